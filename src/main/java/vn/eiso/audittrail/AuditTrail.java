@@ -1,0 +1,78 @@
+package vn.eiso.audittrail;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard;
+
+/**
+ * The append-only record of who did what. Writers call {@link #record} inside their own transaction, so an
+ * entry exists exactly when the change it describes was committed.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int MAX_DETAILS = 4000;
+
+    private final JooqAuditRepository repository;
+    private final AccessGuard guard;
+    private final Clock clock;
+
+    AuditTrail(JooqAuditRepository repository, AccessGuard guard, Clock clock) {
+        this.repository = repository;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current caller. Joins the caller's transaction. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, String targetType, Object targetId, UnitId unit, String details) {
+        recordAs(guard.actorName(), action, targetType, targetId, unit, details);
+    }
+
+    /** Records an action of a named actor who is not (yet) signed in, such as a failed login. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(String actor, String action, String targetType, Object targetId, UnitId unit,
+            String details) {
+        String clipped = details == null || details.length() <= MAX_DETAILS ? details
+                : details.substring(0, MAX_DETAILS);
+        repository.insert(OffsetDateTime.now(clock), clip(actor, 64), action, targetType,
+                targetId == null ? null : clip(targetId.toString(), 64), unit, clipped);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
+        guard.requireAdministrator();
+        validate(filter);
+        return repository.find(filter, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(AuditFilter filter) {
+        guard.requireAdministrator();
+        validate(filter);
+        return repository.count(filter);
+    }
+
+    /** The distinct actions recorded so far, for the viewer's filter. */
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        guard.requireAdministrator();
+        return repository.actions();
+    }
+
+    private static void validate(AuditFilter filter) {
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw new DomainException("error.dateRange");
+        }
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,104 @@
+package vn.eiso.base.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
+
+/**
+ * The unit-scope check every service calls before it reads or changes a unit's data. Roles are data
+ * (user × unit × role) and are looked up live, so this is the guard and the views are only a convenience.
+ */
+@Component
+public class AccessGuard {
+
+    private final GrantSource grants;
+
+    AccessGuard(GrantSource grants) {
+        this.grants = grants;
+    }
+
+    /** The signed-in user, or the system itself for start-up work; refused when nobody is signed in. */
+    public Caller caller() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof SystemAuthentication) {
+            return Caller.SYSTEM;
+        }
+        if (auth == null || !(auth.getPrincipal() instanceof EisoPrincipal principal)) {
+            throw new AccessDeniedException("not signed in");
+        }
+        return new Caller(principal.userId(), principal.getUsername(), grants.activeGrantsOf(principal.userId()));
+    }
+
+    /** The caller's user name for the audit trail, or "system". */
+    public String actorName() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof SystemAuthentication || auth == null) {
+            return Caller.SYSTEM.username();
+        }
+        return auth.getName();
+    }
+
+    public Caller requireAdministrator() {
+        Caller caller = caller();
+        if (!caller.isAdministrator()) {
+            throw new AccessDeniedException("administrator required");
+        }
+        return caller;
+    }
+
+    /** The caller holds one of the roles in exactly this unit (administrators always pass). */
+    public Caller requireRoleIn(UnitId unit, Role... roles) {
+        Caller caller = caller();
+        if (!caller.isAdministrator() && !caller.hasRoleIn(unit, roles)) {
+            throw new AccessDeniedException("role " + Arrays.toString(roles) + " required in unit " + unit);
+        }
+        return caller;
+    }
+
+    /** The caller may read this unit: a member of it, the science department, or an administrator. */
+    public Caller requireReadAccess(UnitId unit) {
+        Caller caller = caller();
+        if (!caller.canRead(unit)) {
+            throw new AccessDeniedException("no access to unit " + unit);
+        }
+        return caller;
+    }
+
+    /** Who is asking, with the grants they hold right now. */
+    public record Caller(UserId userId, String username, List<Grant> grants) {
+
+        static final Caller SYSTEM = new Caller(null, "system", List.of());
+
+        public boolean isSystem() {
+            return this == SYSTEM;
+        }
+
+        public boolean isAdministrator() {
+            return isSystem() || grants.stream().anyMatch(g -> g.role() == Role.ADMINISTRATOR);
+        }
+
+        public boolean isOversight() {
+            return grants.stream().anyMatch(g -> g.role() == Role.OVERSIGHT);
+        }
+
+        public boolean hasRoleIn(UnitId unit, Role... roles) {
+            List<Role> wanted = Arrays.asList(roles);
+            return grants.stream().anyMatch(g -> g.unitId().equals(unit) && wanted.contains(g.role()));
+        }
+
+        public boolean canRead(UnitId unit) {
+            return isAdministrator() || isOversight() || grants.stream().anyMatch(g -> g.unitId().equals(unit));
+        }
+
+        public Optional<UserId> user() {
+            return Optional.ofNullable(userId);
+        }
+    }
+}

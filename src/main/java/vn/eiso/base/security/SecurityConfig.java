@@ -1,0 +1,38 @@
+package vn.eiso.base.security;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Vaadin's own configurer owns the login flow (Spring's formLogin beside it loops redirects) and checks the
+ * {@code @RolesAllowed} of views. Services check role and unit through {@link AccessGuard}; Spring method security
+ * stays off, since its proxies would wrap the annotated Vaadin views.
+ */
+@Configuration
+@EnableWebSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfig {
+
+    /** Where the login view lives; a constant so that the security filter and the view agree. */
+    static final String LOGIN_PATH = "login";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_PATH, "/"));
+        return http.build();
+    }
+}

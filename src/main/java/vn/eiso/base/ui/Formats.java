@@ -1,0 +1,18 @@
+package vn.eiso.base.ui;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Dates as Vietnamese offices write them (dd/MM/yyyy), in the agencies' time zone. */
+public final class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private Formats() {
+    }
+
+    public static String dateTime(OffsetDateTime value, ZoneId zone) {
+        return value == null ? "" : DATE_TIME.format(value.atZoneSameInstant(zone));
+    }
+}
