@@ -1,0 +1,206 @@
+package vn.eiso.organisation;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
+import vn.eiso.base.UserPreferences;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.AccessGuard.Caller;
+
+/** User accounts and their memberships (user × unit × role). */
+@Service
+public class UserService implements UserPreferences {
+
+    static final String TARGET = "USER";
+    public static final Set<String> LOCALES = Set.of("vi", "en");
+
+    private final JooqUserRepository users;
+    private final JooqUnitRepository units;
+    private final AccessGuard guard;
+    private final AuditTrail trail;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    UserService(JooqUserRepository users, JooqUnitRepository units, AccessGuard guard, AuditTrail trail,
+            PasswordEncoder passwordEncoder, Clock clock) {
+        this.users = users;
+        this.units = units;
+        this.guard = guard;
+        this.trail = trail;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> find(String text) {
+        guard.requireAdministrator();
+        return users.find(text, now());
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount get(UserId id) {
+        guard.requireAdministrator();
+        return existing(id);
+    }
+
+    @Transactional
+    public UserAccount create(NewUser input) {
+        guard.requireAdministrator();
+        String username = Validation.username(input.username());
+        String fullName = Validation.name(input.fullName());
+        String email = Validation.email(input.email());
+        String password = Validation.password(input.password());
+        if (users.usernameTaken(username)) {
+            throw new DomainException("error.user.usernameTaken", username);
+        }
+        UserId id;
+        try {
+            id = users.insert(username, fullName, email, passwordEncoder.encode(password), now());
+        } catch (DuplicateKeyException e) {
+            throw new DomainException("error.user.usernameTaken", username);
+        }
+        trail.record("USER_CREATED", TARGET, id, null, username + " · " + fullName);
+        return existing(id);
+    }
+
+    @Transactional
+    public UserAccount update(UserId id, int version, String fullName, String email, boolean enabled) {
+        Caller caller = guard.requireAdministrator();
+        String name = Validation.name(fullName);
+        String mail = Validation.email(email);
+        UserAccount before = existing(id);
+        if (!enabled && caller.user().filter(id::equals).isPresent()) {
+            throw new DomainException("error.user.cannotDisableSelf");
+        }
+        if (!users.update(id, version, name, mail, enabled)) {
+            throw new ConcurrentEditException();
+        }
+        trail.record(before.enabled() == enabled ? "USER_UPDATED" : enabled ? "USER_ENABLED" : "USER_DISABLED",
+                TARGET, id, null, before.username());
+        return existing(id);
+    }
+
+    @Transactional
+    public void resetPassword(UserId id, String newPassword) {
+        guard.requireAdministrator();
+        UserAccount user = existing(id);
+        users.updatePassword(id, passwordEncoder.encode(Validation.password(newPassword)));
+        trail.record("USER_PASSWORD_RESET", TARGET, id, null, user.username());
+    }
+
+    @Transactional
+    public void unlock(UserId id) {
+        guard.requireAdministrator();
+        UserAccount user = existing(id);
+        users.unlock(id);
+        trail.record("USER_UNLOCKED", TARGET, id, null, user.username());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Membership> membershipsOf(UserId id) {
+        guard.requireAdministrator();
+        return users.membershipsOfUser(id);
+    }
+
+    /** The members of a unit: for its head and quality officer, the science department and administrators. */
+    @Transactional(readOnly = true)
+    public List<Membership> membersOf(UnitId unit) {
+        Caller caller = guard.caller();
+        if (!caller.isAdministrator() && !caller.isOversight()
+                && !caller.hasRoleIn(unit, Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
+            throw new AccessDeniedException("no access to members of " + unit);
+        }
+        return users.membershipsOfUnit(unit);
+    }
+
+    @Transactional
+    public Membership grant(UserId user, UnitId unitId, Role role) {
+        guard.requireAdministrator();
+        UserAccount account = existing(user);
+        if (role == null) {
+            throw new DomainException("error.membership.roleRequired");
+        }
+        Unit unit = units.findById(unitId).orElseThrow(() -> new DomainException("error.unit.notFound"));
+        if (!unit.isActive()) {
+            throw new DomainException("error.membership.unitArchived", unit.code());
+        }
+        if (role == Role.OVERSIGHT && unit.type() != UnitType.SCIENCE_DEPARTMENT) {
+            throw new DomainException("error.membership.oversightOnlyInScienceDepartment");
+        }
+        if (users.membershipExists(user, unitId, role)) {
+            throw new DomainException("error.membership.exists");
+        }
+        long id;
+        try {
+            id = users.insertMembership(user, unitId, role, now());
+        } catch (DuplicateKeyException e) {
+            throw new DomainException("error.membership.exists");
+        }
+        trail.record("MEMBERSHIP_GRANTED", TARGET, user, unitId, account.username() + " · " + role + " · " + unit.code());
+        return users.membership(id).orElseThrow();
+    }
+
+    @Transactional
+    public void revoke(long membershipId) {
+        Caller caller = guard.requireAdministrator();
+        Membership m = users.membership(membershipId)
+                .orElseThrow(() -> new DomainException("error.membership.notFound"));
+        if (m.role() == Role.ADMINISTRATOR && caller.user().filter(m.userId()::equals).isPresent()
+                && caller.grants().stream().filter(g -> g.role() == Role.ADMINISTRATOR).count() == 1) {
+            // The last administrator grant of the caller: removing it would lock them out of this screen.
+            throw new DomainException("error.membership.lastOwnAdmin");
+        }
+        users.deleteMembership(membershipId);
+        trail.record("MEMBERSHIP_REVOKED", TARGET, m.userId(), m.unitId(),
+                m.username() + " · " + m.role() + " · " + m.unitCode());
+    }
+
+    /** The caller's own language, kept for the next login. */
+    @Override
+    @Transactional
+    public void changeOwnLocale(String locale) {
+        Caller caller = guard.caller();
+        if (!LOCALES.contains(locale)) {
+            throw new DomainException("error.user.localeUnknown");
+        }
+        caller.user().ifPresent(id -> users.updateLocale(id, locale));
+    }
+
+    /** Remembers the unit the caller works in, so the next login opens it; only a unit the caller belongs to. */
+    @Override
+    @Transactional
+    public void rememberOwnUnit(UnitId unit) {
+        Caller caller = guard.caller();
+        if (caller.grants().stream().noneMatch(g -> g.unitId().equals(unit))) {
+            throw new AccessDeniedException("not a member of " + unit);
+        }
+        caller.user().ifPresent(id -> users.updateLastUnit(id, unit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UnitId> ownLastUnit() {
+        return guard.caller().user().flatMap(users::lastUnit);
+    }
+
+    private UserAccount existing(UserId id) {
+        return users.findById(id, now()).orElseThrow(() -> new DomainException("error.user.notFound"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
