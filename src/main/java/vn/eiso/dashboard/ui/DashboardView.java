@@ -1,0 +1,133 @@
+package vn.eiso.dashboard.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.eiso.audittrail.AuditEntry;
+import vn.eiso.audittrail.AuditFilter;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.base.security.EisoPrincipal;
+import vn.eiso.base.security.Grant;
+import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.TitledView;
+import vn.eiso.organisation.Membership;
+import vn.eiso.organisation.UnitType;
+import vn.eiso.organisation.UnitService;
+import vn.eiso.organisation.UserService;
+
+/** The landing page: what the signed-in user's roles in the current unit call for. */
+@Route("")
+@Menu(order = 0, icon = "vaadin:dashboard", title = "nav.dashboard")
+@PermitAll
+class DashboardView extends Div implements TitledView {
+
+    private final ZoneId zone;
+
+    DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
+            AuthenticationContext authentication) {
+        String fullName = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
+                .orElse("");
+        this.zone = clock.getZone();
+        addClassName("dashboard");
+        Caller caller = guard.caller();
+        Optional<UnitId> unit = CurrentUnit.get();
+        List<Grant> here = caller.grants().stream().filter(g -> unit.map(g.unitId()::equals).orElse(false)).toList();
+
+        add(new H2(getTranslation("dashboard.welcome", fullName)));
+        Div cards = new Div();
+        cards.addClassName("card-grid");
+        add(cards);
+
+        cards.add(unitCard(here));
+        if (caller.isAdministrator() || caller.isOversight()) {
+            cards.add(provinceCard(units.activeCountByType()));
+        }
+        if (unit.isPresent() && caller.hasRoleIn(unit.get(), Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
+            cards.add(membersCard(users.membersOf(unit.get())));
+        }
+        if (caller.isAdministrator()) {
+            cards.add(adminCard(trail.find(AuditFilter.NONE, 0, 6)));
+        }
+    }
+
+    private Component unitCard(List<Grant> here) {
+        Div card = card("dashboard.unit.title");
+        if (here.isEmpty()) {
+            card.add(new Paragraph(getTranslation("dashboard.unit.none")));
+            return card;
+        }
+        card.add(new Paragraph(here.getFirst().unitName()));
+        UnorderedList roles = new UnorderedList();
+        here.forEach(g -> roles.add(new ListItem(getTranslation("role." + g.role()))));
+        card.add(new Span(getTranslation("dashboard.unit.roles")), roles);
+        return card;
+    }
+
+    private Component provinceCard(Map<UnitType, Integer> counts) {
+        Div card = card("dashboard.province.title");
+        Div figures = new Div();
+        figures.addClassName("figures");
+        for (UnitType type : UnitType.values()) {
+            Div figure = new Div(new Span(String.valueOf(counts.getOrDefault(type, 0))),
+                    new Span(getTranslation("unitType." + type)));
+            figure.addClassName("figure");
+            figures.add(figure);
+        }
+        card.add(figures);
+        return card;
+    }
+
+    private Component membersCard(List<Membership> members) {
+        Div card = card("dashboard.members.title");
+        UnorderedList list = new UnorderedList();
+        members.forEach(m -> list.add(new ListItem(m.fullName() + " · " + getTranslation("role." + m.role()))));
+        card.add(list);
+        return card;
+    }
+
+    private Component adminCard(List<AuditEntry> recent) {
+        Div card = card("dashboard.admin.title");
+        Div links = new Div(new Anchor("admin/units", getTranslation("nav.units")),
+                new Anchor("admin/users", getTranslation("nav.users")),
+                new Anchor("admin/audit-trail", getTranslation("nav.auditTrail")));
+        links.addClassName("quick-links");
+        card.add(links, new H3(getTranslation("dashboard.admin.recent")));
+        UnorderedList list = new UnorderedList();
+        recent.forEach(e -> list.add(new ListItem(
+                Formats.dateTime(e.occurredAt(), zone)
+                        + " · " + e.actor() + " · " + getTranslation("action." + e.action()))));
+        card.add(list);
+        return card;
+    }
+
+    private Div card(String titleKey) {
+        Div card = new Div(new H3(getTranslation(titleKey)));
+        card.addClassName("card");
+        return card;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.dashboard";
+    }
+}
