@@ -1,0 +1,49 @@
+package vn.eiso.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.base.security.EisoPrincipal;
+import vn.eiso.support.UiTest;
+
+class LoginAndLanguageTest extends UiTest {
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Test
+    @WithAnonymousUser
+    void the_login_page_speaks_vietnamese_by_default() {
+        LoginView view = navigate(LoginView.class);
+
+        assertThat(view.i18n.getForm().getTitle()).isEqualTo("Đăng nhập");
+        assertThat(view.i18n.getForm().getUsername()).isEqualTo("Tên đăng nhập");
+        assertThat(find(LoginForm.class).single().isError()).isFalse();
+        // One message for a wrong name, a wrong password and a locked account: nothing to probe accounts with.
+        assertThat(view.i18n.getErrorMessage().getMessage()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
+        assertThat(view.getPageTitle()).isEqualTo("Đăng nhập · eISO");
+    }
+
+    @Test
+    @WithUserDetails("thuky.xa")
+    void switching_to_english_is_kept_for_the_next_login_and_the_menu_reads_in_english() {
+        navigate("", Component.class);
+        LanguageSwitch language = find(LanguageSwitch.class).single();
+        test(language).selectItem("English");
+
+        assertThat(((EisoPrincipal) userDetails.loadUserByUsername("thuky.xa")).locale()).isEqualTo("en");
+
+        // The browser reloads the page after the switch; a new UI starts in the session's language.
+        UI.getCurrent().setLocale(Messages.ENGLISH);
+        UI.getCurrent().refreshCurrentRoute(true);
+        assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Overview");
+    }
+}

@@ -1,0 +1,52 @@
+package vn.eiso.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteNotFoundError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.support.UiTest;
+
+class NavigationByRoleTest extends UiTest {
+
+    private List<String> menu() {
+        navigate("", Component.class);
+        return find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void the_administrator_sees_every_administration_screen() {
+        assertThat(menu()).containsExactly("Tổng quan", "Đơn vị", "Người dùng", "Nhật ký hệ thống");
+    }
+
+    @Test
+    @WithUserDetails("sokhcn")
+    void the_science_department_sees_the_units_but_not_user_administration() {
+        assertThat(menu()).containsExactly("Tổng quan", "Đơn vị");
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_see_only_their_overview() {
+        assertThat(menu()).containsExactly("Tổng quan");
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_typing_an_administration_address_do_not_get_the_screen() {
+        navigate("admin/users", Component.class);
+        // Access control answers "not found", so the address does not even reveal that the screen exists.
+        assertThat(getCurrentView()).isInstanceOf(RouteNotFoundError.class);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void the_administrator_typing_the_same_address_gets_the_screen() {
+        navigate("admin/users", Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("UsersView");
+    }
+}

@@ -1,0 +1,138 @@
+package vn.eiso.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.support.Accounts;
+
+@SpringBootTest
+class UserServiceTest {
+
+    @Autowired
+    UserService users;
+    @Autowired
+    UnitService units;
+    @Autowired
+    JooqUserRepository repository;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    AccessGuard guard;
+    @Autowired
+    UserDetailsService userDetails;
+
+    @AfterEach
+    void signOut() {
+        Accounts.signOut();
+    }
+
+    private UnitId unit(String code) {
+        return SystemAuthentication.runAsSystem(() -> units.all().stream().filter(u -> u.code().equals(code))
+                .findFirst().orElseThrow().id());
+    }
+
+    private static String name() {
+        return "u" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void a_new_user_gets_a_bcrypt_hash_never_the_password_itself() {
+        Accounts.signIn(userDetails, "admin");
+        String username = name();
+        users.create(new NewUser(username, "Nguyễn Văn A", "a@hoaan.gov.vn", "mat-khau-rat-dai"));
+
+        String hash = repository.findLogin(username).orElseThrow().passwordHash();
+        assertThat(hash).startsWith("$2").doesNotContain("mat-khau-rat-dai");
+        assertThat(encoder.matches("mat-khau-rat-dai", hash)).isTrue();
+    }
+
+    @Test
+    void bad_user_input_is_refused_with_its_reason() {
+        Accounts.signIn(userDetails, "admin");
+        assertThatThrownBy(() -> users.create(new NewUser("admin", "Trùng", null, "12345678")))
+                .hasMessageContaining("error.user.usernameTaken");
+        assertThatThrownBy(() -> users.create(new NewUser("Có Dấu", "Tên", null, "12345678")))
+                .hasMessageContaining("error.user.usernameInvalid");
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "Tên", null, "ngan")))
+                .hasMessageContaining("error.user.passwordTooShort");
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "Tên", "khong-phai-email", "12345678")))
+                .hasMessageContaining("error.user.emailInvalid");
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "", null, "12345678")))
+                .hasMessageContaining("error.nameRequired");
+    }
+
+    @Test
+    void a_user_holds_roles_in_several_units_and_loses_one_at_once_when_revoked() {
+        Accounts.signIn(userDetails, "admin");
+        UserAccount user = users.create(new NewUser(name(), "Thư ký hai xã", null, "12345678"));
+        Membership first = users.grant(user.id(), unit("X-ANBINH"), Role.QUALITY_OFFICER);
+        users.grant(user.id(), unit("X-HOALOI"), Role.QUALITY_OFFICER);
+        assertThatThrownBy(() -> users.grant(user.id(), unit("X-HOALOI"), Role.QUALITY_OFFICER))
+                .hasMessageContaining("error.membership.exists");
+
+        users.revoke(first.id());
+
+        Accounts.signIn(userDetails, user.username());
+        assertThat(guard.caller().grants()).extracting(g -> g.unitCode()).containsExactly("X-HOALOI");
+    }
+
+    @Test
+    void oversight_is_granted_only_in_the_science_department() {
+        Accounts.signIn(userDetails, "admin");
+        UserAccount user = users.create(new NewUser(name(), "Giám sát", null, "12345678"));
+        assertThatThrownBy(() -> users.grant(user.id(), unit("STP"), Role.OVERSIGHT))
+                .hasMessageContaining("error.membership.oversightOnlyInScienceDepartment");
+        assertThat(users.grant(user.id(), unit("SKHCN"), Role.OVERSIGHT).role()).isEqualTo(Role.OVERSIGHT);
+    }
+
+    @Test
+    void a_disabled_user_keeps_no_grants() {
+        Accounts.signIn(userDetails, "admin");
+        UserAccount user = users.create(new NewUser(name(), "Sẽ nghỉ", null, "12345678"));
+        users.grant(user.id(), unit("STC"), Role.STAFF);
+        UserAccount disabled = users.update(user.id(), user.version(), user.fullName(), null, false);
+
+        assertThat(disabled.enabled()).isFalse();
+        Accounts.signIn(userDetails, user.username());
+        assertThat(guard.caller().grants()).isEmpty();
+    }
+
+    @Test
+    void the_unit_head_sees_the_members_of_their_unit_only() {
+        Accounts.signIn(userDetails, "lanhdao.stp");
+        assertThat(users.membersOf(unit("STP"))).extracting(Membership::username)
+                .contains("lanhdao.stp", "thuky.stp", "congchuc.stp");
+        assertThatThrownBy(() -> users.membersOf(unit("SNV"))).isInstanceOf(AccessDeniedException.class);
+
+        Accounts.signIn(userDetails, "congchuc.stp");
+        assertThatThrownBy(() -> users.membersOf(unit("STP"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void staff_cannot_manage_users() {
+        Accounts.signIn(userDetails, "congchuc.stp");
+        assertThatThrownBy(() -> users.find("")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "X", null, "12345678")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_user_remembers_only_a_unit_they_belong_to() {
+        Accounts.signIn(userDetails, "thuky.xa");
+        users.rememberOwnUnit(unit("X-PHUHOA"));
+        assertThat(users.ownLastUnit()).contains(unit("X-PHUHOA"));
+        assertThatThrownBy(() -> users.rememberOwnUnit(unit("STP"))).isInstanceOf(AccessDeniedException.class);
+    }
+}

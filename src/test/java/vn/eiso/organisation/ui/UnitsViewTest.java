@@ -1,0 +1,128 @@
+package vn.eiso.organisation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.organisation.Unit;
+import vn.eiso.organisation.UnitImport;
+import vn.eiso.support.UiTest;
+
+class UnitsViewTest extends UiTest {
+
+    @Autowired
+    UnitImport unitImport;
+
+    private static String code() {
+        return "V-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static boolean shows(UnitsView view, String code) {
+        return view.grid.getTreeData().getRootItems().stream().anyMatch(root -> contains(view, root, code));
+    }
+
+    private static boolean contains(UnitsView view, Unit unit, String code) {
+        return unit.code().equals(code)
+                || view.grid.getTreeData().getChildren(unit).stream().anyMatch(c -> contains(view, c, code));
+    }
+
+    private UnitDialog addDialog(UnitsView view, String code, String name) {
+        test(find(Button.class).withText("Thêm đơn vị").single()).click();
+        UnitDialog dialog = find(UnitDialog.class).last();
+        test(dialog.code).setValue(code);
+        test(dialog.name).setValue(name);
+        test(dialog.type).selectItem("Xã, phường");
+        dialog.parent.setValue(dialog.parent.getListDataView().getItems()
+                .filter(u -> u.code().equals("HOAAN")).findFirst().orElseThrow());
+        return dialog;
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void the_administrator_adds_a_unit_through_the_dialog() {
+        UnitsView view = navigate(UnitsView.class);
+        String code = code();
+        UnitDialog dialog = addDialog(view, code, "Ủy ban nhân dân xã Tân Lập");
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(shows(view, code)).isTrue();
+        assertThat(notifications()).contains("Đã lưu đơn vị");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void a_duplicate_code_keeps_the_dialog_open_with_the_reason() {
+        UnitsView view = navigate(UnitsView.class);
+        UnitDialog dialog = addDialog(view, "STP", "Trùng mã");
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(notifications()).contains("Mã đơn vị „STP“ đã được sử dụng");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void archiving_asks_first_and_then_hides_the_unit_from_the_active_list() {
+        UnitsView view = navigate(UnitsView.class);
+        String code = code();
+        test(addDialog(view, code, "Sẽ lưu trữ").save).click();
+        Unit unit = view.grid.getTreeData().getRootItems().stream()
+                .flatMap(r -> view.grid.getTreeData().getChildren(r).stream())
+                .filter(u -> u.code().equals(code)).findFirst().orElseThrow();
+
+        view.confirmArchive(unit);
+        ConfirmDialog confirm = find(ConfirmDialog.class).last();
+        test(confirm).confirm();
+
+        assertThat(shows(view, code)).isFalse();
+        test(view.statusFilter).selectItem("Đã lưu trữ");
+        assertThat(shows(view, code)).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void the_search_folds_diacritics_and_keeps_the_path_to_the_root() {
+        UnitsView view = navigate(UnitsView.class);
+        test(view.search).setValue("so tu phap");
+
+        assertThat(view.grid.getTreeData().getRootItems()).extracting(Unit::code).containsExactly("HOAAN");
+        assertThat(view.grid.getTreeData().getChildren(view.grid.getTreeData().getRootItems().getFirst()))
+                .extracting(Unit::code).containsExactly("STP");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void an_import_with_bad_lines_offers_only_the_valid_lines_and_imports_them_when_confirmed() {
+        UnitsView view = navigate(UnitsView.class);
+        test(find(Button.class).withText("Nhập từ CSV").single()).click();
+        UnitImportDialog dialog = find(UnitImportDialog.class).single();
+        String good = code();
+        dialog.check(unitImport, (good + ",Xã Mới,COMMUNE,HOAAN\n" + code() + ",Xã Lạc,COMMUNE,KHONG-CO\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(dialog.summary.getText()).isEqualTo("1 dòng hợp lệ, 1 dòng lỗi");
+        assertThat(dialog.importAll.isEnabled()).isFalse();
+        assertThat(shows(view, good)).isFalse();
+
+        test(dialog.importValid).click();
+        test(find(ConfirmDialog.class).last()).confirm();
+
+        assertThat(notifications()).contains("Đã nhập 1 đơn vị");
+        assertThat(shows(view, good)).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("sokhcn")
+    void the_science_department_reads_the_units_without_changing_them() {
+        UnitsView view = navigate(UnitsView.class);
+        assertThat(find(Button.class).withText("Thêm đơn vị").exists()).isFalse();
+        assertThat(find(Button.class).withAriaLabel("Lưu trữ").exists()).isFalse();
+        assertThat(view.grid.getTreeData().getRootItems()).extracting(Unit::code).containsExactly("HOAAN");
+    }
+}

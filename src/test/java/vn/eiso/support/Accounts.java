@@ -1,0 +1,27 @@
+package vn.eiso.support;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Signs a demo account in for a service-level test, as the login would, without the password check. */
+public final class Accounts {
+
+    /** The password of every demo account (see README). */
+    public static final String DEMO_PASSWORD = "demo1234";
+
+    private Accounts() {
+    }
+
+    public static void signIn(UserDetailsService users, String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+    }
+
+    public static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+}
