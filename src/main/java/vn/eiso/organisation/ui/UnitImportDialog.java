@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Notifications;
+import vn.eiso.base.ui.Uploads;
 import vn.eiso.organisation.UnitImport;
 import vn.eiso.organisation.UnitImport.LineReport;
 import vn.eiso.organisation.UnitImport.Report;
@@ -40,6 +42,7 @@ class UnitImportDialog extends Dialog {
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFileSize(UnitImport.MAX_BYTES);
         upload.setMaxFiles(1);
+        Uploads.localise(upload);
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("error.import.rejected",
                 UnitImport.MAX_BYTES / 1024)));
         add(upload, summary);
@@ -51,6 +54,7 @@ class UnitImportDialog extends Dialog {
                 : getTranslation(l.errorKey(), l.errorArgs().toArray())).setHeader(getTranslation("import.verdict"))
                 .setFlexGrow(2);
         report.setPartNameGenerator(l -> l.valid() ? null : "invalid-line");
+        report.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         report.setVisible(false);
         report.setAllRowsVisible(true);
         add(report);
