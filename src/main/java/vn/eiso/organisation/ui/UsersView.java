@@ -7,12 +7,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.eiso.base.Role;
+import vn.eiso.base.ui.SearchField;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserAccount;
@@ -27,7 +26,7 @@ class UsersView extends VerticalLayout implements TitledView {
     private final UserService users;
     private final UnitService units;
     final Grid<UserAccount> grid = new Grid<>();
-    final TextField search = new TextField();
+    final SearchField search = new SearchField("users.search", this::refresh);
 
     UsersView(UserService users, UnitService units) {
         this.users = users;
@@ -35,11 +34,6 @@ class UsersView extends VerticalLayout implements TitledView {
         addClassName("list-view");
         setSizeFull();
 
-        search.setPlaceholder(getTranslation("users.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> refresh());
         Button add = new Button(getTranslation("users.add"), VaadinIcon.PLUS.create(), e -> open(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(search, add);
