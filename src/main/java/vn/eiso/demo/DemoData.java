@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
 import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.organisation.NewUser;
 import vn.eiso.organisation.Unit;
@@ -52,12 +53,15 @@ class DemoData implements ApplicationRunner {
     private final UnitService units;
     private final UserService users;
     private final TransactionTemplate tx;
+    private final DemoDocuments documents;
 
-    DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx) {
+    DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
+            DemoDocuments documents) {
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
         this.tx = tx;
+        this.documents = documents;
     }
 
     @Override
@@ -67,6 +71,8 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             tx.executeWithoutResult(status -> load());
+            UnitId justice = units.all().stream().filter(u -> u.code().equals("STP")).findFirst().orElseThrow().id();
+            tx.executeWithoutResult(status -> documents.load(justice));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

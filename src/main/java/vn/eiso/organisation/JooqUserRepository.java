@@ -52,6 +52,10 @@ class JooqUserRepository {
         return dsl.selectFrom(APP_USER).where(condition).orderBy(APP_USER.USERNAME).fetch(r -> toAccount(r, now));
     }
 
+    String usernameOf(UserId id) {
+        return dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOne(APP_USER.USERNAME);
+    }
+
     boolean usernameTaken(String username) {
         return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
     }

@@ -49,6 +49,15 @@ public class UnitService {
         return units.findById(id).orElseThrow(() -> new DomainException("error.unit.notFound"));
     }
 
+    /** The unit with this code, if the caller may read it. */
+    @Transactional(readOnly = true)
+    public Unit byCode(String code) {
+        Unit unit = units.findByCode(code == null ? "" : code.strip())
+                .orElseThrow(() -> new DomainException("error.unit.notFound"));
+        guard.requireReadAccess(unit.id());
+        return unit;
+    }
+
     /** Active units per type, for the province-wide headline figures. */
     @Transactional(readOnly = true)
     public Map<UnitType, Integer> activeCountByType() {

@@ -196,6 +196,14 @@ public class UserService implements UserPreferences {
         return guard.caller().user().flatMap(users::lastUnit);
     }
 
+    /** Re-entering the password signs a review or an approval: it must be the caller's own current one. */
+    @Transactional(readOnly = true)
+    public boolean isOwnPassword(String password) {
+        return guard.caller().user().flatMap(id -> users.findLogin(users.usernameOf(id)))
+                .map(login -> password != null && passwordEncoder.matches(password, login.passwordHash()))
+                .orElse(false);
+    }
+
     private UserAccount existing(UserId id) {
         return users.findById(id, now()).orElseThrow(() -> new DomainException("error.user.notFound"));
     }

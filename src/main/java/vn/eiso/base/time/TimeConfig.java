@@ -5,9 +5,11 @@ import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** One clock for the whole application, in the agencies' own time zone, replaceable in tests. */
+/** One clock for the whole application, in the agencies' own time zone; scheduled jobs run on it. */
 @Configuration
+@EnableScheduling
 class TimeConfig {
 
     @Bean

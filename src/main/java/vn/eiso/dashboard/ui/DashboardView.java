@@ -30,6 +30,10 @@ import vn.eiso.base.security.Grant;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.TitledView;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSummary;
+import vn.eiso.document.PendingReading;
+import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.organisation.UnitService;
@@ -44,7 +48,7 @@ class DashboardView extends Div implements TitledView {
     private final ZoneId zone;
 
     DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, DocumentRegister register, RevisionWorkflow workflow) {
         String fullName = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
                 .orElse("");
         this.zone = clock.getZone();
@@ -59,6 +63,12 @@ class DashboardView extends Div implements TitledView {
         add(cards);
 
         cards.add(unitCard(here));
+        if (unit.isPresent()) {
+            cards.add(readingCard(workflow.myPendingReadings()));
+            if (register.canEdit(unit.get())) {
+                cards.add(reviewsCard(register.reviewsDue(unit.get(), 8)));
+            }
+        }
         if (caller.isAdministrator() || caller.isOversight()) {
             cards.add(provinceCard(units.activeCountByType()));
         }
@@ -80,6 +90,31 @@ class DashboardView extends Div implements TitledView {
         UnorderedList roles = new UnorderedList();
         here.forEach(g -> roles.add(new ListItem(getTranslation("role." + g.role()))));
         card.add(new Span(getTranslation("dashboard.unit.roles")), roles);
+        return card;
+    }
+
+    private Component readingCard(List<PendingReading> pending) {
+        Div card = card("dashboard.reading.title");
+        if (pending.isEmpty()) {
+            card.add(new Paragraph(getTranslation("dashboard.reading.none")));
+            return card;
+        }
+        UnorderedList list = new UnorderedList();
+        pending.stream().limit(8).forEach(p -> list.add(new ListItem(new Anchor("revision/" + p.revisionId().value(),
+                p.code() + " · " + p.title() + " (" + getTranslation("revision.number", p.revisionNumber()) + ")"))));
+        card.add(list);
+        return card;
+    }
+
+    private Component reviewsCard(List<DocumentSummary> due) {
+        Div card = card("dashboard.reviews.title");
+        if (due.isEmpty()) {
+            card.add(new Paragraph(getTranslation("dashboard.reviews.none")));
+            return card;
+        }
+        UnorderedList list = new UnorderedList();
+        due.forEach(d -> list.add(new ListItem(new Anchor("document/" + d.id().value(), d.code() + " · " + d.title()))));
+        card.add(list);
         return card;
     }
 

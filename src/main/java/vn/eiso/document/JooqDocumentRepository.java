@@ -1,0 +1,267 @@
+package vn.eiso.document;
+
+import static vn.eiso.db.Tables.APP_USER;
+import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.DOCUMENT_REFERENCE;
+import static vn.eiso.db.Tables.REVISION;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import vn.eiso.base.TextFolding;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
+
+@Repository
+class JooqDocumentRepository {
+
+    private final DSLContext dsl;
+
+    JooqDocumentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    DocumentId insert(UnitId unit, DocumentData d, OffsetDateTime now, LocalDate firstReview) {
+        Long id = dsl.insertInto(DOCUMENT)
+                .set(DOCUMENT.UNIT_ID, unit.value())
+                .set(DOCUMENT.CODE, d.code())
+                .set(DOCUMENT.TITLE, d.title())
+                .set(DOCUMENT.SEARCH_KEY, searchKey(d))
+                .set(DOCUMENT.DOC_TYPE, d.type().name())
+                .set(DOCUMENT.OWNER_ID, d.owner() == null ? null : d.owner().value())
+                .set(DOCUMENT.TTHC_CODES, d.tthcCodes())
+                .set(DOCUMENT.ISO_CLAUSES, d.isoClauses())
+                .set(DOCUMENT.REVIEW_PERIOD_MONTHS, d.reviewPeriodMonths())
+                .set(DOCUMENT.NEXT_REVIEW_ON, firstReview)
+                .set(DOCUMENT.RETENTION_MONTHS, d.retentionMonths())
+                .set(DOCUMENT.ISSUER, d.issuer())
+                .set(DOCUMENT.EXTERNAL_NUMBER, d.externalNumber())
+                .set(DOCUMENT.ISSUED_ON, d.issuedOn())
+                .set(DOCUMENT.VALID_UNTIL, d.validUntil())
+                .set(DOCUMENT.EXTERNAL_STATUS, d.type() == DocumentType.EXTERNAL ? ExternalStatus.VALID.name() : null)
+                // A document of external origin is in force from outside; it needs no revision of ours.
+                .set(DOCUMENT.STATUS, (d.type() == DocumentType.EXTERNAL ? DocumentStatus.EFFECTIVE
+                        : DocumentStatus.DRAFT).name())
+                .set(DOCUMENT.CREATED_AT, now)
+                .set(DOCUMENT.UPDATED_AT, now)
+                .returning(DOCUMENT.ID)
+                .fetchOne(DOCUMENT.ID);
+        DocumentId documentId = new DocumentId(id);
+        replaceReferences(documentId, d.references());
+        return documentId;
+    }
+
+    boolean update(DocumentId id, int version, DocumentData d, OffsetDateTime now) {
+        boolean updated = dsl.update(DOCUMENT)
+                .set(DOCUMENT.CODE, d.code())
+                .set(DOCUMENT.TITLE, d.title())
+                .set(DOCUMENT.SEARCH_KEY, searchKey(d))
+                .set(DOCUMENT.OWNER_ID, d.owner() == null ? null : d.owner().value())
+                .set(DOCUMENT.TTHC_CODES, d.tthcCodes())
+                .set(DOCUMENT.ISO_CLAUSES, d.isoClauses())
+                .set(DOCUMENT.REVIEW_PERIOD_MONTHS, d.reviewPeriodMonths())
+                .set(DOCUMENT.RETENTION_MONTHS, d.retentionMonths())
+                .set(DOCUMENT.ISSUER, d.issuer())
+                .set(DOCUMENT.EXTERNAL_NUMBER, d.externalNumber())
+                .set(DOCUMENT.ISSUED_ON, d.issuedOn())
+                .set(DOCUMENT.VALID_UNTIL, d.validUntil())
+                .set(DOCUMENT.VERSION, DOCUMENT.VERSION.plus(1))
+                .set(DOCUMENT.UPDATED_AT, now)
+                .where(DOCUMENT.ID.eq(id.value()).and(DOCUMENT.VERSION.eq(version)))
+                .execute() == 1;
+        if (updated) {
+            replaceReferences(id, d.references());
+        }
+        return updated;
+    }
+
+    /** Changes made by the workflow itself (status, revision in force, review dates) also bump the version. */
+    void setState(DocumentId id, DocumentStatus status, RevisionId effective, LocalDate nextReview,
+            OffsetDateTime now) {
+        dsl.update(DOCUMENT)
+                .set(DOCUMENT.STATUS, status.name())
+                .set(DOCUMENT.EFFECTIVE_REVISION_ID, effective == null ? null : effective.value())
+                .set(DOCUMENT.NEXT_REVIEW_ON, nextReview)
+                .set(DOCUMENT.VERSION, DOCUMENT.VERSION.plus(1))
+                .set(DOCUMENT.UPDATED_AT, now)
+                .where(DOCUMENT.ID.eq(id.value()))
+                .execute();
+    }
+
+    void setNextReview(DocumentId id, LocalDate nextReview, OffsetDateTime now) {
+        dsl.update(DOCUMENT)
+                .set(DOCUMENT.NEXT_REVIEW_ON, nextReview)
+                .setNull(DOCUMENT.REVIEW_FLAG)
+                .set(DOCUMENT.VERSION, DOCUMENT.VERSION.plus(1))
+                .set(DOCUMENT.UPDATED_AT, now)
+                .where(DOCUMENT.ID.eq(id.value()))
+                .execute();
+    }
+
+    boolean setExternalStatus(DocumentId id, int version, ExternalStatus status, OffsetDateTime now) {
+        return dsl.update(DOCUMENT)
+                .set(DOCUMENT.EXTERNAL_STATUS, status.name())
+                .set(DOCUMENT.STATUS, (status == ExternalStatus.VALID ? DocumentStatus.EFFECTIVE
+                        : DocumentStatus.OBSOLETE).name())
+                .set(DOCUMENT.VERSION, DOCUMENT.VERSION.plus(1))
+                .set(DOCUMENT.UPDATED_AT, now)
+                .where(DOCUMENT.ID.eq(id.value()).and(DOCUMENT.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    /** Flags the documents that rely on {@code external} for review; returns their ids. */
+    List<DocumentId> flagReferencing(DocumentId external, String reason, OffsetDateTime now) {
+        List<DocumentId> ids = dsl.select(DOCUMENT_REFERENCE.DOCUMENT_ID).from(DOCUMENT_REFERENCE)
+                .where(DOCUMENT_REFERENCE.EXTERNAL_DOCUMENT_ID.eq(external.value()))
+                .fetch(r -> new DocumentId(r.value1()));
+        if (!ids.isEmpty()) {
+            dsl.update(DOCUMENT)
+                    .set(DOCUMENT.REVIEW_FLAG, reason)
+                    .set(DOCUMENT.VERSION, DOCUMENT.VERSION.plus(1))
+                    .set(DOCUMENT.UPDATED_AT, now)
+                    .where(DOCUMENT.ID.in(ids.stream().map(DocumentId::value).toList()))
+                    .execute();
+        }
+        return ids;
+    }
+
+    boolean codeTaken(UnitId unit, String code, DocumentId except) {
+        Condition c = DOCUMENT.UNIT_ID.eq(unit.value()).and(DSL.upper(DOCUMENT.CODE).eq(code.toUpperCase()));
+        if (except != null) {
+            c = c.and(DOCUMENT.ID.ne(except.value()));
+        }
+        return dsl.fetchExists(DOCUMENT, c);
+    }
+
+    Optional<Document> find(DocumentId id) {
+        return dsl.select(DOCUMENT.asterisk(), APP_USER.FULL_NAME)
+                .from(DOCUMENT)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
+                .where(DOCUMENT.ID.eq(id.value()))
+                .fetchOptional(r -> toDocument(r, references(id)));
+    }
+
+    Optional<DocumentId> findByCode(UnitId unit, String code) {
+        return dsl.select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.UNIT_ID.eq(unit.value()).and(DSL.upper(DOCUMENT.CODE).eq(code.toUpperCase())))
+                .fetchOptional(r -> new DocumentId(r.value1()));
+    }
+
+    List<DocumentSummary> list(DocumentFilter filter, boolean includeDrafts, LocalDate today, DocumentSort sort,
+            boolean ascending, int offset, int limit) {
+        var rev = REVISION.as("eff");
+        return dsl.select(DOCUMENT.ID, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.DOC_TYPE,
+                        DOCUMENT.STATUS, APP_USER.FULL_NAME, rev.NUMBER, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG)
+                .from(DOCUMENT)
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
+                .leftJoin(rev).on(rev.ID.eq(DOCUMENT.EFFECTIVE_REVISION_ID))
+                .where(conditions(filter, includeDrafts, today))
+                .orderBy(order(sort, ascending))
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new DocumentSummary(new DocumentId(r.value1()), new UnitId(r.value2()), r.value3(),
+                        r.value4(), DocumentType.valueOf(r.value5()), DocumentStatus.valueOf(r.value6()), r.value7(),
+                        r.value8(), r.value9(), overdue(r.value6(), r.value9(), today), r.value10()));
+    }
+
+    int count(DocumentFilter filter, boolean includeDrafts, LocalDate today) {
+        return dsl.fetchCount(DOCUMENT, conditions(filter, includeDrafts, today));
+    }
+
+    /** Documents in force whose review date has passed, in every unit: for reminders. */
+    List<DocumentSummary> overdue(UnitId unit, LocalDate today, int limit) {
+        return list(new DocumentFilter(unit, null, null, null, null, true), true, today, DocumentSort.NEXT_REVIEW,
+                true, 0, limit);
+    }
+
+    Set<DocumentId> references(DocumentId id) {
+        return new HashSet<>(dsl.select(DOCUMENT_REFERENCE.EXTERNAL_DOCUMENT_ID).from(DOCUMENT_REFERENCE)
+                .where(DOCUMENT_REFERENCE.DOCUMENT_ID.eq(id.value()))
+                .fetch(r -> new DocumentId(r.value1())));
+    }
+
+    List<DocumentSummary> externalDocuments(UnitId unit, LocalDate today) {
+        return list(new DocumentFilter(unit, null, DocumentType.EXTERNAL, null, null, false), true, today,
+                DocumentSort.CODE, true, 0, 1000);
+    }
+
+    private void replaceReferences(DocumentId id, Set<DocumentId> references) {
+        dsl.deleteFrom(DOCUMENT_REFERENCE).where(DOCUMENT_REFERENCE.DOCUMENT_ID.eq(id.value())).execute();
+        for (DocumentId ref : references == null ? Set.<DocumentId>of() : references) {
+            dsl.insertInto(DOCUMENT_REFERENCE)
+                    .set(DOCUMENT_REFERENCE.DOCUMENT_ID, id.value())
+                    .set(DOCUMENT_REFERENCE.EXTERNAL_DOCUMENT_ID, ref.value())
+                    .execute();
+        }
+    }
+
+    private static List<Condition> conditions(DocumentFilter f, boolean includeDrafts, LocalDate today) {
+        List<Condition> c = new ArrayList<>();
+        c.add(DOCUMENT.UNIT_ID.eq(f.unit().value()));
+        if (!includeDrafts) {
+            c.add(DOCUMENT.STATUS.ne(DocumentStatus.DRAFT.name()));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            c.add(DOCUMENT.SEARCH_KEY.contains(TextFolding.fold(f.text())));
+        }
+        if (f.type() != null) {
+            c.add(DOCUMENT.DOC_TYPE.eq(f.type().name()));
+        }
+        if (f.status() != null) {
+            c.add(DOCUMENT.STATUS.eq(f.status().name()));
+        }
+        if (f.owner() != null) {
+            c.add(DOCUMENT.OWNER_ID.eq(f.owner().value()));
+        }
+        if (f.overdueOnly()) {
+            c.add(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()).and(DOCUMENT.NEXT_REVIEW_ON.lt(today))
+                    .or(DOCUMENT.REVIEW_FLAG.isNotNull()));
+        }
+        return c;
+    }
+
+    private static List<SortField<?>> order(DocumentSort sort, boolean ascending) {
+        var field = switch (sort) {
+            case CODE -> DOCUMENT.CODE;
+            case TITLE -> DOCUMENT.TITLE;
+            case TYPE -> DOCUMENT.DOC_TYPE;
+            case STATUS -> DOCUMENT.STATUS;
+            case NEXT_REVIEW -> DOCUMENT.NEXT_REVIEW_ON;
+        };
+        SortField<?> primary = ascending ? field.asc() : field.desc();
+        return List.of(primary, DOCUMENT.CODE.asc(), DOCUMENT.ID.asc());
+    }
+
+    private static boolean overdue(String status, LocalDate nextReview, LocalDate today) {
+        return DocumentStatus.EFFECTIVE.name().equals(status) && nextReview != null && nextReview.isBefore(today);
+    }
+
+    private static String searchKey(DocumentData d) {
+        return TextFolding.fold(d.code() + " " + d.title());
+    }
+
+    private static Document toDocument(Record r, Set<DocumentId> references) {
+        return new Document(new DocumentId(r.get(DOCUMENT.ID)), new UnitId(r.get(DOCUMENT.UNIT_ID)),
+                r.get(DOCUMENT.CODE), r.get(DOCUMENT.TITLE), DocumentType.valueOf(r.get(DOCUMENT.DOC_TYPE)),
+                DocumentStatus.valueOf(r.get(DOCUMENT.STATUS)),
+                r.get(DOCUMENT.OWNER_ID) == null ? null : new UserId(r.get(DOCUMENT.OWNER_ID)),
+                r.get(APP_USER.FULL_NAME), r.get(DOCUMENT.TTHC_CODES), r.get(DOCUMENT.ISO_CLAUSES),
+                r.get(DOCUMENT.REVIEW_PERIOD_MONTHS), r.get(DOCUMENT.NEXT_REVIEW_ON),
+                r.get(DOCUMENT.EFFECTIVE_REVISION_ID) == null ? null
+                        : new RevisionId(r.get(DOCUMENT.EFFECTIVE_REVISION_ID)),
+                r.get(DOCUMENT.REVIEW_FLAG), r.get(DOCUMENT.ISSUER), r.get(DOCUMENT.EXTERNAL_NUMBER),
+                r.get(DOCUMENT.ISSUED_ON), r.get(DOCUMENT.VALID_UNTIL),
+                r.get(DOCUMENT.EXTERNAL_STATUS) == null ? null : ExternalStatus.valueOf(r.get(DOCUMENT.EXTERNAL_STATUS)),
+                r.get(DOCUMENT.RETENTION_MONTHS), references, r.get(DOCUMENT.VERSION));
+    }
+}

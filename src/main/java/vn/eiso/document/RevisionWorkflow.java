@@ -1,0 +1,451 @@
+package vn.eiso.document;
+
+import com.github.difflib.text.DiffRowGenerator;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
+import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.organisation.Membership;
+import vn.eiso.organisation.UserService;
+
+/**
+ * The life of a revision: draft → in review → approved → effective → superseded, or obsolete when the document
+ * is withdrawn. Approved and later revisions never change; review and approval are signed with the password and
+ * the SHA-256 of the exact content; exactly one revision of a document is effective at a time (the database
+ * enforces it too).
+ */
+@Service
+public class RevisionWorkflow {
+
+    static final String TARGET = "REVISION";
+    private static final int MAX_TEXT = 1_000_000;
+
+    private final JooqRevisionRepository revisions;
+    private final JooqDocumentRepository documents;
+    private final DocumentAccess access;
+    private final FileInspector inspector;
+    private final FileStore files;
+    private final UserService users;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    RevisionWorkflow(JooqRevisionRepository revisions, JooqDocumentRepository documents, DocumentAccess access,
+            FileInspector inspector, FileStore files, UserService users, AuditTrail trail, Clock clock) {
+        this.revisions = revisions;
+        this.documents = documents;
+        this.access = access;
+        this.inspector = inspector;
+        this.files = files;
+        this.users = users;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    // ---- reading
+
+    /** Every revision of the document the caller may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Revision> history(DocumentId id) {
+        Document document = access.readable(id);
+        Caller caller = access.reader(document.unitId());
+        return revisions.ofDocument(id).stream()
+                .filter(r -> DocumentAccess.canSee(caller, document.unitId(), r.status()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Revision get(RevisionId id) {
+        return visible(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(RevisionId id) {
+        visible(id);
+        return revisions.attachments(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SignOff> signOffs(RevisionId id) {
+        visible(id);
+        return revisions.signOffs(id);
+    }
+
+    /** Revisions in force at the end of {@code day} in the unit: what applied on that day. */
+    @Transactional(readOnly = true)
+    public List<RevisionInForce> effectiveOn(UnitId unit, LocalDate day) {
+        access.reader(unit);
+        OffsetDateTime endOfDay = day.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        return revisions.inForce(unit, day, endOfDay);
+    }
+
+    /** A line-by-line comparison of two revisions' written text and the text extracted from their files. */
+    @Transactional(readOnly = true)
+    public List<DiffRow> diff(RevisionId older, RevisionId newer) {
+        Revision a = visible(older);
+        Revision b = visible(newer);
+        if (!a.documentId().equals(b.documentId())) {
+            throw new DomainException("error.revision.differentDocuments");
+        }
+        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(false).ignoreWhiteSpaces(false)
+                .build();
+        return generator.generateDiffRows(lines(comparableText(a)), lines(comparableText(b))).stream()
+                .map(r -> new DiffRow(switch (r.getTag()) {
+                    case EQUAL -> DiffRow.Kind.SAME;
+                    case CHANGE -> DiffRow.Kind.CHANGED;
+                    case INSERT -> DiffRow.Kind.ADDED;
+                    case DELETE -> DiffRow.Kind.REMOVED;
+                }, unescape(r.getOldLine()), unescape(r.getNewLine())))
+                .toList();
+    }
+
+    // ---- drafting
+
+    /** A new draft starting from the revision in force (its text and files), or empty for a new document. */
+    @Transactional
+    public Revision startRevision(DocumentId id, String changeSummary) {
+        Document document = access.readable(id);
+        Caller caller = access.editor(document.unitId());
+        return startDraft(document, caller, changeSummary, null);
+    }
+
+    Revision startDraft(Document document, Caller caller, String changeSummary, ChangeRequestId request) {
+        if (document.status() == DocumentStatus.OBSOLETE) {
+            throw new DomainException("error.document.withdrawn");
+        }
+        if (revisions.openRevision(document.id()).isPresent()) {
+            throw new DomainException("error.revision.openExists");
+        }
+        UserId author = caller.user().orElseThrow(() -> new DomainException("error.revision.needsUser"));
+        Optional<Revision> current = Optional.ofNullable(document.effectiveRevisionId()).flatMap(revisions::find);
+        RevisionId id = revisions.insertDraft(document.id(), revisions.nextNumber(document.id()),
+                current.map(Revision::text).orElse(null), clip(changeSummary, 2000), author, request, now());
+        current.ifPresent(c -> revisions.attachments(c.id()).forEach(a -> revisions.insertAttachment(id, null,
+                a.fileName(), a.contentType(), a.size(), a.sha256(), a.extractedText(), now())));
+        trail.record("REVISION_CREATED", TARGET, id, document.unitId(), document.code());
+        return revisions.find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Revision editDraft(RevisionId id, int version, String text, String changeSummary) {
+        Revision revision = editable(id);
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new DomainException("error.revision.textTooLong", MAX_TEXT);
+        }
+        if (!revisions.updateDraft(id, version, text, clip(changeSummary, 2000))) {
+            throw new ConcurrentEditException();
+        }
+        trail.record("REVISION_EDITED", TARGET, id, unitOf(revision), null);
+        return revisions.find(id).orElseThrow();
+    }
+
+    /** Adds a file to a draft after checking it; a refused file changes nothing. */
+    @Transactional
+    public Attachment attach(RevisionId id, String fileName, byte[] content) {
+        Revision revision = editable(id);
+        FileInspector.Inspected file = inspector.inspect(fileName, content);
+        if (revisions.attachments(id).stream().anyMatch(a -> a.fileName().equalsIgnoreCase(file.fileName()))) {
+            throw new DomainException("error.file.duplicateName", file.fileName());
+        }
+        files.put(file.sha256(), content);
+        AttachmentId attachment = revisions.insertAttachment(id, null, file.fileName(), file.contentType(),
+                file.size(), file.sha256(), file.text(), now());
+        trail.record("FILE_ATTACHED", TARGET, id, unitOf(revision), file.fileName() + " · " + file.sha256());
+        return revisions.attachment(attachment).orElseThrow();
+    }
+
+    @Transactional
+    public void removeAttachment(AttachmentId id) {
+        Attachment attachment = revisions.attachment(id).orElseThrow(() -> new DomainException("error.file.notFound"));
+        if (attachment.revisionId() == null) {
+            throw new DomainException("error.record.immutable");
+        }
+        Revision revision = editable(attachment.revisionId());
+        revisions.deleteAttachment(id);
+        trail.record("FILE_REMOVED", TARGET, revision.id(), unitOf(revision), attachment.fileName());
+    }
+
+    @Transactional
+    public void deleteDraft(RevisionId id) {
+        Revision revision = editable(id);
+        revisions.deleteDraft(id);
+        trail.record("DRAFT_DELETED", TARGET, id, unitOf(revision), null);
+    }
+
+    // ---- lifecycle
+
+    @Transactional
+    public Revision submit(RevisionId id, int version) {
+        Revision revision = editable(id);
+        if (isBlank(revision.text()) && revisions.attachments(id).isEmpty()) {
+            throw new DomainException("error.revision.empty");
+        }
+        if (isBlank(revision.changeSummary())) {
+            throw new DomainException("error.revision.summaryRequired");
+        }
+        move(revision, version, RevisionStatus.DRAFT, RevisionStatus.IN_REVIEW);
+        revisions.markSubmitted(id, now());
+        trail.record("REVISION_SUBMITTED", TARGET, id, unitOf(revision), null);
+        return revisions.find(id).orElseThrow();
+    }
+
+    /** The review sign-off: by an editor of the unit other than the author, with the password re-entered. */
+    @Transactional
+    public Revision review(RevisionId id, String password, String comment) {
+        Revision revision = inStatus(id, RevisionStatus.IN_REVIEW);
+        Caller caller = access.editor(unitOf(revision));
+        if (caller.user().map(u -> u.value() == revision.authorId()).orElse(false)) {
+            throw new DomainException("error.revision.selfReview");
+        }
+        requirePassword(password);
+        String sha = contentSha256(revision);
+        revisions.insertSignOff(id, SignOff.Kind.REVIEWED, caller.user().orElseThrow(), now(), sha, clip(comment, 2000));
+        trail.record("REVISION_REVIEWED", TARGET, id, unitOf(revision), sha);
+        return revisions.find(id).orElseThrow();
+    }
+
+    /**
+     * The approval: by the unit head, after a review of this exact content, with the password re-entered. The
+     * revision takes effect on {@code effectiveOn} (today at the earliest, never before the revision in force).
+     * {@code distribution} chooses who must read it; empty means every member of the unit.
+     */
+    @Transactional
+    public Revision approve(RevisionId id, int version, String password, LocalDate effectiveOn,
+            Set<UserId> distribution) {
+        Revision revision = inStatus(id, RevisionStatus.IN_REVIEW);
+        Document document = documents.find(revision.documentId()).orElseThrow();
+        Caller caller = access.approver(document.unitId());
+        requirePassword(password);
+        String sha = contentSha256(revision);
+        if (!revisions.hasSignOff(id, SignOff.Kind.REVIEWED, sha)) {
+            throw new DomainException("error.revision.notReviewed");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = effectiveOn == null ? today : effectiveOn;
+        if (day.isBefore(today)) {
+            throw new DomainException("error.revision.effectiveInPast");
+        }
+        Optional<Revision> current = Optional.ofNullable(document.effectiveRevisionId()).flatMap(revisions::find);
+        if (current.isPresent() && day.isBefore(current.get().effectiveOn())) {
+            throw new DomainException("error.revision.effectiveBeforeCurrent", current.get().effectiveOn());
+        }
+        move(revision, version, RevisionStatus.IN_REVIEW, RevisionStatus.APPROVED);
+        revisions.markApproved(id, caller.user().orElseThrow(), now(), sha, day);
+        revisions.setDistribution(id, distribution);
+        revisions.insertSignOff(id, SignOff.Kind.APPROVED, caller.user().orElseThrow(), now(), sha, null);
+        trail.record("REVISION_APPROVED", TARGET, id, document.unitId(), sha + " · " + day);
+        if (!day.isAfter(today)) {
+            takeEffect(revisions.find(id).orElseThrow(), document);
+        }
+        return revisions.find(id).orElseThrow();
+    }
+
+    /** Sends the revision back to its author as a draft, with the reviewer's comments. */
+    @Transactional
+    public Revision reject(RevisionId id, int version, String comment) {
+        Revision revision = inStatus(id, RevisionStatus.IN_REVIEW);
+        Caller caller = access.editor(unitOf(revision));
+        if (isBlank(comment)) {
+            throw new DomainException("error.revision.commentRequired");
+        }
+        move(revision, version, RevisionStatus.IN_REVIEW, RevisionStatus.DRAFT);
+        revisions.insertSignOff(id, SignOff.Kind.REJECTED, caller.user().orElseThrow(), now(),
+                contentSha256(revision), clip(comment, 2000));
+        trail.record("REVISION_REJECTED", TARGET, id, unitOf(revision), clip(comment, 500));
+        return revisions.find(id).orElseThrow();
+    }
+
+    /** Withdraws the document: its revision in force becomes obsolete and nothing of it applies any more. */
+    @Transactional
+    public void withdraw(DocumentId id, String reason) {
+        Document document = access.readable(id);
+        access.approver(document.unitId());
+        if (document.status() != DocumentStatus.EFFECTIVE) {
+            throw new DomainException("error.document.notEffective");
+        }
+        if (isBlank(reason)) {
+            throw new DomainException("error.revision.commentRequired");
+        }
+        revisions.markEnded(document.effectiveRevisionId(), RevisionStatus.OBSOLETE, now());
+        documents.setState(id, DocumentStatus.OBSOLETE, null, null, now());
+        trail.record("DOCUMENT_WITHDRAWN", DocumentRegister.TARGET, id, document.unitId(), clip(reason, 500));
+    }
+
+    /** Puts approved revisions whose day has come into force; run by the scheduler as the system. */
+    @Transactional
+    public int activateDue() {
+        if (!access.anyone().isSystem()) {
+            throw new AccessDeniedException("only the scheduler activates revisions");
+        }
+        List<Revision> due = revisions.approvedDueBy(LocalDate.now(clock));
+        due.forEach(r -> takeEffect(r, documents.find(r.documentId()).orElseThrow()));
+        return due.size();
+    }
+
+    // ---- reading acknowledgements
+
+    @Transactional(readOnly = true)
+    public List<Acknowledgement> acknowledgements(RevisionId id) {
+        Revision revision = visible(id);
+        access.editor(unitOf(revision));
+        return revisions.acknowledgements(id);
+    }
+
+    /** The caller confirms having read this exact revision. */
+    @Transactional
+    public void acknowledge(RevisionId id) {
+        Revision revision = visible(id);
+        Caller caller = access.reader(unitOf(revision));
+        UserId me = caller.user().orElseThrow(() -> new DomainException("error.revision.needsUser"));
+        if (!revisions.acknowledge(id, me, now())) {
+            throw new DomainException("error.acknowledgement.notRequested");
+        }
+        trail.record("REVISION_ACKNOWLEDGED", TARGET, id, unitOf(revision), null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PendingReading> myPendingReadings() {
+        return access.anyone().user().map(revisions::pendingFor).orElse(List.of());
+    }
+
+    // ---- files
+
+    /** A file for download or preview, after the same visibility check as the revision or record it belongs to. */
+    @Transactional(readOnly = true)
+    public DownloadableFile open(AttachmentId id) {
+        Attachment attachment = revisions.attachment(id).orElseThrow(() -> new DomainException("error.file.notFound"));
+        RevisionStatus outdated = null;
+        if (attachment.revisionId() != null) {
+            Revision revision = visible(attachment.revisionId());
+            outdated = revision.status().isOutdated() ? revision.status() : null;
+        } else {
+            access.recordReadable(attachment.recordId());
+        }
+        String name = outdated == null ? attachment.fileName()
+                : (outdated == RevisionStatus.SUPERSEDED ? "BI-THAY-THE_" : "HET-HIEU-LUC_") + attachment.fileName();
+        return new DownloadableFile(name, attachment.contentType(), files.get(attachment.sha256()), outdated);
+    }
+
+    // ---- internals
+
+    void takeEffect(Revision revision, Document document) {
+        Optional.ofNullable(document.effectiveRevisionId())
+                .ifPresent(previous -> revisions.markEnded(previous, RevisionStatus.SUPERSEDED, now()));
+        try {
+            revisions.markEffective(revision.id(), document.id(), now());
+        } catch (DataIntegrityViolationException e) {
+            throw new DomainException("error.revision.twoEffective");
+        }
+        documents.setState(document.id(), DocumentStatus.EFFECTIVE, revision.id(),
+                revision.effectiveOn().plusMonths(document.reviewPeriodMonths()), now());
+        List<UserId> readers = revisions.distribution(revision.id());
+        if (readers.isEmpty()) {
+            readers = users.membersOf(document.unitId()).stream().map(Membership::userId).distinct().toList();
+        }
+        revisions.requestAcknowledgements(revision.id(), readers, now());
+        trail.record("REVISION_EFFECTIVE", TARGET, revision.id(), document.unitId(),
+                document.code() + " lần " + revision.number() + " · " + readers.size() + " readers");
+    }
+
+    /** The SHA-256 of exactly what is signed: the written text (NFC) and each file's name and hash, by name. */
+    String contentSha256(Revision revision) {
+        StringBuilder canonical = new StringBuilder();
+        canonical.append(Normalizer.normalize(revision.text() == null ? "" : revision.text(), Normalizer.Form.NFC));
+        canonical.append("\n\u0000files\n");
+        revisions.attachments(revision.id()).stream()
+                .sorted(Comparator.comparing(Attachment::fileName).thenComparing(Attachment::sha256))
+                .forEach(a -> canonical.append(a.fileName()).append('\u0000').append(a.sha256()).append('\n'));
+        return FileInspector.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String comparableText(Revision revision) {
+        StringBuilder text = new StringBuilder(revision.text() == null ? "" : revision.text());
+        for (Attachment a : revisions.attachments(revision.id())) {
+            text.append("\n\n── ").append(a.fileName()).append(" ──\n")
+                    .append(a.extractedText() == null ? "" : a.extractedText());
+        }
+        return Normalizer.normalize(text.toString(), Normalizer.Form.NFC);
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.asList(text.split("\\R", -1));
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
+    private Revision visible(RevisionId id) {
+        Revision revision = revisions.find(id).orElseThrow(() -> new DomainException("error.revision.notFound"));
+        UnitId unit = unitOf(revision);
+        Caller caller = access.reader(unit);
+        if (!DocumentAccess.canSee(caller, unit, revision.status())) {
+            throw new DomainException("error.revision.notFound");
+        }
+        return revision;
+    }
+
+    private Revision editable(RevisionId id) {
+        Revision revision = revisions.find(id).orElseThrow(() -> new DomainException("error.revision.notFound"));
+        access.editor(unitOf(revision));
+        if (revision.status() != RevisionStatus.DRAFT) {
+            throw new DomainException("error.revision.frozen");
+        }
+        return revision;
+    }
+
+    private Revision inStatus(RevisionId id, RevisionStatus status) {
+        Revision revision = visible(id);
+        if (revision.status() != status) {
+            throw new DomainException("error.revision.wrongStatus");
+        }
+        return revision;
+    }
+
+    private void move(Revision revision, int version, RevisionStatus from, RevisionStatus to) {
+        if (!revisions.transition(revision.id(), version, from, to)) {
+            throw new ConcurrentEditException();
+        }
+    }
+
+    private void requirePassword(String password) {
+        if (!users.isOwnPassword(password)) {
+            throw new DomainException("error.signoff.password");
+        }
+    }
+
+    private UnitId unitOf(Revision revision) {
+        return documents.find(revision.documentId()).orElseThrow().unitId();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String clip(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.length() <= max ? stripped : stripped.substring(0, max);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

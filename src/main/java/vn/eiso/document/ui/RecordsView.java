@@ -1,0 +1,139 @@
+package vn.eiso.document.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.Notifications;
+import vn.eiso.base.ui.TitledView;
+import vn.eiso.base.ui.Uploads;
+import vn.eiso.document.DocumentFilter;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSort;
+import vn.eiso.document.DocumentStatus;
+import vn.eiso.document.DocumentSummary;
+import vn.eiso.document.DocumentType;
+import vn.eiso.document.FiledRecord;
+import vn.eiso.document.Records;
+
+/** The unit's records (hồ sơ): filed against a template in force, never edited, corrected by a new entry. */
+@Route("records")
+@Menu(order = 4, icon = "vaadin:archive", title = "nav.records")
+@PermitAll
+class RecordsView extends VerticalLayout implements TitledView {
+
+    final Grid<FiledRecord> grid = new Grid<>();
+    private final Records records;
+    private final DocumentRegister register;
+    private final ZoneId zone;
+
+    RecordsView(Records records, DocumentRegister register, Clock clock) {
+        this.records = records;
+        this.register = register;
+        this.zone = clock.getZone();
+        addClassName("list-view");
+        setSizeFull();
+        if (CurrentUnit.get().isEmpty()) {
+            add(new Paragraph(getTranslation("dashboard.unit.none")));
+            return;
+        }
+        UnitId unit = CurrentUnit.get().orElseThrow();
+        Button file = new Button(getTranslation("records.file"), VaadinIcon.PLUS.create(), e -> openDialog(unit, null));
+        file.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        grid.addColumn(r -> Formats.dateTime(r.filedAt(), zone)).setHeader(getTranslation("records.filedAt"))
+                .setAutoWidth(true);
+        grid.addColumn(FiledRecord::templateCode).setHeader(getTranslation("records.template")).setAutoWidth(true);
+        grid.addColumn(r -> (r.correctsId() == null ? "" : getTranslation("records.correctionMark") + " ") + r.title())
+                .setHeader(getTranslation("document.title")).setFlexGrow(3);
+        grid.addColumn(FiledRecord::filedByName).setHeader(getTranslation("records.filedBy")).setAutoWidth(true);
+        grid.addColumn(r -> DocumentBadges.date(r.retainUntil())).setHeader(getTranslation("records.retainUntil"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            Button correct = new Button(getTranslation("records.correct"), e -> openDialog(unit, r));
+            correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            return correct;
+        }).setAutoWidth(true);
+        grid.setItems(q -> records.list(unit, q.getOffset(), q.getLimit()).stream(), q -> records.count(unit));
+        grid.setSizeFull();
+        add(new Paragraph(getTranslation("records.help")), file, grid);
+    }
+
+    void openDialog(UnitId unit, FiledRecord corrected) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation(corrected == null ? "records.file" : "records.correct"));
+        dialog.setWidth("min(40rem, 100vw)");
+        List<DocumentSummary> templates = register.list(new DocumentFilter(unit, null, DocumentType.RECORD_TEMPLATE,
+                DocumentStatus.EFFECTIVE, null, false), DocumentSort.CODE, true, 0, 500);
+        templates = new ArrayList<>(templates);
+        templates.addAll(register.list(new DocumentFilter(unit, null, DocumentType.FORM, DocumentStatus.EFFECTIVE,
+                null, false), DocumentSort.CODE, true, 0, 500));
+        ComboBox<DocumentSummary> template = new ComboBox<>(getTranslation("records.template"), templates);
+        template.setItemLabelGenerator(d -> d.code() + " · " + d.title());
+        TextField title = new TextField(getTranslation("document.title"));
+        title.setMaxLength(500);
+        TextArea text = new TextArea(getTranslation("records.content"));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> files.put(meta.fileName(),
+                bytes))));
+        Uploads.localise(upload);
+        if (corrected != null) {
+            templates.stream().filter(t -> t.id().equals(corrected.templateId())).findFirst().ifPresent(template::setValue);
+            template.setReadOnly(true);
+            title.setValue(corrected.title());
+            text.setValue(corrected.text() == null ? "" : corrected.text());
+        }
+        FormLayout form = new FormLayout(template, title, text, upload);
+        form.setColspan(text, 2);
+        form.setColspan(upload, 2);
+        dialog.add(form);
+        Button save = new Button(getTranslation("records.save"), e -> {
+            try {
+                if (template.getValue() == null) {
+                    throw new DomainException("error.record.notTemplate");
+                }
+                if (corrected == null) {
+                    records.file(template.getValue().id(), title.getValue(), text.getValue(), files);
+                } else {
+                    records.correct(corrected.id(), title.getValue(), text.getValue(), files);
+                }
+                Notifications.success(getTranslation("records.saved"));
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (DomainException ex) {
+                Notifications.error(ex);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.records";
+    }
+}

@@ -1,0 +1,76 @@
+package vn.eiso.document.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.time.ZoneId;
+import java.util.List;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.document.Attachment;
+import vn.eiso.document.Revision;
+
+/**
+ * One revision exactly as stored: its written text and its files. An outdated revision carries a banner that
+ * cannot be missed, and its downloads are marked too.
+ */
+class RevisionContent extends Div {
+
+    RevisionContent(Revision revision, List<Attachment> attachments, ZoneId zone) {
+        addClassName("revision-content");
+        if (revision.status().isOutdated()) {
+            Div banner = new Div(new Span(getTranslation("revision.outdatedBanner." + revision.status(),
+                    Formats.dateTime(revision.endedAt(), zone))));
+            banner.addClassName("outdated-banner");
+            add(banner);
+        }
+        Div meta = new Div(DocumentBadges.status(revision.status()),
+                new Span(getTranslation("revision.number", revision.number())),
+                new Span(getTranslation("revision.author", revision.authorName())));
+        if (revision.effectiveOn() != null) {
+            meta.add(new Span(getTranslation("revision.effectiveOn", DocumentBadges.date(revision.effectiveOn()))));
+        }
+        if (revision.contentSha256() != null) {
+            Span sha = new Span("SHA-256 " + revision.contentSha256().substring(0, 16) + "…");
+            sha.setTitle(revision.contentSha256());
+            sha.addClassName("sha");
+            meta.add(sha);
+        }
+        meta.addClassName("revision-meta");
+        add(meta);
+        if (revision.changeSummary() != null) {
+            add(new Paragraph(getTranslation("revision.summaryLabel") + " " + revision.changeSummary()));
+        }
+        Div text = new Div();
+        text.addClassName("revision-text");
+        text.setText(revision.text() == null || revision.text().isBlank() ? getTranslation("revision.noText")
+                : revision.text());
+        add(text);
+        if (!attachments.isEmpty()) {
+            add(new H4(getTranslation("revision.files")));
+            UnorderedList list = new UnorderedList();
+            for (Attachment a : attachments) {
+                ListItem item = new ListItem();
+                Anchor download = new Anchor("files/" + a.id().value(), a.fileName());
+                download.getElement().setAttribute("download", true);
+                item.add(download, new Span(" · " + size(a.size())));
+                if ("application/pdf".equals(a.contentType())) {
+                    Anchor preview = new Anchor("files/" + a.id().value() + "?inline=true",
+                            getTranslation("revision.preview"));
+                    preview.setTarget("_blank");
+                    item.add(new Span(" · "), preview);
+                }
+                list.add(item);
+            }
+            add(list);
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB"
+                : String.format("%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+}

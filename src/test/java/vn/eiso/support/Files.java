@@ -1,0 +1,91 @@
+package vn.eiso.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/** Real office files made on the fly, and hostile ones. */
+public final class Files {
+
+    private Files() {
+    }
+
+    /** A genuine DOCX with one paragraph per line. */
+    public static byte[] docx(String... paragraphs) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String p : paragraphs) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A ZIP of named entries. */
+    public static byte[] zip(Object... namesAndContents) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry((String) namesAndContents[i]));
+                zip.write((byte[]) namesAndContents[i + 1]);
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A DOCX-shaped zip bomb: a valid package whose document part inflates from about 100 KB to 100 MB of the
+     * same character, far beyond any real compression ratio.
+     */
+    public static byte[] docxBomb() {
+        byte[] real = docx("x");
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes);
+                ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(real))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals("word/document.xml")) {
+                    String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas."
+                            + "openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>";
+                    zip.write(head.getBytes(StandardCharsets.UTF_8));
+                    byte[] block = new byte[1024 * 1024];
+                    Arrays.fill(block, (byte) 'a');
+                    for (int i = 0; i < 100; i++) {
+                        zip.write(block);
+                    }
+                    zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first bytes of a Windows executable, renamed as a PDF by whoever sends it. */
+    public static byte[] windowsExecutable() {
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3C] = (byte) 0x80;
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        return exe;
+    }
+}
