@@ -32,8 +32,9 @@ create table document (
 );
 create index document_unit_type_idx on document (unit_id, doc_type, code);
 create index document_unit_status_idx on document (unit_id, status, code);
-create index document_unit_review_idx on document (unit_id, next_review_on);
-create index document_unit_title_idx on document (unit_id, title);
+-- The register pages through these in order (see JooqDocumentRepository.order), never sorting 100,000 rows.
+create index document_unit_review_idx on document (unit_id, next_review_on, id);
+create index document_unit_title_idx on document (unit_id, title, id);
 create index document_owner_idx on document (owner_id);
 
 create table revision (

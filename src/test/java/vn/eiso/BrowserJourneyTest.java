@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * wrong password gets the generic message, the right one reaches the dashboard and the administration screens.
  * CI sets -Deiso.require-browser=true so that a missing browser fails instead of skipping.
  */
+// A real server shares JVM-wide state (the security context strategy) with the mock contexts: own JVM.
+@Tag("own-jvm")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserJourneyTest {
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -157,18 +158,29 @@ class JooqDocumentRepository {
                 .fetchOptional(r -> new DocumentId(r.value1()));
     }
 
+    /**
+     * One page of the register. The page's ids come first from the document table alone, in index order with the
+     * limit, then the joined details for just those rows: joining first made the database sort the whole unit.
+     */
     List<DocumentSummary> list(DocumentFilter filter, boolean includeDrafts, LocalDate today, DocumentSort sort,
             boolean ascending, int offset, int limit) {
+        List<Long> ids = dsl.select(DOCUMENT.ID).from(DOCUMENT)
+                .where(conditions(filter, includeDrafts, today))
+                .orderBy(order(sort, ascending))
+                .offset(offset)
+                .limit(limit)
+                .fetch(DOCUMENT.ID);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         var rev = REVISION.as("eff");
         return dsl.select(DOCUMENT.ID, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.DOC_TYPE,
                         DOCUMENT.STATUS, APP_USER.FULL_NAME, rev.NUMBER, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG)
                 .from(DOCUMENT)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
                 .leftJoin(rev).on(rev.ID.eq(DOCUMENT.EFFECTIVE_REVISION_ID))
-                .where(conditions(filter, includeDrafts, today))
+                .where(DOCUMENT.ID.in(ids))
                 .orderBy(order(sort, ascending))
-                .offset(offset)
-                .limit(limit)
                 .fetch(r -> new DocumentSummary(new DocumentId(r.value1()), new UnitId(r.value2()), r.value3(),
                         r.value4(), DocumentType.valueOf(r.value5()), DocumentStatus.valueOf(r.value6()), r.value7(),
                         r.value8(), r.value9(), overdue(r.value6(), r.value9(), today), r.value10()));
@@ -230,16 +242,22 @@ class JooqDocumentRepository {
         return c;
     }
 
+    /**
+     * The order of a page, always ending on a unique key so paging is stable, and matching an index that starts
+     * with unit_id so that a page never sorts the whole unit (the code is unique within a unit).
+     */
     private static List<SortField<?>> order(DocumentSort sort, boolean ascending) {
-        var field = switch (sort) {
-            case CODE -> DOCUMENT.CODE;
-            case TITLE -> DOCUMENT.TITLE;
-            case TYPE -> DOCUMENT.DOC_TYPE;
-            case STATUS -> DOCUMENT.STATUS;
-            case NEXT_REVIEW -> DOCUMENT.NEXT_REVIEW_ON;
+        return switch (sort) {
+            case CODE -> List.of(direct(DOCUMENT.CODE, ascending));
+            case TITLE -> List.of(direct(DOCUMENT.TITLE, ascending), direct(DOCUMENT.ID, ascending));
+            case TYPE -> List.of(direct(DOCUMENT.DOC_TYPE, ascending), direct(DOCUMENT.CODE, ascending));
+            case STATUS -> List.of(direct(DOCUMENT.STATUS, ascending), direct(DOCUMENT.CODE, ascending));
+            case NEXT_REVIEW -> List.of(direct(DOCUMENT.NEXT_REVIEW_ON, ascending), direct(DOCUMENT.ID, ascending));
         };
-        SortField<?> primary = ascending ? field.asc() : field.desc();
-        return List.of(primary, DOCUMENT.CODE.asc(), DOCUMENT.ID.asc());
+    }
+
+    private static SortField<?> direct(Field<?> field, boolean ascending) {
+        return ascending ? field.asc() : field.desc();
     }
 
     private static boolean overdue(String status, LocalDate nextReview, LocalDate today) {

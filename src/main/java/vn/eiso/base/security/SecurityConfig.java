@@ -47,7 +47,9 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**").permitAll());
+        // /error must stay reachable, or an API refusal (401, 403) becomes a redirect to the login page.
+        http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**", "/error")
+                .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_PATH, "/"));
         return http.build();
     }

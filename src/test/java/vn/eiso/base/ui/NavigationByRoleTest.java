@@ -20,19 +20,20 @@ class NavigationByRoleTest extends UiTest {
     @Test
     @WithUserDetails("admin")
     void the_administrator_sees_every_administration_screen() {
-        assertThat(menu()).containsExactly("Tổng quan", "Đơn vị", "Người dùng", "Nhật ký hệ thống");
+        assertThat(menu()).containsExactly("Tổng quan", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ", "Đơn vị", "Người dùng",
+                "Nhật ký hệ thống");
     }
 
     @Test
     @WithUserDetails("sokhcn")
     void the_science_department_sees_the_units_but_not_user_administration() {
-        assertThat(menu()).containsExactly("Tổng quan", "Đơn vị");
+        assertThat(menu()).containsExactly("Tổng quan", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ", "Đơn vị");
     }
 
     @Test
     @WithUserDetails("congchuc.stp")
-    void staff_see_only_their_overview() {
-        assertThat(menu()).containsExactly("Tổng quan");
+    void staff_see_their_unit_screens_but_no_administration() {
+        assertThat(menu()).containsExactly("Tổng quan", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ");
     }
 
     @Test

@@ -55,7 +55,7 @@ class DashboardViewTest extends UiTest {
     void staff_see_their_unit_and_role_only() {
         navigate(DashboardView.class);
 
-        assertThat(cardTitles()).containsExactly("Đơn vị đang làm việc");
+        assertThat(cardTitles()).containsExactly("Đơn vị đang làm việc", "Tài liệu cần đọc");
         assertThat(cardText("Đơn vị đang làm việc")).contains("Sở Tư pháp", "Công chức");
     }
 

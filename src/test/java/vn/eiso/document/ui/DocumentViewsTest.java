@@ -1,0 +1,159 @@
+package vn.eiso.document.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.data.provider.Query;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.EisoPrincipal;
+import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.document.DiffRow;
+import vn.eiso.document.Document;
+import vn.eiso.document.DocumentData;
+import vn.eiso.document.DocumentFilter;
+import vn.eiso.document.DocumentSort;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSummary;
+import vn.eiso.document.DocumentType;
+import vn.eiso.document.Revision;
+import vn.eiso.document.RevisionStatus;
+import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.organisation.UnitService;
+import vn.eiso.support.Accounts;
+import vn.eiso.support.UiTest;
+
+class DocumentViewsTest extends UiTest {
+
+    @Autowired
+    DocumentRegister register;
+    @Autowired
+    RevisionWorkflow workflow;
+    @Autowired
+    UnitService units;
+    @Autowired
+    UserDetailsService userDetails;
+
+    private UnitId stp() {
+        return SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
+    }
+
+    private List<DocumentSummary> rows(DocumentsView view) {
+        return view.grid.getDataProvider().fetch(new Query<>(0, 1000, List.of(), null, null)).toList();
+    }
+
+    /** Does some work as another user, then restores the signed-in test user. */
+    private <T> T as(String username, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        try {
+            Accounts.signIn(userDetails, username);
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_see_the_documents_in_force_but_no_drafts_and_no_add_button() {
+        DocumentsView view = navigate(DocumentsView.class);
+
+        assertThat(rows(view)).extracting(DocumentSummary::code).contains("QT-01", "QT-06").doesNotContain("QT-05");
+        assertThat(find(Button.class).withText("Thêm tài liệu").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_register_filters_ignore_diacritics_and_by_type() {
+        DocumentsView view = navigate(DocumentsView.class);
+        test(view.search).setValue("kiem soat tai lieu");
+        assertThat(rows(view)).extracting(DocumentSummary::code).containsExactly("QT-01");
+
+        test(view.search).setValue("");
+        test(view.type).selectItem("Tài liệu bên ngoài");
+        assertThat(rows(view)).extracting(DocumentSummary::type).containsOnly(DocumentType.EXTERNAL).isNotEmpty();
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_adds_a_document_through_the_dialog() {
+        navigate(DocumentsView.class);
+        String code = "QT-U" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        test(find(Button.class).withText("Thêm tài liệu").single()).click();
+        DocumentDialog dialog = find(DocumentDialog.class).single();
+        test(dialog.type).selectItem("Quy trình");
+        assertThat(dialog.code.getValue()).isEqualTo("QT-");
+        test(dialog.code).setValue(code);
+        test(dialog.title).setValue("Quy trình giải quyết khiếu nại");
+        test(dialog.save).click();
+
+        assertThat(getCurrentView()).isInstanceOf(DocumentView.class);
+        assertThat(register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true,
+                0, 1000)).anyMatch(d -> d.code().equals(code));
+    }
+
+    @Test
+    @WithUserDetails("lanhdao.stp")
+    void the_unit_head_reviews_and_approves_in_the_draft_tab_with_the_password() {
+        String code = "QT-V" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        Revision submitted = as("thuky.stp", () -> {
+            EisoPrincipal officer = (EisoPrincipal) userDetails.loadUserByUsername("thuky.stp");
+            Document d = register.create(stp(), DocumentData.of(code, "Quy trình chờ duyệt", DocumentType.PROCEDURE,
+                    officer.userId()));
+            Revision r = workflow.startRevision(d.id(), "Lần đầu");
+            r = workflow.editDraft(r.id(), r.version(), "Nội dung chờ duyệt", "Lần đầu");
+            return workflow.submit(r.id(), r.version());
+        });
+        CurrentUnit.set(stp());
+        DocumentView view = navigate(DocumentView.class, submitted.documentId().value());
+        find(TabSheet.class).single().setSelectedIndex(1);
+
+        test(find(Button.class).withText("Xem xét").single()).click();
+        SignDialog review = find(SignDialog.class).single();
+        test(review.password).setValue("sai");
+        test(review.sign).click();
+        assertThat(notifications()).contains("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(review.isOpened()).isTrue();
+        test(review.password).setValue(Accounts.DEMO_PASSWORD);
+        test(review.sign).click();
+        assertThat(review.isOpened()).isFalse();
+
+        find(TabSheet.class).single().setSelectedIndex(1);
+        test(find(Button.class).withText("Phê duyệt").single()).click();
+        SignDialog approval = find(SignDialog.class).last();
+        test(approval.password).setValue(Accounts.DEMO_PASSWORD);
+        test(approval.sign).click();
+
+        assertThat(workflow.get(submitted.id()).status()).isEqualTo(RevisionStatus.EFFECTIVE);
+        assertThat(view.getPageTitle()).startsWith(code);
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void two_revisions_are_compared_side_by_side_from_the_history() {
+        DocumentSummary control = register.list(DocumentFilter.of(stp()),
+                DocumentSort.CODE, true, 0, 1000).stream().filter(d -> d.code().equals("QT-01"))
+                .findFirst().orElseThrow();
+        CurrentUnit.set(stp());
+        DocumentView view = navigate(DocumentView.class, control.id().value());
+        find(TabSheet.class).single().setSelectedIndex(2);
+        view.history.asMultiSelect().setValue(Set.copyOf(workflow.history(control.id())));
+        test(find(Button.class).withText("So sánh hai lần").single()).click();
+
+        DiffDialog diff = find(DiffDialog.class).single();
+        List<DiffRow> rows = diff.rows.getGenericDataView().getItems().toList();
+        assertThat(rows).anyMatch(r -> r.kind() == DiffRow.Kind.ADDED && r.right().contains("Bước 5"));
+        assertThat(diff.summary.getText()).matches("\\d+ dòng khác nhau");
+    }
+}
