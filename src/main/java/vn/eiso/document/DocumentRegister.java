@@ -59,8 +59,11 @@ public class DocumentRegister {
 
     @Transactional
     public Document create(UnitId unit, DocumentData input) {
-        access.editor(unit);
-        DocumentData data = validated(unit, input, null);
+        Caller caller = access.editor(unit);
+        DocumentData data = validated(unit, input.owner() != null ? input : new DocumentData(input.code(),
+                input.title(), input.type(), caller.user().orElse(null), input.tthcCodes(), input.isoClauses(),
+                input.reviewPeriodMonths(), input.retentionMonths(), input.issuer(), input.externalNumber(),
+                input.issuedOn(), input.validUntil(), input.references()), null);
         DocumentId id = insertChecked(unit, data);
         trail.record("DOCUMENT_CREATED", TARGET, id, unit, data.code() + " · " + data.title());
         return documents.find(id).orElseThrow();

@@ -86,8 +86,11 @@ class FileStores {
 
         @Override
         public void put(String sha256, byte[] content) {
-            dsl.insertInto(FILE_BLOB).set(FILE_BLOB.SHA256, sha256).set(FILE_BLOB.DATA, content)
-                    .onConflictDoNothing().execute();
+            // A plain existence check: H2's emulation of ON CONFLICT cannot cast a bind value to a blob.
+            if (dsl.fetchExists(FILE_BLOB, FILE_BLOB.SHA256.eq(sha256))) {
+                return;
+            }
+            dsl.insertInto(FILE_BLOB).set(FILE_BLOB.SHA256, sha256).set(FILE_BLOB.DATA, content).execute();
         }
 
         @Override

@@ -34,6 +34,7 @@ class DiffDialog extends Dialog {
             case REMOVED -> "diff-removed";
         });
         rows.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        rows.setId("diff-rows");
         rows.setItems(all);
         rows.setSizeFull();
         onlyChanges.addValueChangeListener(e -> rows.setItems(e.getValue()

@@ -51,6 +51,10 @@ class DocumentDialog extends Dialog {
             Consumer<Document> onSaved) {
         setHeaderTitle(getTranslation(existing == null ? "documents.add" : "documents.edit"));
         setWidth("min(48rem, 100vw)");
+        code.setId("document-code");
+        title.setId("document-title");
+        type.setId("document-type");
+        save.setId("document-save");
         code.setLabel(getTranslation("document.code"));
         code.setRequiredIndicatorVisible(true);
         code.setMaxLength(64);

@@ -65,6 +65,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     private final ZoneId zone;
     private Document document;
     private boolean editor;
+    private TabSheet sheet;
     final TextArea draftText = new TextArea();
     final TextField draftSummary = new TextField();
     final Grid<Revision> history = new Grid<>();
@@ -94,9 +95,11 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     void render() {
         document = register.get(document.id());
         editor = register.canEdit(document.unitId());
+        // Actions re-render the view; the user stays on the tab they were working in.
+        int selected = sheet == null ? 0 : sheet.getSelectedIndex();
         removeAll();
         add(header());
-        TabSheet sheet = new TabSheet();
+        sheet = new TabSheet();
         sheet.setWidthFull();
         sheet.add(getTranslation("document.tab.current"), currentTab());
         if (editor) {
@@ -108,6 +111,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             sheet.add(getTranslation("document.tab.readers"), readersTab());
         }
         add(sheet);
+        sheet.setSelectedIndex(Math.min(selected, sheet.getTabCount() - 1));
     }
 
     private Component header() {
@@ -185,6 +189,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
         if (pending.isPresent()) {
             Button ack = new Button(getTranslation("revision.acknowledge"), VaadinIcon.CHECK_SQUARE_O.create(),
                     e -> act(() -> workflow.acknowledge(current.id()), "revision.acknowledged"));
+            ack.setId("acknowledge-button");
             ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             tab.add(new Div(new Span(getTranslation("revision.pleaseRead") + " "), ack));
         }
@@ -209,6 +214,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             if (document.status() != DocumentStatus.OBSOLETE) {
                 Button start = new Button(getTranslation("draft.start"), VaadinIcon.PLUS.create(),
                         e -> act(() -> workflow.startRevision(document.id(), null), "draft.started"));
+                start.setId("draft-start");
                 start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 tab.add(start);
             }
@@ -225,6 +231,8 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
                         rejected.addClassName("outdated-banner");
                         tab.add(rejected);
                     });
+            draftSummary.setId("draft-summary");
+            draftText.setId("draft-text");
             draftSummary.setLabel(getTranslation("revision.summary"));
             draftSummary.setWidthFull();
             draftSummary.setMaxLength(2000);
@@ -239,6 +247,8 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(
                     () -> act(() -> workflow.attach(draft.id(), meta.fileName(), bytes), "draft.fileAdded")))));
             Uploads.localise(upload);
+            upload.setId("draft-upload");
+            save.setId("draft-save");
             upload.setMaxFiles(1);
             upload.setDropAllowed(true);
             tab.add(draftSummary, draftText, save, fileList(files, true), upload);
@@ -250,6 +260,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
                 }
                 act(() -> workflow.submit(draft.id(), draft.version()), "draft.submitted");
             });
+            submit.setId("draft-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button delete = new Button(getTranslation("draft.delete"), VaadinIcon.TRASH.create(), e -> {
                 ConfirmDialog confirm = new ConfirmDialog(getTranslation("draft.delete"),
@@ -272,6 +283,8 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
                         e -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"), true,
                                 (pw, comment, day) -> workflow.approve(draft.id(), workflow.get(draft.id()).version(),
                                         pw, day, Set.of()), this::render).open());
+                review.setId("review-button");
+                approve.setId("approve-button");
                 approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 Button reject = new Button(getTranslation("signoff.reject"), VaadinIcon.ARROW_BACKWARD.create(),
                         e -> new TextDialog("signoff.reject", "signoff.comment", "signoff.reject",
@@ -350,6 +363,8 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             }
             new DiffDialog(workflow, chosen.get(0), chosen.get(1)).open();
         });
+        compare.setId("history-compare");
+        history.setId("history-grid");
         Button open = new Button(getTranslation("revision.open"), VaadinIcon.EYE.create(), e -> {
             if (history.getSelectedItems().size() != 1) {
                 Notifications.error(getTranslation("revision.open.pickOne"));

@@ -31,6 +31,8 @@ class SignDialog extends Dialog {
     SignDialog(String titleKey, String explanation, boolean approval, Action action, Runnable onSigned) {
         setHeaderTitle(getTranslation(titleKey));
         setWidth("min(32rem, 100vw)");
+        password.setId("sign-password");
+        sign.setId("sign-confirm");
         password.setLabel(getTranslation("signoff.password"));
         password.setRequiredIndicatorVisible(true);
         comment.setLabel(getTranslation("signoff.comment"));
