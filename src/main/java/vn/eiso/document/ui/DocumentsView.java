@@ -26,7 +26,6 @@ import vn.eiso.document.DocumentSort;
 import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.DocumentType;
-import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.document.DocumentImport;
 import vn.eiso.organisation.UserService;
 
@@ -44,7 +43,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
     final Checkbox overdue = new Checkbox();
     private final Optional<UnitId> unit;
 
-    DocumentsView(DocumentRegister register, RevisionWorkflow workflow, DocumentImport documentImport,
+    DocumentsView(DocumentRegister register, DocumentImport documentImport,
             UserService users) {
         this.register = register;
         this.unit = CurrentUnit.get();
