@@ -114,6 +114,19 @@ class DocumentLifecycleTest {
     }
 
     @Test
+    void the_approver_may_choose_who_must_read_the_revision() {
+        Revision revision = submitted("Chỉ một người đọc");
+        EisoPrincipal staff = (EisoPrincipal) userDetails.loadUserByUsername("congchuc.stp");
+        as("lanhdao.stp");
+        workflow.review(revision.id(), PASSWORD, null);
+        Revision effective = workflow.approve(revision.id(), workflow.get(revision.id()).version(), PASSWORD, null,
+                Set.of(staff.userId()));
+
+        assertThat(workflow.acknowledgements(effective.id())).extracting(Acknowledgement::userName)
+                .containsExactly("Hoàng Minh Tuấn");
+    }
+
+    @Test
     void a_new_revision_supersedes_the_old_one_and_never_two_are_effective() {
         Revision first = issued("Bước 1\nBước 2");
         Revision second = secondRevision(first, "Bước 1\nBước 2 đã sửa\nBước 3");

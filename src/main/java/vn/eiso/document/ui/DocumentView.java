@@ -30,8 +30,10 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.UserId;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
@@ -277,12 +279,13 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             tab.add(new RevisionContent(draft, files, zone));
             if (draft.status() == RevisionStatus.IN_REVIEW) {
                 Button review = new Button(getTranslation("signoff.review"), VaadinIcon.EYE.create(),
-                        e -> new SignDialog("signoff.review", getTranslation("signoff.review.text"), false,
-                                (pw, comment, day) -> workflow.review(draft.id(), pw, comment), this::render).open());
+                        e -> new SignDialog("signoff.review", getTranslation("signoff.review.text"), Map.of(),
+                                (pw, comment, day, readers) -> workflow.review(draft.id(), pw, comment),
+                                this::render).open());
                 Button approve = new Button(getTranslation("signoff.approve"), VaadinIcon.CHECK_CIRCLE.create(),
-                        e -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"), true,
-                                (pw, comment, day) -> workflow.approve(draft.id(), workflow.get(draft.id()).version(),
-                                        pw, day, Set.of()), this::render).open());
+                        e -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"), members(),
+                                (pw, comment, day, readers) -> workflow.approve(draft.id(),
+                                        workflow.get(draft.id()).version(), pw, day, readers), this::render).open());
                 review.setId("review-button");
                 approve.setId("approve-button");
                 approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -421,6 +424,12 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
         grid.setAllRowsVisible(true);
         tab.add(grid);
         return tab;
+    }
+
+    private Map<UserId, String> members() {
+        Map<UserId, String> members = new LinkedHashMap<>();
+        users.membersOf(document.unitId()).forEach(m -> members.putIfAbsent(m.userId(), m.fullName()));
+        return members;
     }
 
     private void act(Runnable action, String successKey) {

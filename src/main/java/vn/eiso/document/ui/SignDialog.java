@@ -2,6 +2,7 @@ package vn.eiso.document.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -9,26 +10,33 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.UserId;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Notifications;
 
 /**
- * A sign-off (review or approval): the user re-enters the password; an approval also sets the effective date.
+ * A sign-off (review or approval): the user re-enters the password; an approval also sets the effective date
+ * and, if the approver wants, who is asked to read the revision (by default every member of the unit).
  * The dialog stays open with the reason when the service refuses.
  */
 class SignDialog extends Dialog {
 
     interface Action {
-        void sign(String password, String comment, LocalDate effectiveOn);
+        void sign(String password, String comment, LocalDate effectiveOn, Set<UserId> readers);
     }
 
     final PasswordField password = new PasswordField();
     final TextArea comment = new TextArea();
     final DatePicker effectiveOn = new DatePicker();
+    final MultiSelectComboBox<UserId> readers = new MultiSelectComboBox<>();
     final Button sign = new Button();
 
-    SignDialog(String titleKey, String explanation, boolean approval, Action action, Runnable onSigned) {
+    /** {@code members} are the people who may be asked to read the revision; empty for a review. */
+    SignDialog(String titleKey, String explanation, Map<UserId, String> members, Action action, Runnable onSigned) {
+        boolean approval = !members.isEmpty();
         setHeaderTitle(getTranslation(titleKey));
         setWidth("min(32rem, 100vw)");
         password.setId("sign-password");
@@ -42,12 +50,20 @@ class SignDialog extends Dialog {
         effectiveOn.setValue(LocalDate.now());
         effectiveOn.setVisible(approval);
         comment.setVisible(!approval);
-        add(new Paragraph(explanation), new FormLayout(password, effectiveOn, comment));
+        readers.setLabel(getTranslation("signoff.readers"));
+        readers.setHelperText(getTranslation("signoff.readers.help"));
+        readers.setItems(members.keySet());
+        readers.setItemLabelGenerator(members::get);
+        readers.setVisible(approval);
+        FormLayout form = new FormLayout(password, effectiveOn, comment, readers);
+        form.setColspan(readers, 2);
+        add(new Paragraph(explanation), form);
         sign.setText(getTranslation(titleKey));
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(e -> {
             try {
-                action.sign(password.getValue(), comment.getValue(), effectiveOn.getValue());
+                action.sign(password.getValue(), comment.getValue(), effectiveOn.getValue(),
+                        Set.copyOf(readers.getValue()));
                 Notifications.success(getTranslation("signoff.done"));
                 close();
                 onSigned.run();
