@@ -336,9 +336,16 @@ public class RevisionWorkflow {
         } else {
             access.recordReadable(attachment.recordId());
         }
-        String name = outdated == null ? attachment.fileName()
-                : (outdated == RevisionStatus.SUPERSEDED ? "BI-THAY-THE_" : "HET-HIEU-LUC_") + attachment.fileName();
-        return new DownloadableFile(name, attachment.contentType(), files.get(attachment.sha256()), outdated);
+        byte[] content = files.get(attachment.sha256());
+        if (outdated == null) {
+            return new DownloadableFile(attachment.fileName(), attachment.contentType(), content, null);
+        }
+        boolean superseded = outdated == RevisionStatus.SUPERSEDED;
+        if ("application/pdf".equals(attachment.contentType())) {
+            content = PdfMark.mark(content, superseded ? "BẢN ĐÃ BỊ THAY THẾ" : "BẢN ĐÃ HẾT HIỆU LỰC");
+        }
+        return new DownloadableFile((superseded ? "BI-THAY-THE_" : "HET-HIEU-LUC_") + attachment.fileName(),
+                attachment.contentType(), content, outdated);
     }
 
     // ---- internals

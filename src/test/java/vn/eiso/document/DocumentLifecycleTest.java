@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,6 +263,32 @@ class DocumentLifecycleTest {
         assertThat(download.fileName()).isEqualTo("BI-THAY-THE_QT-thu.docx");
         assertThat(download.outdatedStatus()).isEqualTo(RevisionStatus.SUPERSEDED);
         assertThat(FileInspector.sha256(download.content())).isEqualTo(file.sha256());
+    }
+
+    @Test
+    void an_outdated_pdf_is_downloaded_with_the_mark_across_its_pages_while_the_stored_file_stays_intact()
+            throws Exception {
+        EisoPrincipal officer = as("thuky.stp");
+        Document document = register.create(stp, DocumentData.of(code, "Quy trình có PDF", DocumentType.PROCEDURE,
+                officer.userId()));
+        Revision draft = workflow.startRevision(document.id(), "v1");
+        byte[] pdf = Files.pdf("Quy trinh ban goc");
+        workflow.attach(draft.id(), "QT.pdf", pdf);
+        draft = workflow.submit(draft.id(), draft.version());
+        as("lanhdao.stp");
+        workflow.review(draft.id(), PASSWORD, null);
+        Revision first = workflow.approve(draft.id(), workflow.get(draft.id()).version(), PASSWORD, null, Set.of());
+        Attachment file = workflow.attachments(first.id()).getFirst();
+        assertThat(workflow.open(file.id()).content()).isEqualTo(pdf);
+
+        secondRevision(first, "v2");
+        DownloadableFile marked = workflow.open(file.id());
+
+        try (PDDocument doc = Loader.loadPDF(marked.content())) {
+            assertThat(new PDFTextStripper().getText(doc))
+                    .contains("BẢN ĐÃ BỊ THAY THẾ", "Quy trinh ban goc");
+        }
+        assertThat(workflow.attachments(first.id()).getFirst().sha256()).isEqualTo(FileInspector.sha256(pdf));
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -67,7 +69,16 @@ class RecordsView extends VerticalLayout implements TitledView {
                 .setAutoWidth(true);
         grid.addColumn(FiledRecord::templateCode).setHeader(getTranslation("records.template")).setAutoWidth(true);
         grid.addColumn(r -> (r.correctsId() == null ? "" : getTranslation("records.correctionMark") + " ") + r.title())
-                .setHeader(getTranslation("document.title")).setFlexGrow(3);
+                .setHeader(getTranslation("records.title")).setFlexGrow(3);
+        grid.addComponentColumn(r -> {
+            Div files = new Div();
+            records.attachments(r.id()).forEach(a -> {
+                Anchor link = new Anchor("files/" + a.id().value(), a.fileName());
+                link.getElement().setAttribute("download", true);
+                files.add(new Div(link));
+            });
+            return files;
+        }).setHeader(getTranslation("revision.files")).setFlexGrow(2);
         grid.addColumn(FiledRecord::filedByName).setHeader(getTranslation("records.filedBy")).setAutoWidth(true);
         grid.addColumn(r -> DocumentBadges.date(r.retainUntil())).setHeader(getTranslation("records.retainUntil"))
                 .setAutoWidth(true);
