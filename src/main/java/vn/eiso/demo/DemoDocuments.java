@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.EisoPrincipal;
+import vn.eiso.base.security.SignedIn;
 import vn.eiso.document.ChangeRequests;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentData;
@@ -123,9 +123,7 @@ class DemoDocuments {
 
     private EisoPrincipal signIn(String username) {
         UserDetails user = userDetails.loadUserByUsername(username);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        SignedIn.as(user);
         return (EisoPrincipal) user;
     }
 

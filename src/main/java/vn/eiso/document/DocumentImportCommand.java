@@ -13,11 +13,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+import vn.eiso.base.security.SignedIn;
 import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.organisation.UnitService;
 
@@ -52,10 +52,7 @@ class DocumentImportCommand implements ApplicationRunner {
         String username = single(args, "import.user");
         Path path = Path.of(single(args, "import.path"));
         UserDetails user = SystemAuthentication.runAsSystem(() -> userDetails.loadUserByUsername(username));
-        var security = SecurityContextHolder.createEmptyContext();
-        security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
-        SecurityContextHolder.setContext(security);
+        SignedIn.as(user);
         try {
             var unit = units.byCode(unitCode).id();
             DocumentImport.Report report = Files.isDirectory(path)

@@ -114,6 +114,11 @@ public class RevisionWorkflow {
                 .toList();
     }
 
+    /** The largest file accepted (configuration {@code eiso.files.max-size}). */
+    public long maxFileBytes() {
+        return inspector.maxBytes();
+    }
+
     // ---- drafting
 
     /** A new draft starting from the revision in force (its text and files), or empty for a new document. */

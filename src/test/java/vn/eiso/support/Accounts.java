@@ -1,9 +1,8 @@
 package vn.eiso.support;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import vn.eiso.base.security.SignedIn;
 
 /** Signs a demo account in for a service-level test, as the login would, without the password check. */
 public final class Accounts {
@@ -15,10 +14,7 @@ public final class Accounts {
     }
 
     public static void signIn(UserDetailsService users, String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        SignedIn.as(users.loadUserByUsername(username));
     }
 
     public static void signOut() {

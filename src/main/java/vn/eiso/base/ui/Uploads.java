@@ -1,12 +1,37 @@
 package vn.eiso.base.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.nio.file.Files;
+import java.util.function.BiConsumer;
 
-/** Upload components that speak the user's language, including their refusals. */
+/** Upload components that speak the user's language, and take files without risking the server's memory. */
 public final class Uploads {
 
     private Uploads() {
+    }
+
+    /**
+     * An upload handler that streams to a temporary file and hands over the bytes only when the file is within
+     * {@code maxBytes}; a larger one (a browser can be made to skip its own size check) is refused with a
+     * message and never read into memory. Runs the callbacks in the UI's session.
+     */
+    public static UploadHandler bounded(UI ui, long maxBytes, BiConsumer<String, byte[]> onFile) {
+        return UploadHandler.toTempFile((meta, file) -> {
+            try {
+                if (file.length() > maxBytes) {
+                    ui.access(() -> Notifications.error(ui.getTranslation("upload.tooBigNamed", meta.fileName(),
+                            maxBytes / (1024 * 1024))));
+                    return;
+                }
+                byte[] bytes = Files.readAllBytes(file.toPath());
+                ui.access(() -> onFile.accept(meta.fileName(), bytes));
+            } finally {
+                Files.deleteIfExists(file.toPath());
+            }
+        });
     }
 
     public static void localise(Upload upload) {

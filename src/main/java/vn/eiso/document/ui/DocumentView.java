@@ -1,6 +1,7 @@
 package vn.eiso.document.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 import java.time.Clock;
@@ -246,8 +246,9 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             Button save = new Button(getTranslation("common.save"), VaadinIcon.DISC.create(),
                     e -> act(() -> workflow.editDraft(draft.id(), draft.version(), draftText.getValue(),
                             draftSummary.getValue()), "draft.saved"));
-            Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(
-                    () -> act(() -> workflow.attach(draft.id(), meta.fileName(), bytes), "draft.fileAdded")))));
+            Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), workflow.maxFileBytes(),
+                    (name, bytes) -> act(() -> workflow.attach(draft.id(), name, bytes), "draft.fileAdded")));
+            upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, workflow.maxFileBytes()));
             Uploads.localise(upload);
             upload.setId("draft-upload");
             save.setId("draft-save");

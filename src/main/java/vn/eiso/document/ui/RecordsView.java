@@ -17,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -46,6 +45,9 @@ import vn.eiso.document.Records;
 @Menu(order = 4, icon = "vaadin:archive", title = "nav.records")
 @PermitAll
 class RecordsView extends VerticalLayout implements TitledView {
+
+    /** The service checks each file against the configured limit; this only keeps the upload itself bounded. */
+    private static final int MAX_RECORD_FILE = 512 * 1024 * 1024;
 
     final Grid<FiledRecord> grid = new Grid<>();
     private final Records records;
@@ -108,8 +110,8 @@ class RecordsView extends VerticalLayout implements TitledView {
         TextArea text = new TextArea(getTranslation("records.content"));
         Map<String, byte[]> files = new LinkedHashMap<>();
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> files.put(meta.fileName(),
-                bytes))));
+        Upload upload = new Upload(Uploads.bounded(ui, MAX_RECORD_FILE, files::put));
+        upload.setMaxFileSize(MAX_RECORD_FILE);
         Uploads.localise(upload);
         if (corrected != null) {
             templates.stream().filter(t -> t.id().equals(corrected.templateId())).findFirst().ifPresent(template::setValue);

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.Uploads;
@@ -38,7 +37,8 @@ class UnitImportDialog extends Dialog {
                 new Pre("code,name,type,parent_code\nX-TANLAP,Ủy ban nhân dân xã Tân Lập,COMMUNE,HOAAN"));
 
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> check(unitImport, bytes))));
+        Upload upload = new Upload(Uploads.bounded(ui, UnitImport.MAX_BYTES, (name, bytes) -> check(unitImport,
+                bytes)));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFileSize(UnitImport.MAX_BYTES);
         upload.setMaxFiles(1);
