@@ -1,0 +1,90 @@
+package vn.eiso.document;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.security.SystemAuthentication;
+
+/**
+ * E-mail reminders, behind configuration ({@code eiso.mail.enabled=true} and {@code spring.mail.host}): each
+ * working morning, everyone with revisions to read gets one message listing them, and each document owner one
+ * listing the owned documents due for periodic review. The in-app dashboard shows the same lists without it.
+ */
+@Component
+@ConditionalOnProperty(name = "eiso.mail.enabled", havingValue = "true")
+class MailReminders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailReminders.class);
+
+    private final JooqRevisionRepository revisions;
+    private final JavaMailSender mail;
+    private final String from;
+    private final String appUrl;
+    private final Clock clock;
+
+    MailReminders(JooqRevisionRepository revisions, JavaMailSender mail, Clock clock,
+            @Value("${eiso.mail.from:eiso@localhost}") String from,
+            @Value("${eiso.mail.app-url:http://localhost:8080}") String appUrl) {
+        this.revisions = revisions;
+        this.mail = mail;
+        this.from = from;
+        this.appUrl = appUrl;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${eiso.mail.cron:0 0 7 * * MON-FRI}", zone = "${eiso.time-zone:Asia/Ho_Chi_Minh}")
+    void daily() {
+        SystemAuthentication.runAsSystem(this::sendNow);
+    }
+
+    /** Sends today's reminders; returns how many messages went out. A failed message does not stop the rest. */
+    @Transactional(readOnly = true)
+    public int sendNow() {
+        int sent = 0;
+        for (var entry : group(revisions.pendingReadingsWithEmail()).entrySet()) {
+            sent += send(entry.getKey(), "[eISO] Tài liệu cần đọc",
+                    "Anh/chị được yêu cầu đọc và xác nhận các tài liệu sau:", entry.getValue());
+        }
+        for (var entry : group(revisions.reviewsDueWithOwnerEmail(LocalDate.now(clock))).entrySet()) {
+            sent += send(entry.getKey(), "[eISO] Tài liệu đến hạn rà soát",
+                    "Các tài liệu anh/chị phụ trách đã đến hạn rà soát định kỳ hoặc cần rà soát lại:",
+                    entry.getValue());
+        }
+        return sent;
+    }
+
+    private int send(String to, String subject, String intro, List<String> lines) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(intro + "\n\n" + String.join("\n", lines) + "\n\n" + appUrl + "\n");
+        try {
+            mail.send(message);
+            return 1;
+        } catch (MailException e) {
+            LOG.warn("reminder to {} not sent: {}", to, e.getMessage());
+            return 0;
+        }
+    }
+
+    private Map<String, List<String>> group(List<JooqRevisionRepository.MailLine> lines) {
+        Map<String, List<String>> byAddress = new LinkedHashMap<>();
+        lines.forEach(l -> byAddress.computeIfAbsent(l.email(), k -> new ArrayList<>())
+                .add("- " + l.code() + " · " + l.title() + " — " + appUrl + "/document/" + l.documentId()));
+        return byAddress;
+    }
+}

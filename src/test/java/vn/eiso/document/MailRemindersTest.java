@@ -1,0 +1,51 @@
+package vn.eiso.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import vn.eiso.base.security.SystemAuthentication;
+
+/**
+ * The reminders go out by e-mail to a real (local, in-test) SMTP server when mail is switched on. A second
+ * application context with other properties: its own JVM, like every test that starts one (see ADR 3).
+ */
+@Tag("own-jvm")
+@SpringBootTest(properties = {"eiso.mail.enabled=true", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+    "eiso.mail.from=eiso@hoaan.gov.vn"})
+class MailRemindersTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    MailReminders reminders;
+
+    @Test
+    void staff_with_revisions_to_read_get_one_message_listing_them() throws Exception {
+        int sent = SystemAuthentication.runAsSystem(reminders::sendNow);
+
+        assertThat(sent).isPositive();
+        MimeMessage toStaff = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> hasRecipient(m, "congchuc.stp@hoaan.gov.vn")).findFirst().orElseThrow();
+        assertThat(toStaff.getSubject()).isEqualTo("[eISO] Tài liệu cần đọc");
+        assertThat((String) toStaff.getContent()).contains("QT-01 · Quy trình kiểm soát tài liệu", "/document/");
+    }
+
+    private static boolean hasRecipient(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
