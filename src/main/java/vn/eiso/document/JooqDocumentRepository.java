@@ -152,6 +152,12 @@ class JooqDocumentRepository {
                 .fetchOptional(r -> toDocument(r, references(id)));
     }
 
+    /** The unit of a document, without loading the rest of it. */
+    Optional<UnitId> unitOf(DocumentId id) {
+        return dsl.select(DOCUMENT.UNIT_ID).from(DOCUMENT).where(DOCUMENT.ID.eq(id.value()))
+                .fetchOptional(r -> new UnitId(r.value1()));
+    }
+
     Optional<DocumentId> findByCode(UnitId unit, String code) {
         return dsl.select(DOCUMENT.ID).from(DOCUMENT)
                 .where(DOCUMENT.UNIT_ID.eq(unit.value()).and(DSL.upper(DOCUMENT.CODE).eq(code.toUpperCase())))

@@ -442,7 +442,7 @@ public class RevisionWorkflow {
     }
 
     private UnitId unitOf(Revision revision) {
-        return documents.find(revision.documentId()).orElseThrow().unitId();
+        return documents.unitOf(revision.documentId()).orElseThrow();
     }
 
     private static boolean isBlank(String value) {

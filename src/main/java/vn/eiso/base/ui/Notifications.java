@@ -21,6 +21,16 @@ public final class Notifications {
         n.addThemeVariants(NotificationVariant.ERROR);
     }
 
+    /** Runs a service call a user asked for: "done" on success, the reason when the rules refuse it. */
+    public static void attempt(Runnable action, String successKey) {
+        try {
+            action.run();
+            success(UI.getCurrent().getTranslation(successKey));
+        } catch (DomainException e) {
+            error(e);
+        }
+    }
+
     public static void error(DomainException e) {
         error(UI.getCurrent().getTranslation(e.messageKey(), e.args()));
     }

@@ -434,12 +434,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     }
 
     private void act(Runnable action, String successKey) {
-        try {
-            action.run();
-            Notifications.success(getTranslation(successKey));
-        } catch (DomainException e) {
-            Notifications.error(e);
-        }
+        Notifications.attempt(action, successKey);
         render();
     }
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
@@ -193,12 +192,7 @@ class UnitsView extends VerticalLayout implements TitledView {
     }
 
     private void run(Runnable action, String successKey) {
-        try {
-            action.run();
-            Notifications.success(getTranslation(successKey));
-        } catch (DomainException e) {
-            Notifications.error(e);
-        }
+        Notifications.attempt(action, successKey);
         refresh();
     }
 
