@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static vn.eiso.db.Tables.REVISION;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ class DocumentLifecycleTest {
 
     private static final String PASSWORD = Accounts.DEMO_PASSWORD;
 
+    @Autowired
+    Clock clock;
     @Autowired
     DocumentRegister register;
     @Autowired
@@ -111,7 +114,7 @@ class DocumentLifecycleTest {
         assertThat(workflow.signOffs(effective.id())).allMatch(s -> s.sha256().equals(effective.contentSha256()));
         Document document = register.get(effective.documentId());
         assertThat(document.status()).isEqualTo(DocumentStatus.EFFECTIVE);
-        assertThat(document.nextReviewOn()).isEqualTo(LocalDate.now().plusMonths(12));
+        assertThat(document.nextReviewOn()).isEqualTo(LocalDate.now(clock).plusMonths(12));
         assertThat(workflow.acknowledgements(effective.id())).extracting(Acknowledgement::userName)
                 .contains("Hoàng Minh Tuấn", "Lê Thị Mai");
     }
@@ -185,11 +188,11 @@ class DocumentLifecycleTest {
         workflow.review(submitted.id(), PASSWORD, null);
 
         assertThatThrownBy(() -> workflow.approve(submitted.id(), workflow.get(submitted.id()).version(), PASSWORD,
-                LocalDate.now().minusDays(1), Set.of())).hasMessageContaining("error.revision.effectiveInPast");
+                LocalDate.now(clock).minusDays(1), Set.of())).hasMessageContaining("error.revision.effectiveInPast");
         assertThat(workflow.get(submitted.id()).status()).isEqualTo(RevisionStatus.IN_REVIEW);
 
         Revision scheduled = workflow.approve(submitted.id(), workflow.get(submitted.id()).version(), PASSWORD,
-                LocalDate.now().plusDays(10), Set.of());
+                LocalDate.now(clock).plusDays(10), Set.of());
         assertThat(scheduled.status()).isEqualTo(RevisionStatus.APPROVED);
         assertThat(workflow.get(first.id()).status()).isEqualTo(RevisionStatus.EFFECTIVE);
     }
@@ -311,9 +314,9 @@ class DocumentLifecycleTest {
         Revision effective = issued("Hôm nay");
         as("congchuc.stp");
 
-        assertThat(workflow.effectiveOn(stp, LocalDate.now())).extracting(RevisionInForce::revisionId)
+        assertThat(workflow.effectiveOn(stp, LocalDate.now(clock))).extracting(RevisionInForce::revisionId)
                 .contains(effective.id());
-        assertThat(workflow.effectiveOn(stp, LocalDate.now().minusDays(1))).extracting(RevisionInForce::revisionId)
+        assertThat(workflow.effectiveOn(stp, LocalDate.now(clock).minusDays(1))).extracting(RevisionInForce::revisionId)
                 .doesNotContain(effective.id());
     }
 
@@ -384,7 +387,7 @@ class DocumentLifecycleTest {
                 Map.of("so.docx", Files.docx("Ghi chép tháng 11")));
         FiledRecord correction = records.correct(original.id(), "Sổ tháng 11 (đính chính)", "Ghi chép đúng", Map.of());
 
-        assertThat(original.retainUntil()).isEqualTo(LocalDate.now().plusMonths(24));
+        assertThat(original.retainUntil()).isEqualTo(LocalDate.now(clock).plusMonths(24));
         assertThat(correction.correctsId()).isEqualTo(original.id());
         assertThat(records.list(stp, 0, 1000)).extracting(FiledRecord::id).contains(original.id(), correction.id());
         assertThat(records.attachments(original.id())).extracting(Attachment::fileName).containsExactly("so.docx");

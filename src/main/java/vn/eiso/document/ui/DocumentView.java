@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -68,6 +69,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     private Document document;
     private boolean editor;
     private TabSheet sheet;
+    private final Clock clock;
     final TextArea draftText = new TextArea();
     final TextField draftSummary = new TextField();
     final Grid<Revision> history = new Grid<>();
@@ -78,8 +80,14 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
         this.workflow = workflow;
         this.changeRequests = changeRequests;
         this.users = users;
+        this.clock = clock;
         this.zone = clock.getZone();
         addClassName("document-view");
+    }
+
+    /** The province's today, not the server's: the server may run on UTC, seven hours behind. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Override
@@ -280,11 +288,11 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             tab.add(new RevisionContent(draft, files, zone));
             if (draft.status() == RevisionStatus.IN_REVIEW) {
                 Button review = new Button(getTranslation("signoff.review"), VaadinIcon.EYE.create(),
-                        e -> new SignDialog("signoff.review", getTranslation("signoff.review.text"), Map.of(),
+                        e -> new SignDialog("signoff.review", getTranslation("signoff.review.text"), Map.of(), today(),
                                 (pw, comment, day, readers) -> workflow.review(draft.id(), pw, comment),
                                 this::render).open());
                 Button approve = new Button(getTranslation("signoff.approve"), VaadinIcon.CHECK_CIRCLE.create(),
-                        e -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"), members(),
+                        e -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"), members(), today(),
                                 (pw, comment, day, readers) -> workflow.approve(draft.id(),
                                         workflow.get(draft.id()).version(), pw, day, readers), this::render).open());
                 review.setId("review-button");

@@ -35,7 +35,8 @@ class SignDialog extends Dialog {
     final Button sign = new Button();
 
     /** {@code members} are the people who may be asked to read the revision; empty for a review. */
-    SignDialog(String titleKey, String explanation, Map<UserId, String> members, Action action, Runnable onSigned) {
+    SignDialog(String titleKey, String explanation, Map<UserId, String> members, LocalDate today, Action action,
+            Runnable onSigned) {
         boolean approval = !members.isEmpty();
         setHeaderTitle(getTranslation(titleKey));
         setWidth("min(32rem, 100vw)");
@@ -47,7 +48,7 @@ class SignDialog extends Dialog {
         comment.setMaxLength(2000);
         effectiveOn.setLabel(getTranslation("signoff.effectiveOn"));
         DatePickers.localise(effectiveOn);
-        effectiveOn.setValue(LocalDate.now());
+        effectiveOn.setValue(today);
         effectiveOn.setVisible(approval);
         comment.setVisible(!approval);
         readers.setLabel(getTranslation("signoff.readers"));
