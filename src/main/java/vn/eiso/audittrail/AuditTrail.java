@@ -3,6 +3,7 @@ package vn.eiso.audittrail;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +13,8 @@ import vn.eiso.base.security.AccessGuard;
 
 /**
  * The append-only record of who did what. Writers call {@link #record} inside their own transaction, so an
- * entry exists exactly when the change it describes was committed.
+ * entry exists exactly when the change it describes was committed. Every entry is also published as an
+ * {@link AuditRecorded} event, which is how other features (the search index) learn of every state change.
  */
 @Service
 public class AuditTrail {
@@ -22,11 +24,13 @@ public class AuditTrail {
     private final JooqAuditRepository repository;
     private final AccessGuard guard;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AuditTrail(JooqAuditRepository repository, AccessGuard guard, Clock clock) {
+    AuditTrail(JooqAuditRepository repository, AccessGuard guard, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.guard = guard;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Records an action of the current caller. Joins the caller's transaction. */
@@ -41,8 +45,10 @@ public class AuditTrail {
             String details) {
         String clipped = details == null || details.length() <= MAX_DETAILS ? details
                 : details.substring(0, MAX_DETAILS);
-        repository.insert(OffsetDateTime.now(clock), clip(actor, 64), action, targetType,
-                targetId == null ? null : clip(targetId.toString(), 64), unit, clipped);
+        String target = targetId == null ? null : clip(targetId.toString(), 64);
+        repository.insert(OffsetDateTime.now(clock), clip(actor, 64), action, targetType, target, unit, clipped);
+        // Listeners run in this transaction: what they write commits or rolls back with the change itself.
+        events.publishEvent(new AuditRecorded(action, targetType, target, unit));
     }
 
     @Transactional(readOnly = true)

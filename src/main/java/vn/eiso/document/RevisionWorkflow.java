@@ -189,7 +189,9 @@ public class RevisionWorkflow {
     public void deleteDraft(RevisionId id) {
         Revision revision = editable(id);
         revisions.deleteDraft(id);
-        trail.record("DRAFT_DELETED", TARGET, id, unitOf(revision), null);
+        // The revision is gone, so the entry names its document (which the search index then re-reads).
+        trail.record("DRAFT_DELETED", DocumentRegister.TARGET, revision.documentId(), unitOf(revision),
+                "#" + revision.number());
     }
 
     // ---- lifecycle

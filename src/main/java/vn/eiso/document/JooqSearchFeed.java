@@ -1,0 +1,192 @@
+package vn.eiso.document;
+
+import static vn.eiso.db.Tables.ATTACHMENT;
+import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.RECORD_ENTRY;
+import static vn.eiso.db.Tables.REVISION;
+import static vn.eiso.db.Tables.UNIT;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import vn.eiso.base.UnitId;
+import vn.eiso.search.SearchEntry;
+import vn.eiso.search.Visibility;
+
+/**
+ * The register as the search index sees it: one entry per revision (its text, its files' text, its document's
+ * metadata), one per document that has no revision yet, one per filed record. Rebuilds stream revisions and
+ * files side by side in id order, so memory stays flat however large the register is.
+ */
+@Repository
+class JooqSearchFeed {
+
+    private static final int FETCH_SIZE = 500;
+    private static final Field<?>[] REVISION_FIELDS = {REVISION.ID, REVISION.NUMBER, REVISION.STATUS,
+            REVISION.CONTENT_TEXT, REVISION.CHANGE_SUMMARY, REVISION.EFFECTIVE_ON, REVISION.CREATED_AT,
+            DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.DOC_TYPE, DOCUMENT.TTHC_CODES, DOCUMENT.ISO_CLAUSES,
+            DOCUMENT.ISSUER, DOCUMENT.EXTERNAL_NUMBER, DOCUMENT.UNIT_ID, UNIT.NAME};
+
+    private final DSLContext dsl;
+    private final ZoneId zone;
+
+    JooqSearchFeed(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.zone = clock.getZone();
+    }
+
+    /** A document's entries now: its revisions, or the bare document while it has none. */
+    List<SearchEntry> document(long documentId) {
+        List<Record> revisions = dsl.select(REVISION_FIELDS).from(REVISION).join(DOCUMENT)
+                .on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID)).join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
+                .where(DOCUMENT.ID.eq(documentId)).orderBy(REVISION.ID).fetch();
+        if (revisions.isEmpty()) {
+            return bareDocuments(DOCUMENT.ID.eq(documentId)).stream().toList();
+        }
+        List<Long> ids = revisions.stream().map(r -> r.get(REVISION.ID)).toList();
+        var files = dsl.select(ATTACHMENT.REVISION_ID, ATTACHMENT.FILE_NAME, ATTACHMENT.EXTRACTED_TEXT)
+                .from(ATTACHMENT).where(ATTACHMENT.REVISION_ID.in(ids)).orderBy(ATTACHMENT.ID).fetch()
+                .stream().collect(Collectors.groupingBy(Record3::value1));
+        return revisions.stream().map(r -> revision(r, files.getOrDefault(r.get(REVISION.ID), List.of()).stream()
+                .map(f -> f.value2() + "\n" + nullToEmpty(f.value3())).toList())).toList();
+    }
+
+    Optional<Long> documentOfRevision(long revisionId) {
+        return dsl.select(REVISION.DOCUMENT_ID).from(REVISION).where(REVISION.ID.eq(revisionId))
+                .fetchOptional(REVISION.DOCUMENT_ID);
+    }
+
+    List<SearchEntry> record(long recordId) {
+        List<SearchEntry> out = new ArrayList<>(1);
+        forEachRecord(RECORD_ENTRY.ID.eq(recordId), ATTACHMENT.RECORD_ID.eq(recordId), out::add);
+        return out;
+    }
+
+    /** Every revision and bare document, streamed. */
+    void forEachDocumentEntry(Consumer<SearchEntry> sink) {
+        try (Cursor<Record> revisions = dsl.select(REVISION_FIELDS).from(REVISION).join(DOCUMENT)
+                .on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID)).join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
+                .orderBy(REVISION.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+            withFiles(revisions, REVISION.ID, ATTACHMENT.REVISION_ID, DSL.trueCondition(),
+                    (r, files) -> sink.accept(revision(r, files)));
+        }
+        bareDocuments(DSL.trueCondition()).forEach(sink);
+    }
+
+    void forEachRecordEntry(Consumer<SearchEntry> sink) {
+        forEachRecord(DSL.trueCondition(), DSL.trueCondition(), sink);
+    }
+
+    long size() {
+        return dsl.fetchCount(REVISION) + dsl.fetchCount(RECORD_ENTRY)
+                + dsl.fetchCount(DOCUMENT, DSL.notExists(DSL.selectOne().from(REVISION)
+                        .where(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID))));
+    }
+
+    private List<SearchEntry> bareDocuments(Condition condition) {
+        return dsl.select(DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.DOC_TYPE, DOCUMENT.STATUS,
+                        DOCUMENT.TTHC_CODES, DOCUMENT.ISO_CLAUSES, DOCUMENT.ISSUER, DOCUMENT.EXTERNAL_NUMBER,
+                        DOCUMENT.UNIT_ID, DOCUMENT.CREATED_AT, UNIT.NAME)
+                .from(DOCUMENT).join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
+                .where(condition).andNotExists(DSL.selectOne().from(REVISION)
+                        .where(REVISION.DOCUMENT_ID.eq(DOCUMENT.ID)))
+                .fetch(r -> {
+                    String key = "document:" + r.get(DOCUMENT.ID);
+                    boolean published = !DocumentStatus.DRAFT.name().equals(r.get(DOCUMENT.STATUS));
+                    return new SearchEntry(key, key, key, new UnitId(r.get(DOCUMENT.UNIT_ID)), r.get(UNIT.NAME),
+                            published ? Visibility.READERS : Visibility.EDITORS, r.get(DOCUMENT.DOC_TYPE),
+                            r.get(DOCUMENT.STATUS), r.get(DOCUMENT.CODE), r.get(DOCUMENT.TITLE),
+                            join(r.get(DOCUMENT.EXTERNAL_NUMBER), r.get(DOCUMENT.TTHC_CODES),
+                                    r.get(DOCUMENT.ISO_CLAUSES), r.get(DOCUMENT.ISSUER)),
+                            "", day(r.get(DOCUMENT.CREATED_AT)), null, "document/" + r.get(DOCUMENT.ID));
+                });
+    }
+
+    private void forEachRecord(Condition records, Condition files, Consumer<SearchEntry> sink) {
+        var template = DOCUMENT.as("template");
+        try (var rows = dsl.select(RECORD_ENTRY.ID, RECORD_ENTRY.TITLE, RECORD_ENTRY.CONTENT_TEXT,
+                        RECORD_ENTRY.FILED_AT, RECORD_ENTRY.UNIT_ID, UNIT.NAME, template.CODE, template.TITLE)
+                .from(RECORD_ENTRY).join(UNIT).on(UNIT.ID.eq(RECORD_ENTRY.UNIT_ID))
+                .join(template).on(template.ID.eq(RECORD_ENTRY.TEMPLATE_ID))
+                .where(records).orderBy(RECORD_ENTRY.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+            withFiles(rows, RECORD_ENTRY.ID, ATTACHMENT.RECORD_ID, files, (r, texts) -> {
+                String key = "record:" + r.get(RECORD_ENTRY.ID);
+                StringBuilder body = new StringBuilder(nullToEmpty(r.get(RECORD_ENTRY.CONTENT_TEXT)));
+                texts.forEach(t -> body.append("\n\n").append(t));
+                sink.accept(new SearchEntry(key, key, key, new UnitId(r.get(RECORD_ENTRY.UNIT_ID)),
+                        r.get(UNIT.NAME), Visibility.READERS, "RECORD", "FILED", r.get(template.CODE),
+                        r.get(RECORD_ENTRY.TITLE), r.get(template.TITLE), body.toString(),
+                        day(r.get(RECORD_ENTRY.FILED_AT)), null, "records"));
+            });
+        }
+    }
+
+    /**
+     * Walks rows in id order beside their files (name and extracted text) in owner order: a merge, so neither
+     * side is held in memory.
+     */
+    private <R extends Record> void withFiles(Cursor<R> rows, Field<Long> rowId, Field<Long> owner,
+            Condition files, BiConsumer<R, List<String>> out) {
+        try (Cursor<Record3<Long, String, String>> attachments = dsl.select(owner, ATTACHMENT.FILE_NAME,
+                        ATTACHMENT.EXTRACTED_TEXT).from(ATTACHMENT).where(owner.isNotNull()).and(files)
+                .orderBy(owner, ATTACHMENT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+            Record3<Long, String, String> file = attachments.fetchNext();
+            for (R row : rows) {
+                long id = row.get(rowId);
+                List<String> texts = new ArrayList<>();
+                while (file != null && file.value1() <= id) {
+                    if (file.value1() == id) {
+                        texts.add(file.value2() + "\n" + nullToEmpty(file.value3()));
+                    }
+                    file = attachments.fetchNext();
+                }
+                out.accept(row, texts);
+            }
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private SearchEntry revision(Record r, List<String> files) {
+        RevisionStatus status = RevisionStatus.valueOf(r.get(REVISION.STATUS));
+        boolean published = status.isFrozen() && status != RevisionStatus.APPROVED;
+        long documentId = r.get(DOCUMENT.ID);
+        LocalDate date = r.get(REVISION.EFFECTIVE_ON) != null ? r.get(REVISION.EFFECTIVE_ON)
+                : day(r.get(REVISION.CREATED_AT));
+        StringBuilder body = new StringBuilder(nullToEmpty(r.get(REVISION.CONTENT_TEXT)));
+        files.forEach(f -> body.append("\n\n").append(f));
+        return new SearchEntry("revision:" + r.get(REVISION.ID), "document:" + documentId, "document:" + documentId,
+                new UnitId(r.get(DOCUMENT.UNIT_ID)), r.get(UNIT.NAME),
+                published ? Visibility.READERS : Visibility.EDITORS, r.get(DOCUMENT.DOC_TYPE), status.name(),
+                r.get(DOCUMENT.CODE), r.get(DOCUMENT.TITLE),
+                join(r.get(DOCUMENT.EXTERNAL_NUMBER), r.get(DOCUMENT.TTHC_CODES), r.get(DOCUMENT.ISO_CLAUSES),
+                        r.get(DOCUMENT.ISSUER), r.get(REVISION.CHANGE_SUMMARY)),
+                body.toString(), date, r.get(REVISION.NUMBER), "revision/" + r.get(REVISION.ID));
+    }
+
+    private static String join(String... parts) {
+        return Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("\n"));
+    }
+
+    private LocalDate day(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone).toLocalDate();
+    }
+}

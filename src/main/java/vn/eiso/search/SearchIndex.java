@@ -1,0 +1,472 @@
+package vn.eiso.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard.Caller;
+
+/**
+ * The Lucene index on disk: one writer, a searcher manager refreshed after each applied change, and the
+ * permission filter inside every query. Public so the benchmark can drive it without a database.
+ */
+public final class SearchIndex implements Closeable {
+
+    static final String KEY = "key";
+    static final String OWNER = "owner";
+    static final String HISTORY = "history";
+    static final String UNIT = "unit";
+    static final String UNIT_FACET = "unit_facet";
+    static final String UNIT_NAME = "unit_name";
+    static final String VISIBILITY = "visibility";
+    static final String TYPE = "type";
+    static final String STATUS = "status";
+    static final String YEAR = "year";
+    static final String DATE = "date";
+    static final String CODE = "code";
+    static final String CODE_SHOWN = "code_shown";
+    static final String TITLE = "title";
+    static final String META = "meta";
+    static final String BODY = "body";
+    static final String REVISION = "revision";
+    static final String ROUTE = "route";
+    private static final String DATABASE = "database";
+
+    /** Revisions no longer in force: found only on request. */
+    static final Set<String> OUTDATED = Set.of("SUPERSEDED", "OBSOLETE");
+
+    private static final FieldType SHOWN_TEXT = new FieldType();
+    private static final FieldType HIDDEN_TEXT = new FieldType();
+
+    static {
+        // Offsets in the postings let the highlighter mark matches without analysing the text again.
+        SHOWN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        SHOWN_TEXT.setTokenized(true);
+        SHOWN_TEXT.setStored(true);
+        SHOWN_TEXT.freeze();
+        HIDDEN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        HIDDEN_TEXT.setTokenized(true);
+        HIDDEN_TEXT.freeze();
+    }
+
+    private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer();
+    private final QueryText queryText = new QueryText(analyzer);
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ExecutorService searchThreads;
+
+    private SearchIndex(Path path, int searchThreadCount) throws IOException {
+        directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(256);
+        config.setCommitOnClose(false);
+        writer = new IndexWriter(directory, config);
+        searchThreads = Executors.newFixedThreadPool(searchThreadCount, r -> {
+            Thread t = new Thread(r, "eiso-search");
+            t.setDaemon(true);
+            return t;
+        });
+        searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                    org.apache.lucene.index.IndexReader previous) {
+                return new IndexSearcher(reader, searchThreads);
+            }
+        });
+    }
+
+    /** Opens (or creates) the index in this folder; searches use up to one thread per core. */
+    public static SearchIndex open(Path path) {
+        try {
+            return new SearchIndex(path, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + path, e);
+        }
+    }
+
+    /** The database this index was last committed from, if it was ever committed. */
+    Optional<String> databaseId() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+                if (DATABASE.equals(e.getKey())) {
+                    return Optional.of(e.getValue());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces every entry of an owner (and an entry keyed like it, for an owner that no longer exists); visible
+     * after {@link #commit} and {@link #refresh}.
+     */
+    void replace(String owner, List<SearchEntry> entries) {
+        try {
+            writer.deleteDocuments(new Term(OWNER, owner), new Term(KEY, owner));
+            for (SearchEntry entry : entries) {
+                writer.addDocument(document(entry));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Empties the index and fills it from {@code feed}, analysing on {@code threads} threads. Searches see the
+     * old contents until the new ones are committed.
+     */
+    public void rebuild(Consumer<Consumer<SearchEntry>> feed, String databaseId, int threads,
+            Consumer<Long> progress) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            writer.deleteAll();
+            List<SearchEntry> batch = new ArrayList<>(256);
+            long[] done = {0};
+            feed.accept(entry -> {
+                batch.add(entry);
+                if (batch.size() == 256) {
+                    List<SearchEntry> full = List.copyOf(batch);
+                    batch.clear();
+                    pool.execute(() -> addAll(full));
+                    done[0] += full.size();
+                    progress.accept(done[0]);
+                }
+            });
+            addAll(batch);
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                throw new IllegalStateException("rebuild did not finish");
+            }
+            progress.accept(done[0] + batch.size());
+            commit(databaseId);
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void addAll(List<SearchEntry> entries) {
+        try {
+            for (SearchEntry entry : entries) {
+                writer.addDocument(document(entry));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the changes so far durable, noting which database they came from. */
+    void commit(String databaseId) {
+        try {
+            writer.setLiveCommitData(Map.of(DATABASE, databaseId).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many entries searches see now. */
+    public int size() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** The query's page of hits the caller may see, with facet counts over all of them. */
+    public SearchResult search(SearchQuery query, Caller caller) {
+        QueryText.Parsed parsed = queryText.parse(query.text());
+        List<String> notices = new ArrayList<>();
+        if (parsed.shortened()) {
+            notices.add("search.notice.shortened");
+        }
+        if (parsed.query() == null && query.history() == null) {
+            notices.add("search.notice.empty");
+            return new SearchResult(0, List.of(), Map.of(), notices);
+        }
+        Query text = parsed.query() == null ? new MatchAllDocsQuery() : parsed.query();
+        Query full = filtered(text, query, caller);
+        return withSearcher(searcher -> {
+            int wanted = query.offset() + query.limit();
+            FacetCounter facets = new FacetCounter(List.of(TYPE, UNIT_FACET, STATUS, YEAR));
+            Object[] results = query.sort() == SearchQuery.Sort.NEWEST || parsed.query() == null
+                    ? searcher.search(full, new MultiCollectorManager(new TopFieldCollectorManager(
+                            new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted,
+                            Integer.MAX_VALUE), facets))
+                    : searcher.search(full, new MultiCollectorManager(
+                            new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), facets));
+            TopDocs top = (TopDocs) results[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) results[1];
+            List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.query());
+            return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices);
+        });
+    }
+
+    /** Up to {@code max} items whose title or code starts like {@code typed}, one per history. */
+    public List<SearchHit> suggest(String typed, Caller caller, int max) {
+        Query query = queryText.suggestion(typed);
+        if (query == null) {
+            return List.of();
+        }
+        SearchQuery scope = SearchQuery.of(typed);
+        Query full = filtered(query, scope, caller);
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(full, max * 4);
+            Set<String> seen = new LinkedHashSet<>();
+            List<SearchHit> out = new ArrayList<>();
+            for (SearchHit hit : hits(searcher, top, 0, null)) {
+                if (seen.add(hit.history()) && out.size() < max) {
+                    out.add(hit);
+                }
+            }
+            return out;
+        });
+    }
+
+    private Query filtered(Query text, SearchQuery query, Caller caller) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+        b.add(visibleTo(caller), Occur.FILTER);
+        anyOf(b, UNIT, query.units().stream().map(UnitId::toString).toList());
+        anyOf(b, TYPE, query.types());
+        anyOf(b, YEAR, query.years().stream().map(String::valueOf).toList());
+        if (!query.statuses().isEmpty()) {
+            anyOf(b, STATUS, query.statuses());
+        } else if (!query.includeOutdated()) {
+            b.add(new TermInSetQuery(STATUS, OUTDATED.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+        }
+        if (query.history() != null) {
+            b.add(new TermQuery(new Term(HISTORY, query.history())), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static void anyOf(BooleanQuery.Builder b, String field, java.util.Collection<String> values) {
+        if (!values.isEmpty()) {
+            b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+    }
+
+    /**
+     * The read rule of the whole application, as a query: whoever may read a unit finds its {@code READERS}
+     * entries, the science department those of every unit, a unit's editors also its drafts, and
+     * administrators everything.
+     */
+    static Query visibleTo(Caller caller) {
+        if (caller.isAdministrator()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        Query readers = new TermQuery(new Term(VISIBILITY, Visibility.READERS.name()));
+        Set<BytesRef> members = caller.grants().stream().map(g -> new BytesRef(g.unitId().toString()))
+                .collect(Collectors.toSet());
+        Set<BytesRef> editorUnits = caller.grants().stream()
+                .filter(g -> g.role() == Role.QUALITY_OFFICER || g.role() == Role.UNIT_HEAD)
+                .map(g -> new BytesRef(g.unitId().toString())).collect(Collectors.toSet());
+        if (caller.isOversight()) {
+            any.add(readers, Occur.SHOULD);
+        } else if (!members.isEmpty()) {
+            any.add(new BooleanQuery.Builder().add(readers, Occur.FILTER)
+                    .add(new TermInSetQuery(UNIT, members), Occur.FILTER).build(), Occur.SHOULD);
+        }
+        if (!editorUnits.isEmpty()) {
+            any.add(new TermInSetQuery(UNIT, editorUnits), Occur.SHOULD);
+        }
+        BooleanQuery query = any.build();
+        return query.clauses().isEmpty() ? new MatchNoDocsQuery("no readable unit") : query;
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, TopDocs top, int offset, Query highlightQuery)
+            throws IOException {
+        ScoreDoc[] page = top.scoreDocs.length <= offset ? new ScoreDoc[0]
+                : java.util.Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
+        String[] snippets = new String[page.length];
+        if (highlightQuery != null && page.length > 0) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(1_000_000).withMaxNoHighlightPassages(1).build();
+            int[] ids = java.util.Arrays.stream(page).mapToInt(d -> d.doc).toArray();
+            snippets = highlighter.highlightFields(new String[] {BODY}, highlightQuery, ids, new int[] {2})
+                    .get(BODY);
+        }
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(page[i].doc);
+            String snippet = snippets[i] == null ? "" : snippets[i];
+            Number revision = d.getField(REVISION) == null ? null : d.getField(REVISION).numericValue();
+            Number day = d.getField(DATE) == null ? null : d.getField(DATE).numericValue();
+            hits.add(new SearchHit(d.get(KEY), d.get(ROUTE), d.get(HISTORY), d.get(TITLE), d.get(CODE_SHOWN),
+                    revision == null ? null : revision.intValue(), new UnitId(Long.parseLong(d.get(UNIT))),
+                    d.get(UNIT_NAME), d.get(TYPE), d.get(STATUS),
+                    day == null ? null : LocalDate.ofEpochDay(day.longValue()),
+                    Float.isNaN(page[i].score) ? 0 : page[i].score, snippet));
+        }
+        return hits;
+    }
+
+    private static Map<String, List<SearchResult.FacetCount>> facetCounts(Map<String, Map<String, Long>> counts) {
+        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+        Map<String, String> shown = Map.of(TYPE, SearchResult.TYPE, UNIT_FACET, SearchResult.UNIT, STATUS,
+                SearchResult.STATUS, YEAR, SearchResult.YEAR);
+        for (String field : List.of(TYPE, UNIT_FACET, STATUS, YEAR)) {
+            List<SearchResult.FacetCount> values = counts.getOrDefault(field, Map.of()).entrySet().stream()
+                    .map(e -> facet(field, e.getKey(), e.getValue()))
+                    .sorted(field.equals(YEAR)
+                            ? Comparator.comparing(SearchResult.FacetCount::value).reversed()
+                            : Comparator.comparingLong(SearchResult.FacetCount::count).reversed()
+                                    .thenComparing(SearchResult.FacetCount::label))
+                    .toList();
+            out.put(shown.get(field), values);
+        }
+        return out;
+    }
+
+    private static SearchResult.FacetCount facet(String field, String value, long count) {
+        if (field.equals(UNIT_FACET)) {
+            int bar = value.indexOf('|');
+            return new SearchResult.FacetCount(value.substring(0, bar), value.substring(bar + 1), count);
+        }
+        return new SearchResult.FacetCount(value, value, count);
+    }
+
+    private static Document document(SearchEntry e) {
+        Document d = new Document();
+        d.add(new StringField(KEY, e.key(), Field.Store.YES));
+        d.add(new StringField(OWNER, e.owner(), Field.Store.NO));
+        d.add(new StringField(HISTORY, e.history(), Field.Store.YES));
+        String unit = e.unit().toString();
+        d.add(new StringField(UNIT, unit, Field.Store.YES));
+        // The unit's name rides along with its id so facets need no database; a renamed unit shows its old
+        // name until its entries are indexed again.
+        d.add(new SortedDocValuesField(UNIT_FACET, new BytesRef(unit + "|" + e.unitName())));
+        d.add(new StoredField(UNIT_NAME, e.unitName()));
+        d.add(new StringField(VISIBILITY, e.visibility().name(), Field.Store.NO));
+        keyword(d, TYPE, e.type());
+        keyword(d, STATUS, e.status());
+        if (e.date() != null) {
+            keyword(d, YEAR, Integer.toString(e.date().getYear()));
+            d.add(new NumericDocValuesField(DATE, e.date().toEpochDay()));
+            d.add(new StoredField(DATE, e.date().toEpochDay()));
+        }
+        if (e.code() != null && !e.code().isBlank()) {
+            d.add(new StringField(CODE, VietnameseAnalyzer.codeKey(e.code()), Field.Store.NO));
+            d.add(new StoredField(CODE_SHOWN, e.code()));
+        }
+        d.add(new Field(TITLE, e.title(), SHOWN_TEXT));
+        if (e.meta() != null && !e.meta().isBlank()) {
+            d.add(new Field(META, e.meta(), HIDDEN_TEXT));
+        }
+        d.add(new Field(BODY, e.body() == null ? "" : e.body(), SHOWN_TEXT));
+        if (e.revision() != null) {
+            d.add(new StoredField(REVISION, e.revision()));
+        }
+        d.add(new StoredField(ROUTE, e.route()));
+        return d;
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        d.add(new StringField(field, value, Field.Store.YES));
+        d.add(new SortedDocValuesField(field, new BytesRef(value)));
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.rollback();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            searchThreads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package vn.eiso.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.eiso.audittrail.AuditRecorded;
+import vn.eiso.base.DomainException;
+
+/**
+ * Keeps the index following the database. Every audited change of a searchable target is journalled in its
+ * own transaction; after commit one indexing thread applies the journal, commits the index and only then
+ * deletes the journal rows. After a crash the rows are still there, and start-up applies them; an index that
+ * is missing or was built from another database is rebuilt.
+ */
+@Component
+class SearchIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 500;
+
+    /** A rebuild as the administrator screen shows it. */
+    record Progress(boolean running, long done, long total, Instant startedAt, Duration took, String failure) {
+    }
+
+    private final SearchIndex index;
+    private final JooqSearchJournal journal;
+    private final List<SearchSource> sources;
+    private final Map<String, SearchSource> byTarget = new HashMap<>();
+    private final Clock clock;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "eiso-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
+    private volatile String databaseId;
+
+    SearchIndexer(SearchIndex index, JooqSearchJournal journal, List<SearchSource> sources, Clock clock) {
+        this.index = index;
+        this.journal = journal;
+        this.sources = sources;
+        this.clock = clock;
+        sources.forEach(s -> s.targets().forEach(t -> byTarget.put(t, s)));
+    }
+
+    /** Journals a change in the writer's transaction and wakes the indexer once that transaction commits. */
+    @EventListener
+    void onAudited(AuditRecorded event) {
+        if (event.targetType() == null || event.targetId() == null || !byTarget.containsKey(event.targetType())) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(event.targetId());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        journal.add(event.targetType(), id, OffsetDateTime.now(clock));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        thread.execute(() -> {
+            databaseId = journal.databaseId();
+            if (!index.databaseId().map(databaseId::equals).orElse(false)) {
+                log.info("Search index missing or built from another database: rebuilding");
+                rebuildNow();
+            }
+            drainNow();
+        });
+    }
+
+    /** Also catches changes journalled by another process on the same database (the import command). */
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void wake() {
+        if (drainQueued.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                drainQueued.set(false);
+                drainNow();
+            });
+        }
+    }
+
+    /** Waits until everything committed before this call is searchable. */
+    void catchUp() {
+        await(thread.submit(this::drainNow));
+    }
+
+    /** Starts a full rebuild in the background; refused while one runs. */
+    synchronized void rebuild() {
+        if (progress.running()) {
+            throw new DomainException("error.search.rebuildRunning");
+        }
+        progress = new Progress(true, 0, 0, Instant.now(clock), null, null);
+        thread.execute(this::rebuildNow);
+    }
+
+    /** Runs a full rebuild and returns when it is searchable (the command line). */
+    void rebuildAndWait() {
+        await(thread.submit(this::rebuildNow));
+    }
+
+    Progress progress() {
+        return progress;
+    }
+
+    int pending() {
+        return journal.pending();
+    }
+
+    private void rebuildNow() {
+        Instant started = Instant.now(clock);
+        long total = sources.stream().mapToLong(SearchSource::size).sum();
+        progress = new Progress(true, 0, total, started, null, null);
+        try {
+            if (databaseId == null) {
+                databaseId = journal.databaseId();
+            }
+            index.rebuild(sink -> sources.forEach(s -> s.forEach(sink)), databaseId,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    done -> progress = new Progress(true, done, Math.max(total, done), started, null, null));
+            Duration took = Duration.between(started, Instant.now(clock));
+            progress = new Progress(false, index.size(), index.size(), started, took, null);
+            log.info("Search index rebuilt: {} entries in {} ms", index.size(), took.toMillis());
+        } catch (RuntimeException e) {
+            log.error("Search index rebuild failed", e);
+            progress = new Progress(false, progress.done(), total, started, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void drainNow() {
+        try {
+            if (databaseId == null) {
+                databaseId = journal.databaseId();
+            }
+            List<JooqSearchJournal.Change> batch;
+            while (!(batch = journal.next(BATCH)).isEmpty()) {
+                Set<JooqSearchJournal.Change> targets = new LinkedHashSet<>();
+                List<Long> ids = new ArrayList<>();
+                for (JooqSearchJournal.Change change : batch) {
+                    ids.add(change.id());
+                    targets.add(new JooqSearchJournal.Change(0, change.targetType(), change.targetId()));
+                }
+                for (JooqSearchJournal.Change target : targets) {
+                    apply(target);
+                }
+                index.commit(databaseId);
+                journal.delete(ids);
+                index.refresh();
+            }
+        } catch (DataAccessException e) {
+            // The database is unreachable: the journal rows stay and the next wake-up tries again.
+            log.warn("Search index catch-up postponed: {}", e.getMessage());
+        }
+    }
+
+    private void apply(JooqSearchJournal.Change target) {
+        SearchSource source = byTarget.get(target.targetType());
+        try {
+            SearchSource.Refresh refresh = source.refresh(target.targetType(), target.targetId());
+            index.replace(refresh.owner(), refresh.entries());
+        } catch (DataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // One broken item must not stop the index for everyone; a rebuild retries it.
+            log.error("Cannot index {} {}", target.targetType(), target.targetId(), e);
+        }
+    }
+
+    private static void await(java.util.concurrent.Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() throws InterruptedException {
+        thread.shutdown();
+        thread.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}

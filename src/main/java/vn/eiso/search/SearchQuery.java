@@ -1,0 +1,57 @@
+package vn.eiso.search;
+
+import java.util.Set;
+import vn.eiso.base.UnitId;
+
+/**
+ * What a user asks for. Empty filter sets mean "any". Without explicit statuses, superseded and obsolete
+ * revisions are left out unless {@code includeOutdated}.
+ *
+ * @param history only the entries of one item's history (an entry's {@link SearchEntry#history()} key)
+ */
+public record SearchQuery(String text, Set<UnitId> units, Set<String> types, Set<String> statuses,
+        Set<Integer> years, boolean includeOutdated, String history, Sort sort, int offset, int limit) {
+
+    public static final int MAX_LIMIT = 100;
+
+    public enum Sort { RELEVANCE, NEWEST }
+
+    public SearchQuery {
+        text = text == null ? "" : text;
+        units = units == null ? Set.of() : Set.copyOf(units);
+        types = types == null ? Set.of() : Set.copyOf(types);
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        years = years == null ? Set.of() : Set.copyOf(years);
+        sort = sort == null ? Sort.RELEVANCE : sort;
+        offset = Math.max(0, Math.min(offset, 10_000));
+        limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    public static SearchQuery of(String text) {
+        return new SearchQuery(text, null, null, null, null, false, null, Sort.RELEVANCE, 0, 20);
+    }
+
+    public SearchQuery page(int newOffset, int newLimit) {
+        return new SearchQuery(text, units, types, statuses, years, includeOutdated, history, sort, newOffset,
+                newLimit);
+    }
+
+    public SearchQuery filtered(Set<UnitId> newUnits, Set<String> newTypes, Set<String> newStatuses,
+            Set<Integer> newYears) {
+        return new SearchQuery(text, newUnits, newTypes, newStatuses, newYears, includeOutdated, history, sort,
+                offset, limit);
+    }
+
+    public SearchQuery withOutdated(boolean include) {
+        return new SearchQuery(text, units, types, statuses, years, include, history, sort, offset, limit);
+    }
+
+    public SearchQuery inHistory(String historyKey) {
+        return new SearchQuery(text, units, types, statuses, years, true, historyKey, sort, offset, limit);
+    }
+
+    public SearchQuery sorted(Sort newSort) {
+        return new SearchQuery(text, units, types, statuses, years, includeOutdated, history, newSort, offset,
+                limit);
+    }
+}

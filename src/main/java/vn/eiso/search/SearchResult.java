@@ -1,0 +1,21 @@
+package vn.eiso.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page of hits, how many there are in all, facet counts over all of them, and notices for the user as
+ * message keys (an empty query, a shortened one, an index being rebuilt).
+ */
+public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets,
+        List<String> notices) {
+
+    public static final String TYPE = "type";
+    public static final String UNIT = "unit";
+    public static final String STATUS = "status";
+    public static final String YEAR = "year";
+
+    /** A facet value: {@code value} goes back into the query, {@code label} is shown. */
+    public record FacetCount(String value, String label, long count) {
+    }
+}

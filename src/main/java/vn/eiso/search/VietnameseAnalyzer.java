@@ -1,0 +1,76 @@
+package vn.eiso.search;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Vietnamese text as syllables: Unicode word boundaries, NFKC with case folding (so NFD, NFC and upper case
+ * meet), then every syllable indexed twice at the same position when it carries diacritics: folded
+ * ({@code đường} → {@code duong}) and as written. Queries require the folded form and reward the written one,
+ * which ranks "đường" above "dương" for a user who typed the diacritics, in one field and one analysis pass
+ * (ADR 0005).
+ */
+final class VietnameseAnalyzer extends Analyzer {
+
+    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new ICUNormalizer2Filter(tokenizer, NFKC_CASEFOLD);
+        stream = new ASCIIFoldingFilter(stream, true);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /** One syllable or word of a query: its folded form, and the form as typed (equal when it had no marks). */
+    record Syllable(String folded, String exact) {
+        boolean marked() {
+            return !folded.equals(exact);
+        }
+    }
+
+    /** The syllables of a piece of text, one per position. */
+    List<Syllable> syllables(String text) {
+        List<Syllable> out = new ArrayList<>();
+        try (TokenStream stream = tokenStream("q", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String token = term.toString();
+                if (increment.getPositionIncrement() == 0 && !out.isEmpty()) {
+                    // The folding filter gives the folded token first and the original after it.
+                    Syllable last = out.removeLast();
+                    out.add(new Syllable(last.folded(), token));
+                } else {
+                    out.add(new Syllable(token, token));
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** A code as a single key: case-folded, diacritics folded, as typed otherwise ({@code 19/2014/qd-ttg}). */
+    static String codeKey(String code) {
+        if (code == null) {
+            return "";
+        }
+        String folded = NFKC_CASEFOLD.normalize(code.strip());
+        char[] out = new char[folded.length() * 4];
+        int length = ASCIIFoldingFilter.foldToASCII(folded.toCharArray(), 0, out, 0, folded.length());
+        return new String(out, 0, length);
+    }
+}

@@ -1,0 +1,206 @@
+package vn.eiso.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
+import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.base.security.Grant;
+
+/** The index on its own: Vietnamese analysis, ranking, codes, hostile queries and the permission filter. */
+class SearchIndexTest {
+
+    private static final UnitId STP = new UnitId(1);
+    private static final UnitId SYT = new UnitId(2);
+    private static final Caller ADMIN = new Caller(new UserId(1), "admin",
+            List.of(new Grant(STP, "STP", "Sở Tư pháp", Role.ADMINISTRATOR)));
+
+    @TempDir
+    Path folder;
+    SearchIndex index;
+
+    @BeforeEach
+    void open() {
+        index = SearchIndex.open(folder);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private static SearchEntry entry(String key, UnitId unit, Visibility visibility, String status, String code,
+            String title, String body) {
+        return new SearchEntry(key, key, key, unit, unit.equals(STP) ? "Sở Tư pháp" : "Sở Y tế", visibility,
+                "PROCEDURE", status, code, title, null, body, LocalDate.of(2025, 3, 1), 1, "revision/1");
+    }
+
+    private void add(SearchEntry... entries) {
+        for (SearchEntry e : entries) {
+            index.replace(e.owner(), List.of(e));
+        }
+        index.commit("test");
+        index.refresh();
+    }
+
+    private List<String> keys(String text, Caller caller) {
+        return index.search(SearchQuery.of(text), caller).hits().stream().map(SearchHit::key).toList();
+    }
+
+    private List<String> keys(String text) {
+        return keys(text, ADMIN);
+    }
+
+    @Test
+    void nfd_text_and_upper_case_match_an_nfc_query_typed_with_or_without_diacritics() {
+        String nfd = Normalizer.normalize("QUY TRÌNH cấp giấy phép xây dựng", Normalizer.Form.NFD);
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Thủ tục", nfd));
+
+        assertThat(keys("quy trình")).containsExactly("a");
+        assertThat(keys("quy trinh")).containsExactly("a");
+        assertThat(keys("GIẤY PHÉP")).containsExactly("a");
+        assertThat(keys(Normalizer.normalize("xây dựng", Normalizer.Form.NFD))).containsExactly("a");
+    }
+
+    @Test
+    void d_stroke_folds_to_d_and_typed_diacritics_rank_their_exact_match_first() {
+        add(entry("duong", STP, Visibility.READERS, "EFFECTIVE", "A", "Tiêu đề", "giá trị dương của chỉ số"),
+                entry("đuong", STP, Visibility.READERS, "EFFECTIVE", "B", "Tiêu đề", "làm đường giao thông nông thôn"));
+
+        assertThat(keys("đường")).containsExactly("đuong", "duong");
+        assertThat(keys("dương")).containsExactly("duong", "đuong");
+        assertThat(keys("duong")).containsExactlyInAnyOrder("duong", "đuong");
+        assertThat(keys("DUONG GIAO THONG")).containsExactly("đuong");
+    }
+
+    @Test
+    void syllables_side_by_side_rank_above_the_same_syllables_scattered() {
+        add(entry("scattered", STP, Visibility.READERS, "EFFECTIVE", "A", "Văn bản",
+                "giấy tờ cần có. Phép tính đúng. Xây nhà. Dựng lại hồ sơ giấy phép xây"),
+                entry("phrase", STP, Visibility.READERS, "EFFECTIVE", "B", "Văn bản",
+                        "Hồ sơ đề nghị cấp giấy phép xây dựng gồm đơn và bản vẽ"));
+
+        assertThat(keys("giấy phép xây dựng").getFirst()).isEqualTo("phrase");
+        assertThat(keys("giay phep xay dung").getFirst()).isEqualTo("phrase");
+        assertThat(keys("\"giấy phép xây dựng\"")).containsExactly("phrase");
+    }
+
+    @Test
+    void codes_are_found_as_typed() {
+        add(entry("qt01", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Kiểm soát tài liệu", "nội dung"),
+                entry("qt02", STP, Visibility.READERS, "EFFECTIVE", "QT-02", "Kiểm soát hồ sơ", "xem QT-01"),
+                entry("bm03", STP, Visibility.READERS, "EFFECTIVE", "BM-03", "Phiếu", "nội dung"),
+                entry("qd", STP, Visibility.READERS, "EFFECTIVE", "X", "Áp dụng",
+                        "theo Quyết định số 19/2014/QĐ-TTg của Thủ tướng"));
+
+        assertThat(keys("QT-01").getFirst()).isEqualTo("qt01");
+        assertThat(keys("qt-01")).contains("qt01", "qt02").doesNotContain("bm03");
+        assertThat(keys("BM-03")).containsExactly("bm03");
+        assertThat(keys("19/2014/QĐ-TTg")).containsExactly("qd");
+        assertThat(keys("19/2014/qd-ttg")).containsExactly("qd");
+    }
+
+    @Test
+    void english_text_is_searchable_too() {
+        add(entry("en", STP, Visibility.READERS, "EFFECTIVE", "WI-1", "Calibration", "Calibrate the scales yearly"));
+        assertThat(keys("CALIBRATE scales")).containsExactly("en");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"quy trình", "quy (trình", "quy trình)", "*trình", "quy~ +trình^",
+            "quy:trình [] {} \\ / ! - + && || ~ ^", "trình?"})
+    void lucene_syntax_and_unbalanced_input_still_find_the_words(String typed) {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Quy trình", "quy trình kiểm soát"));
+        SearchResult result = index.search(SearchQuery.of(typed), ADMIN);
+        assertThat(result.hits()).extracting(SearchHit::key).containsExactly("a");
+    }
+
+    @Test
+    void punctuation_only_or_empty_queries_get_a_notice_not_an_error() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Quy trình", "quy trình"));
+        for (String typed : new String[] {"", "   ", "?!*()\"[]{}:;,.", "—…"}) {
+            SearchResult result = index.search(SearchQuery.of(typed), ADMIN);
+            assertThat(result.hits()).isEmpty();
+            assertThat(result.notices()).containsExactly("search.notice.empty");
+        }
+    }
+
+    @Test
+    void a_ten_thousand_character_query_is_shortened_and_answered() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Quy trình", "quy trình kiểm soát"));
+        SearchResult result = index.search(SearchQuery.of("quy trình " + "x".repeat(10_000)), ADMIN);
+        assertThat(result.notices()).contains("search.notice.shortened");
+        String many = "quy trình " + "kiểm ".repeat(3000);
+        assertThat(index.search(SearchQuery.of(many), ADMIN).hits()).extracting(SearchHit::key).containsExactly("a");
+    }
+
+    @Test
+    void hits_carry_a_highlighted_escaped_snippet() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Quy trình",
+                "Bước 1: <script>alert(1)</script> tiếp nhận hồ sơ. Bước 2: thẩm định hồ sơ."));
+        SearchHit hit = index.search(SearchQuery.of("thẩm định"), ADMIN).hits().getFirst();
+        assertThat(hit.snippet()).contains("<mark>thẩm định</mark>").doesNotContain("<script>");
+    }
+
+    @Test
+    void the_permission_filter_follows_the_read_rule() {
+        add(entry("stp-effective", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"),
+                entry("stp-draft", STP, Visibility.EDITORS, "DRAFT", "B", "Quy trình", "quy trình"),
+                entry("syt-effective", SYT, Visibility.READERS, "EFFECTIVE", "C", "Quy trình", "quy trình"),
+                entry("syt-draft", SYT, Visibility.EDITORS, "IN_REVIEW", "D", "Quy trình", "quy trình"));
+        Caller staff = new Caller(new UserId(5), "staff", List.of(new Grant(STP, "STP", "", Role.STAFF)));
+        Caller officer = new Caller(new UserId(6), "officer", List.of(new Grant(STP, "STP", "", Role.QUALITY_OFFICER)));
+        Caller dost = new Caller(new UserId(7), "dost", List.of(new Grant(new UnitId(9), "SKHCN", "", Role.OVERSIGHT)));
+        Caller nobody = new Caller(new UserId(8), "nobody", List.of());
+
+        assertThat(keys("quy trình", staff)).containsExactly("stp-effective");
+        assertThat(keys("quy trình", officer)).containsExactlyInAnyOrder("stp-effective", "stp-draft");
+        assertThat(keys("quy trình", dost)).containsExactlyInAnyOrder("stp-effective", "syt-effective");
+        assertThat(keys("quy trình", nobody)).isEmpty();
+        assertThat(keys("quy trình", ADMIN)).hasSize(4);
+        // Facet counts never reveal what the caller cannot open.
+        assertThat(index.search(SearchQuery.of("quy trình"), staff).facets().get(SearchResult.UNIT))
+                .extracting(SearchResult.FacetCount::value, SearchResult.FacetCount::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", 1L));
+        assertThat(index.suggest("quy tr", staff, 8)).extracting(SearchHit::key).containsExactly("stp-effective");
+    }
+
+    @Test
+    void outdated_revisions_only_on_request_and_facets_filter_the_hits() {
+        add(entry("now", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"),
+                entry("old", STP, Visibility.READERS, "SUPERSEDED", "A", "Quy trình", "quy trình"),
+                entry("other", SYT, Visibility.READERS, "EFFECTIVE", "C", "Quy trình", "quy trình"));
+
+        assertThat(keys("quy trình")).containsExactlyInAnyOrder("now", "other");
+        SearchQuery all = SearchQuery.of("quy trình").withOutdated(true);
+        assertThat(index.search(all, ADMIN).total()).isEqualTo(3);
+        assertThat(index.search(all.filtered(Set.of(STP), null, null, null), ADMIN).hits())
+                .extracting(SearchHit::key).containsExactlyInAnyOrder("now", "old");
+        assertThat(index.search(all.filtered(null, null, Set.of("SUPERSEDED"), Set.of(2025)), ADMIN).hits())
+                .extracting(SearchHit::key).containsExactly("old");
+        assertThat(index.search(all.filtered(null, null, null, Set.of(2024)), ADMIN).total()).isZero();
+    }
+
+    @Test
+    void replacing_an_owner_drops_its_old_entries_and_a_committed_index_survives_reopening() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
+        index.replace("a", List.of());
+        index.commit("db-1");
+        index.close();
+        index = SearchIndex.open(folder);
+        assertThat(index.size()).isZero();
+        assertThat(index.databaseId()).contains("db-1");
+    }
+}
