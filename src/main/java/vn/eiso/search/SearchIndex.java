@@ -261,7 +261,8 @@ public final class SearchIndex implements Closeable {
             FacetCounter facets = new FacetCounter(List.of(TYPE, UNIT_FACET, STATUS, YEAR));
             Object[] results = query.sort() == SearchQuery.Sort.NEWEST || parsed.query() == null
                     ? searcher.search(full, new MultiCollectorManager(new TopFieldCollectorManager(
-                            new Sort(new SortField(DATE, SortField.Type.LONG, true), SortField.FIELD_SCORE), wanted,
+                            new Sort(new SortField(DATE, SortField.Type.LONG, true),
+                                    new SortField(REVISION, SortField.Type.INT, true), SortField.FIELD_SCORE), wanted,
                             Integer.MAX_VALUE), facets))
                     : searcher.search(full, new MultiCollectorManager(
                             new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), facets));
@@ -430,6 +431,7 @@ public final class SearchIndex implements Closeable {
         d.add(new Field(BODY, e.body() == null ? "" : e.body(), SHOWN_TEXT));
         if (e.revision() != null) {
             d.add(new StoredField(REVISION, e.revision()));
+            d.add(new NumericDocValuesField(REVISION, e.revision()));
         }
         d.add(new StoredField(ROUTE, e.route()));
         return d;
