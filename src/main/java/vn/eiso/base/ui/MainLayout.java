@@ -23,6 +23,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Span viewTitle = new Span();
 
-    public MainLayout(AccessGuard guard, UserPreferences preferences, AuthenticationContext authentication) {
+    public MainLayout(AccessGuard guard, UserPreferences preferences, AuthenticationContext authentication,
+            ObjectProvider<ShellContribution> contributions) {
         setPrimarySection(Section.DRAWER);
         addClassName("main-layout");
 
@@ -55,8 +57,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.addClassName("view-title");
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(toggle, viewTitle, spacer, unitSwitcher(grants, current, preferences),
-                new LanguageSwitch(preferences::changeOwnLocale), userMenu(authentication));
+        List<ShellContribution> parts = contributions.orderedStream().toList();
+        addToNavbar(toggle, viewTitle, spacer);
+        parts.forEach(p -> p.navbar().ifPresent(this::addToNavbar));
+        addToNavbar(unitSwitcher(grants, current, preferences), new LanguageSwitch(preferences::changeOwnLocale),
+                userMenu(authentication, parts));
 
         Header brand = new Header();
         brand.addClassName("drawer-brand");
@@ -104,7 +109,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return select;
     }
 
-    private Component userMenu(AuthenticationContext authentication) {
+    private Component userMenu(AuthenticationContext authentication, List<ShellContribution> parts) {
         String name = authentication.getAuthenticatedUser(EisoPrincipal.class)
                 .map(EisoPrincipal::fullName).orElse("");
         Avatar avatar = new Avatar(name);
@@ -114,6 +119,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.getElement().setAttribute("aria-label", getTranslation("nav.userMenu"));
         MenuItem root = menu.addItem(avatar);
         root.getSubMenu().addItem(new Span(name)).setEnabled(false);
+        parts.forEach(p -> p.userMenu().ifPresent(
+                entry -> root.getSubMenu().addItem(getTranslation(entry.labelKey()), e -> entry.action().run())));
         root.getSubMenu().addItem(getTranslation("nav.logout"), e -> authentication.logout());
         return menu;
     }
