@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Vaadin's own configurer owns the login flow (Spring's formLogin beside it loops redirects) and checks the
@@ -32,11 +33,15 @@ class SecurityConfig {
         return new BCryptPasswordEncoder(10);
     }
 
-    /** The HTTP API: HTTP Basic, no session, no CSRF token (no cookie to forge a request with). */
+    /**
+     * The HTTP API: HTTP Basic or a personal API token as a bearer token, no session, no CSRF token (no cookie
+     * to forge a request with).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenVerifier tokens) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable())

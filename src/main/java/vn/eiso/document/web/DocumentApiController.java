@@ -1,17 +1,11 @@
 package vn.eiso.document.web;
 
 import java.io.IOException;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.eiso.base.DomainException;
 import vn.eiso.document.DocumentImport;
 import vn.eiso.organisation.UnitService;
 
@@ -31,15 +25,5 @@ class DocumentApiController {
     DocumentImport.Report importZip(@PathVariable String unitCode, @RequestParam("file") MultipartFile file)
             throws IOException {
         return documentImport.importZip(units.byCode(unitCode).id(), file.getBytes());
-    }
-
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<Map<String, Object>> refused(DomainException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.messageKey(), "args", e.args()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> forbidden() {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "error.accessDenied"));
     }
 }

@@ -20,20 +20,21 @@ class NavigationByRoleTest extends UiTest {
     @Test
     @WithUserDetails("admin")
     void the_administrator_sees_every_administration_screen() {
-        assertThat(menu()).containsExactly("Tổng quan", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ", "Đơn vị", "Người dùng",
-                "Nhật ký hệ thống");
+        assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
+                "Đơn vị", "Người dùng", "Nhật ký hệ thống", "Chỉ mục tìm kiếm");
     }
 
     @Test
     @WithUserDetails("sokhcn")
     void the_science_department_sees_the_units_but_not_user_administration() {
-        assertThat(menu()).containsExactly("Tổng quan", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ", "Đơn vị");
+        assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
+                "Đơn vị");
     }
 
     @Test
     @WithUserDetails("congchuc.stp")
     void staff_see_their_unit_screens_but_no_administration() {
-        assertThat(menu()).containsExactly("Tổng quan", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ");
+        assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ");
     }
 
     @Test

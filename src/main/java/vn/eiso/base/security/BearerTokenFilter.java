@@ -1,0 +1,56 @@
+package vn.eiso.base.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer <personal API token>} on the API, beside HTTP Basic. A wrong, revoked or
+ * locked-out token is answered 401 at once, never passed on as anonymous.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokenVerifier verifier;
+
+    BearerTokenFilter(ApiTokenVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserDetails> user = verifier.verify(header.substring(PREFIX.length()).strip());
+        if (user.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getOutputStream().write("{\"error\":\"error.apiToken.invalid\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+        var context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
+                user.get().getAuthorities()));
+        holder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            holder.clearContext();
+        }
+    }
+}
