@@ -6,6 +6,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -26,7 +27,7 @@ final class QueryText {
     private static final float TITLE = 3f;
     private static final float META = 2f;
     private static final float EXACT = 1.5f;
-    private static final float PHRASE = 2f;
+    private static final float PHRASE = 30f;
     private static final float CODE = 10f;
 
     /** The query, or null when nothing searchable was typed; {@code shortened} when the input was cut. */
@@ -75,8 +76,12 @@ final class QueryText {
         }
         outer.add(required.build(), Occur.MUST);
         if (all.size() > 1 && parts.size() > 1) {
-            outer.add(new BoostQuery(phrase(SearchIndex.BODY, all, false), PHRASE), Occur.SHOULD);
-            outer.add(new BoostQuery(phrase(SearchIndex.TITLE, all, false), PHRASE * TITLE), Occur.SHOULD);
+            // A fixed reward, not a scored one: BM25 would let a long text's scattered syllables outscore the
+            // phrase, which is what the user typed.
+            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.BODY, all, false)), PHRASE),
+                    Occur.SHOULD);
+            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.TITLE, all, false)), PHRASE),
+                    Occur.SHOULD);
         }
         return new Parsed(outer.build(), shortened);
     }
