@@ -28,7 +28,7 @@ final class QueryText {
     private static final float META = 2f;
     private static final float EXACT = 1.5f;
     private static final float PHRASE = 30f;
-    private static final float CODE = 10f;
+    private static final float CODE = 50f;
 
     /** The query, or null when nothing searchable was typed; {@code shortened} when the input was cut. */
     record Parsed(Query query, boolean shortened) {
@@ -130,12 +130,17 @@ final class QueryText {
             any.add(new TermQuery(new Term(SearchIndex.BODY, folded)), Occur.SHOULD);
         } else {
             any.add(new BoostQuery(phrase(SearchIndex.TITLE, part.syllables(), false), TITLE), Occur.SHOULD);
-            any.add(new BoostQuery(phrase(SearchIndex.META, part.syllables(), false), META), Occur.SHOULD);
             any.add(phrase(SearchIndex.BODY, part.syllables(), false), Occur.SHOULD);
+            if (part.code() != null) {
+                // Numbers of external documents and linked procedures live in the metadata.
+                any.add(new BoostQuery(phrase(SearchIndex.META, part.syllables(), false), META), Occur.SHOULD);
+            }
         }
         if (part.code() != null) {
-            any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.CODE, VietnameseAnalyzer.codeKey(
-                    part.code().replaceAll("^\\p{Punct}+|\\p{Punct}+$", "")))), CODE), Occur.SHOULD);
+            // An item's own code, typed whole, outranks every text that merely mentions it.
+            any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(SearchIndex.CODE,
+                    VietnameseAnalyzer.codeKey(part.code().replaceAll("^\\p{Punct}+|\\p{Punct}+$", ""))))), CODE),
+                    Occur.SHOULD);
         }
         return any.build();
     }

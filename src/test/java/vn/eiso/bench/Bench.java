@@ -40,8 +40,12 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
+        if (options.contains("search")) {
+            SearchBench.run(options);
+            return;
+        }
         boolean postgres = options.contains("--postgres");
         int docs = options.stream().filter(a -> a.startsWith("--docs=")).map(a -> Integer.parseInt(a.substring(7)))
                 .findFirst().orElse(100_000);
