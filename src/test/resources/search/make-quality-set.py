@@ -1,3 +1,11 @@
+"""Regenerates quality-queries.tsv and vn-legal-slice.jsonl.gz beside this script from the shared corpus:
+known-item queries (article headings and clause-initial phrases that occur once in the whole corpus, typed with
+and without diacritics, and document numbers) for 25 texts, 8 of them stored in NFD, plus 15 other texts.
+Usage: python3 make-quality-set.py [path/to/vn-legal.jsonl.gz]   (seeded: the same corpus gives the same set)
+"""
+import os, sys
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '../../../../../shared/corpus/vn-legal.jsonl.gz')
 import json,gzip,re,unicodedata,random,collections
 random.seed(7)
 HEAD=re.compile(r'(?m)^(?:#{1,4}\s*|\*\*)?Điều\s+(\d+[a-zđ]?(?:\.[0-9A-Za-zĐđ]+)*)\s*[.:]\s*(.*)$')
@@ -6,7 +14,7 @@ def fold(s):
     s=nfc(s).lower().replace('đ','d')
     s=unicodedata.normalize('NFD',s)
     return ''.join(c for c in s if unicodedata.category(c)!='Mn')
-docs=[json.loads(l) for l in gzip.open('/work/shared/corpus/vn-legal.jsonl.gz','rt')]
+docs=[json.loads(l) for l in gzip.open(CORPUS,'rt')]
 def code_of(d):
     m=re.search(r'\|\s*Số hiệu\s*\|\s*([^|\n]+?)\s*\|', nfc(d['text']))
     return m.group(1).strip() if m else None
@@ -59,13 +67,13 @@ for d in chosen:
     if c and codes[c]==1:
         queries.append((c,f'doc:{did}','code'))
 print(len(queries))
-with open('/work/main/src/test/resources/search/quality-queries.tsv','w') as f:
+with open(os.path.join(HERE,'quality-queries.tsv'),'w') as f:
     f.write('# query\texpected (doc:ID = any article of corpus document ID; art:ID:N = its article N)\tkind\n')
     for q in queries: f.write('\t'.join(q)+'\n')
 # slice: chosen docs + 15 distractors, whole
 others=random.sample([d for d in docs if d not in chosen and len(d['text'])<100000],15)
 ids={d['id'] for d in chosen+others}
-with gzip.open('/work/main/src/test/resources/search/vn-legal-slice.jsonl.gz','wt') as f:
+with gzip.open(os.path.join(HERE,'vn-legal-slice.jsonl.gz'),'wt') as f:
     for d in docs:
         if d['id'] in ids: f.write(json.dumps(d,ensure_ascii=False)+'\n')
 print(sum(len(d['text']) for d in docs if d['id'] in ids))

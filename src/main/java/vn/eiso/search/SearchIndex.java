@@ -107,6 +107,7 @@ public final class SearchIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ExecutorService searchThreads;
+    private boolean passive;
 
     private SearchIndex(Path path, int searchThreadCount) throws IOException {
         directory = FSDirectory.open(path);
@@ -136,6 +137,16 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + path, e);
         }
+    }
+
+    /** Marks a stand-in for an index another process owns: nothing is indexed into it. */
+    SearchIndex passive() {
+        passive = true;
+        return this;
+    }
+
+    boolean isPassive() {
+        return passive;
     }
 
     /** The database this index was last committed from, if it was ever committed. */

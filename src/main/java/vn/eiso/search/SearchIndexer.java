@@ -92,6 +92,9 @@ class SearchIndexer {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        if (index.isPassive()) {
+            return;
+        }
         thread.execute(() -> {
             databaseId = journal.databaseId();
             if (!index.databaseId().map(databaseId::equals).orElse(false)) {
@@ -105,7 +108,7 @@ class SearchIndexer {
     /** Also catches changes journalled by another process on the same database (the import command). */
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void wake() {
-        if (drainQueued.compareAndSet(false, true)) {
+        if (!index.isPassive() && drainQueued.compareAndSet(false, true)) {
             thread.execute(() -> {
                 drainQueued.set(false);
                 drainNow();
@@ -141,6 +144,10 @@ class SearchIndexer {
     }
 
     private void rebuildNow() {
+        if (index.isPassive()) {
+            progress = new Progress(false, 0, 0, null, null, "index in use by another process");
+            return;
+        }
         Instant started = Instant.now(clock);
         long total = sources.stream().mapToLong(SearchSource::size).sum();
         progress = new Progress(true, 0, total, started, null, null);
@@ -161,6 +168,9 @@ class SearchIndexer {
     }
 
     private void drainNow() {
+        if (index.isPassive()) {
+            return;
+        }
         try {
             if (databaseId == null) {
                 databaseId = journal.databaseId();

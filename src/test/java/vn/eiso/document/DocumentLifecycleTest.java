@@ -70,8 +70,7 @@ class DocumentLifecycleTest {
     }
 
     private EisoPrincipal as(String username) {
-        Accounts.signIn(userDetails, username);
-        return (EisoPrincipal) userDetails.loadUserByUsername(username);
+        return Accounts.signIn(userDetails, username);
     }
 
     /** A document with a submitted first revision holding text and a DOCX. */

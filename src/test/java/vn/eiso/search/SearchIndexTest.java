@@ -203,4 +203,15 @@ class SearchIndexTest {
         assertThat(index.size()).isZero();
         assertThat(index.databaseId()).contains("db-1");
     }
+
+    @Test
+    void a_second_process_on_the_same_folder_gets_a_passive_index_and_leaves_the_folder_alone() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
+        try (SearchIndex second = new SearchConfig().searchIndex(folder)) {
+            assertThat(second.isPassive()).isTrue();
+            assertThat(second.size()).isZero();
+        }
+        assertThat(index.isPassive()).isFalse();
+        assertThat(keys("quy trình")).containsExactly("a");
+    }
 }

@@ -64,8 +64,7 @@ class SearchServiceTest {
     }
 
     private EisoPrincipal as(String username) {
-        Accounts.signIn(userDetails, username);
-        return (EisoPrincipal) userDetails.loadUserByUsername(username);
+        return Accounts.signIn(userDetails, username);
     }
 
     private List<String> titles(String username, SearchQuery query) {
