@@ -95,14 +95,7 @@ class SearchIndexer {
         if (index.isPassive()) {
             return;
         }
-        thread.execute(() -> {
-            databaseId = journal.databaseId();
-            if (!index.databaseId().map(databaseId::equals).orElse(false)) {
-                log.info("Search index missing or built from another database: rebuilding");
-                rebuildNow();
-            }
-            drainNow();
-        });
+        thread.execute(this::drainNow);
     }
 
     /** Also catches changes journalled by another process on the same database (the import command). */
@@ -174,6 +167,14 @@ class SearchIndexer {
         try {
             if (databaseId == null) {
                 databaseId = journal.databaseId();
+            }
+            // Applying changes to an index of another database (or to none) would pass it off as current.
+            if (!index.databaseId().map(databaseId::equals).orElse(false)) {
+                log.info("Search index missing or built from another database: rebuilding");
+                rebuildNow();
+                if (!index.databaseId().map(databaseId::equals).orElse(false)) {
+                    return;
+                }
             }
             List<JooqSearchJournal.Change> batch;
             while (!(batch = journal.next(BATCH)).isEmpty()) {

@@ -174,6 +174,21 @@ class SearchServiceTest {
     }
 
     @Test
+    void an_index_built_from_another_database_is_rebuilt_before_changes_are_applied_to_it() {
+        Document document = effectiveWithDraft("Quy trình chỉ mục lạ " + word);
+        as("thuky.stp");
+        search.catchUp();
+        // A restored backup: the index on disk says it belongs to another database and lacks this document.
+        index.replace("document:" + document.id().value(), List.of());
+        index.commit("another-database");
+
+        search.catchUp();
+
+        assertThat(index.databaseId()).contains(journal.databaseId());
+        assertThat(titles("thuky.stp", SearchQuery.of(word))).hasSize(2);
+    }
+
+    @Test
     void only_administrators_rebuild_and_a_rebuild_recreates_the_same_answers() throws InterruptedException {
         effectiveWithDraft("Quy trình dựng lại " + word);
         assertThatThrownBy(() -> {
