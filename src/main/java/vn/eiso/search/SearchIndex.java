@@ -35,6 +35,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -308,6 +310,9 @@ public final class SearchIndex implements Closeable {
 
     private Query filtered(Query text, SearchQuery query, Caller caller) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+        // Between equally good hits, the revision in force comes before its superseded and draft siblings.
+        b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(STATUS, "EFFECTIVE"))), 0.5f),
+                Occur.SHOULD);
         b.add(visibleTo(caller), Occur.FILTER);
         anyOf(b, UNIT, query.units().stream().map(UnitId::toString).toList());
         anyOf(b, TYPE, query.types());

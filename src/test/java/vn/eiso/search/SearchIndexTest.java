@@ -186,6 +186,9 @@ class SearchIndexTest {
         assertThat(keys("quy trình")).containsExactlyInAnyOrder("now", "other");
         SearchQuery all = SearchQuery.of("quy trình").withOutdated(true);
         assertThat(index.search(all, ADMIN).total()).isEqualTo(3);
+        // Equal texts: the revision in force comes before the superseded one.
+        List<String> ranked = index.search(all, ADMIN).hits().stream().map(SearchHit::key).toList();
+        assertThat(ranked.indexOf("now")).isLessThan(ranked.indexOf("old"));
         assertThat(index.search(all.filtered(Set.of(STP), null, null, null), ADMIN).hits())
                 .extracting(SearchHit::key).containsExactlyInAnyOrder("now", "old");
         assertThat(index.search(all.filtered(null, null, Set.of("SUPERSEDED"), Set.of(2025)), ADMIN).hits())

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -385,7 +386,13 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             getUI().ifPresent(ui -> ui.navigate(RevisionView.class,
                     history.getSelectedItems().iterator().next().id().value()));
         });
-        tab.add(new Paragraph(getTranslation("revision.history.help")), new HorizontalLayout(open, compare), history);
+        // The search page filters to this document's history by its index key (see the search feature).
+        Anchor search = new Anchor("search?history=document:" + document.id().value(),
+                getTranslation("revision.history.search"));
+        search.setId("history-search");
+        HorizontalLayout actions = new HorizontalLayout(open, compare, search);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        tab.add(new Paragraph(getTranslation("revision.history.help")), actions, history);
         return tab;
     }
 
