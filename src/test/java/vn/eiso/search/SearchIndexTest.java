@@ -217,4 +217,29 @@ class SearchIndexTest {
         assertThat(index.isPassive()).isFalse();
         assertThat(keys("quy trình")).containsExactly("a");
     }
+
+    @Test
+    void pages_follow_each_other_without_overlap_and_newest_first_sorts_by_date() {
+        for (int i = 0; i < 25; i++) {
+            SearchEntry e = entry("e" + i, STP, Visibility.READERS, "EFFECTIVE", "QT-" + i, "Quy trình " + i,
+                    "quy trình số " + i);
+            index.replace(e.owner(), List.of(new SearchEntry(e.key(), e.owner(), e.history(), e.unit(), e.unitName(),
+                    e.visibility(), e.type(), e.status(), e.code(), e.title(), e.meta(), e.body(),
+                    LocalDate.of(2020, 1, 1).plusDays(i), e.revision(), e.route())));
+        }
+        index.commit("test");
+        index.refresh();
+        SearchQuery query = SearchQuery.of("quy trình").sorted(SearchQuery.Sort.NEWEST);
+
+        SearchResult first = index.search(query.page(0, 20), ADMIN);
+        SearchResult second = index.search(query.page(20, 20), ADMIN);
+
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(first.hits()).hasSize(20);
+        assertThat(second.hits()).hasSize(5);
+        assertThat(first.hits().getFirst().key()).isEqualTo("e24");
+        assertThat(second.hits().getLast().key()).isEqualTo("e0");
+        assertThat(first.hits()).extracting(SearchHit::key).doesNotContainAnyElementsOf(
+                second.hits().stream().map(SearchHit::key).toList());
+    }
 }

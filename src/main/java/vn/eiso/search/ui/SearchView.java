@@ -182,7 +182,7 @@ class SearchView extends VerticalLayout implements TitledView, BeforeEnterObserv
                 facets.values().forEach(g -> g.setItems(List.of()));
                 previous.setVisible(false);
                 next.setVisible(false);
-                pageLabel.setText("");
+                pageLabel.setVisible(false);
                 return;
             }
             SearchResult result = search.search(request);
@@ -227,8 +227,9 @@ class SearchView extends VerticalLayout implements TitledView, BeforeEnterObserv
         }
         int pages = (int) Math.max(1, (Math.min(result.total(), 10_000) + PAGE_SIZE - 1) / PAGE_SIZE);
         pageLabel.setText(getTranslation("search.page", page + 1, pages));
-        previous.setVisible(true);
-        next.setVisible(true);
+        previous.setVisible(pages > 1);
+        next.setVisible(pages > 1);
+        pageLabel.setVisible(pages > 1);
         previous.setEnabled(page > 0);
         next.setEnabled(page + 1 < pages);
         currentPage = page;
