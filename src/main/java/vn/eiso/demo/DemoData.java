@@ -73,6 +73,9 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> load());
             UnitId justice = units.all().stream().filter(u -> u.code().equals("STP")).findFirst().orElseThrow().id();
             tx.executeWithoutResult(status -> documents.load(justice));
+            UnitId commune = units.all().stream().filter(u -> u.code().equals("X-TANPHU")).findFirst().orElseThrow()
+                    .id();
+            tx.executeWithoutResult(status -> documents.loadCommune(commune));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

@@ -24,12 +24,22 @@ import vn.eiso.document.Revision;
 import vn.eiso.document.RevisionWorkflow;
 
 /**
- * The demo unit Sở Tư pháp's QMS documents, made the way its people would make them: the quality officer drafts
- * and submits, the unit head reviews and approves with the password. One procedure has two revisions (for history
- * and comparison), one is still a draft, one external decree is referenced.
+ * The demo units' QMS documents (Sở Tư pháp in full, a commune's first procedures), made the way their people
+ * would make them: the quality officer drafts and submits, the unit head reviews and approves with the password.
+ * One procedure has two revisions (for history and comparison), one is still a draft, one external decree is
+ * referenced.
  */
 @Component
 class DemoDocuments {
+
+    /** Who drafts and who approves in a demo unit, and how its procedures name the unit. */
+    record Team(String officer, String head, String unitName, String scope) {
+    }
+
+    private static final Team STP = new Team("thuky.stp", "lanhdao.stp", "Sở Tư pháp",
+            "Áp dụng đối với các phòng, đơn vị thuộc Sở.");
+    private static final Team TAN_PHU = new Team("thuky.xa", "lanhdao.xa", "Ủy ban nhân dân xã Tân Phú",
+            "Áp dụng đối với công chức và Bộ phận Một cửa của xã.");
 
     private final DocumentRegister register;
     private final RevisionWorkflow workflow;
@@ -55,6 +65,23 @@ class DemoDocuments {
         }
     }
 
+    /** A commune's first procedures, so the science department oversees (and searches) more than one unit. */
+    void loadCommune(UnitId unit) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        try {
+            issue(TAN_PHU, unit, "QT-01", "Quy trình chứng thực bản sao từ bản chính", DocumentType.PROCEDURE,
+                    "8.5", "2.000815", Set.of(), procedure(TAN_PHU, "chứng thực bản sao từ bản chính", "8.5", 1),
+                    "Ban hành lần đầu");
+            issue(TAN_PHU, unit, "QT-02", "Quy trình đăng ký khai sinh", DocumentType.PROCEDURE, "8.5", "1.001193",
+                    Set.of(), procedure(TAN_PHU, "đăng ký khai sinh", "8.5", 1), "Ban hành lần đầu");
+            issue(TAN_PHU, unit, "QT-03", "Quy trình giải quyết khiếu nại lần đầu", DocumentType.PROCEDURE, "9.1.2",
+                    "2.002204", Set.of(), procedure(TAN_PHU, "giải quyết khiếu nại lần đầu", "9.1.2", 1),
+                    "Ban hành lần đầu");
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     private void loadAs(UnitId unit) {
         EisoPrincipal officer = signIn("thuky.stp");
         Document decree = register.create(unit, new DocumentData("19/2014/QĐ-TTg",
@@ -66,23 +93,26 @@ class DemoDocuments {
                 + "chất lượng", DocumentType.EXTERNAL, officer.userId(), null, null, 12, null, "Thủ tướng Chính phủ",
                 "101/QĐ-TTg", LocalDate.of(2018, 1, 23), null, Set.of()));
 
-        Document control = issue(unit, "QT-01", "Quy trình kiểm soát tài liệu", DocumentType.PROCEDURE, "7.5", null,
-                Set.of(decree.id()), procedure("kiểm soát tài liệu", "7.5", 1), "Ban hành lần đầu");
-        reviseAndIssue(control.id(), procedure("kiểm soát tài liệu", "7.5", 2),
+        Document control = issue(STP, unit, "QT-01", "Quy trình kiểm soát tài liệu", DocumentType.PROCEDURE, "7.5",
+                null, Set.of(decree.id()), procedure(STP, "kiểm soát tài liệu", "7.5", 1), "Ban hành lần đầu");
+        reviseAndIssue(STP, control.id(), procedure(STP, "kiểm soát tài liệu", "7.5", 2),
                 "Bổ sung bước xác nhận đã đọc và rút ngắn thời hạn rà soát từ 12 xuống 6 tháng");
-        issue(unit, "QT-02", "Quy trình đánh giá nội bộ", DocumentType.PROCEDURE, "9.2", null, Set.of(),
-                procedure("đánh giá nội bộ", "9.2", 1), "Ban hành lần đầu");
-        issue(unit, "QT-03", "Quy trình kiểm soát sự không phù hợp và hành động khắc phục", DocumentType.PROCEDURE,
-                "10.2", null, Set.of(), procedure("kiểm soát sự không phù hợp", "10.2", 1), "Ban hành lần đầu");
-        issue(unit, "QT-04", "Quy trình xem xét của lãnh đạo", DocumentType.PROCEDURE, "9.3", null, Set.of(),
-                procedure("xem xét của lãnh đạo", "9.3", 1), "Ban hành lần đầu");
-        issue(unit, "QT-06", "Quy trình cấp Phiếu lý lịch tư pháp cho công dân Việt Nam", DocumentType.PROCEDURE,
-                "8.5", "1.001233", Set.of(), procedure("cấp Phiếu lý lịch tư pháp", "8.5", 1), "Ban hành lần đầu");
-        Document form = issue(unit, "BM-01", "Phiếu đề nghị sửa đổi, bổ sung tài liệu", DocumentType.FORM, "7.5", null,
+        issue(STP, unit, "QT-02", "Quy trình đánh giá nội bộ", DocumentType.PROCEDURE, "9.2", null, Set.of(),
+                procedure(STP, "đánh giá nội bộ", "9.2", 1), "Ban hành lần đầu");
+        issue(STP, unit, "QT-03", "Quy trình kiểm soát sự không phù hợp và hành động khắc phục",
+                DocumentType.PROCEDURE, "10.2", null, Set.of(), procedure(STP, "kiểm soát sự không phù hợp", "10.2", 1),
+                "Ban hành lần đầu");
+        issue(STP, unit, "QT-04", "Quy trình xem xét của lãnh đạo", DocumentType.PROCEDURE, "9.3", null, Set.of(),
+                procedure(STP, "xem xét của lãnh đạo", "9.3", 1), "Ban hành lần đầu");
+        issue(STP, unit, "QT-06", "Quy trình cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
+                DocumentType.PROCEDURE, "8.5", "1.001233", Set.of(),
+                procedure(STP, "cấp Phiếu lý lịch tư pháp", "8.5", 1), "Ban hành lần đầu");
+        Document form = issue(STP, unit, "BM-01", "Phiếu đề nghị sửa đổi, bổ sung tài liệu", DocumentType.FORM, "7.5",
+                null,
                 Set.of(), "PHIẾU ĐỀ NGHỊ SỬA ĐỔI, BỔ SUNG TÀI LIỆU\n\nTên tài liệu: ...\nMã hiệu: ...\n"
                         + "Nội dung đề nghị sửa đổi: ...\nLý do: ...\nNgười đề nghị: ...  Ngày: .../.../......",
                 "Ban hành lần đầu");
-        issue(unit, "HS-01", "Biên bản họp xem xét của lãnh đạo", DocumentType.RECORD_TEMPLATE, "9.3", null,
+        issue(STP, unit, "HS-01", "Biên bản họp xem xét của lãnh đạo", DocumentType.RECORD_TEMPLATE, "9.3", null,
                 Set.of(), "BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO\n\nThời gian: ...\nThành phần: ...\n"
                         + "Đầu vào xem xét (ISO 9001 mục 9.3.2): ...\nKết luận và quyết định: ...", "Ban hành lần đầu");
 
@@ -90,7 +120,7 @@ class DemoDocuments {
         Document risks = register.create(unit, DocumentData.of("QT-05", "Quy trình quản lý rủi ro và cơ hội",
                 DocumentType.PROCEDURE, officer.userId()));
         Revision draft = workflow.startRevision(risks.id(), "Soạn mới theo mục 6.1 TCVN ISO 9001:2015");
-        workflow.editDraft(draft.id(), draft.version(), procedure("quản lý rủi ro và cơ hội", "6.1", 1),
+        workflow.editDraft(draft.id(), draft.version(), procedure(STP, "quản lý rủi ro và cơ hội", "6.1", 1),
                 draft.changeSummary());
 
         signIn("congchuc.stp");
@@ -101,22 +131,23 @@ class DemoDocuments {
                         "Nội dung đề nghị chi tiết kèm theo.".getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Document issue(UnitId unit, String code, String title, DocumentType type, String clauses, String tthc,
+    private Document issue(Team team, UnitId unit, String code, String title, DocumentType type,
+            String clauses, String tthc,
             Set<DocumentId> references, String text, String summary) {
-        EisoPrincipal officer = signIn("thuky.stp");
+        EisoPrincipal officer = signIn(team.officer());
         Document document = register.create(unit, new DocumentData(code, title, type, officer.userId(), tthc, clauses,
                 12, type == DocumentType.RECORD_TEMPLATE || type == DocumentType.FORM ? 60 : null, null, null, null,
                 null, references));
-        reviseAndIssue(document.id(), text, summary);
+        reviseAndIssue(team, document.id(), text, summary);
         return document;
     }
 
-    private void reviseAndIssue(DocumentId id, String text, String summary) {
-        signIn("thuky.stp");
+    private void reviseAndIssue(Team team, DocumentId id, String text, String summary) {
+        signIn(team.officer());
         Revision draft = workflow.startRevision(id, summary);
         draft = workflow.editDraft(draft.id(), draft.version(), text, summary);
         draft = workflow.submit(draft.id(), draft.version());
-        signIn("lanhdao.stp");
+        signIn(team.head());
         workflow.review(draft.id(), DemoData.PASSWORD, "Nội dung phù hợp.");
         workflow.approve(draft.id(), workflow.get(draft.id()).version(), DemoData.PASSWORD, null, Set.of());
     }
@@ -128,7 +159,7 @@ class DemoDocuments {
     }
 
     /** A procedure in the usual layout of Vietnamese QMS documents. */
-    static String procedure(String subject, String clause, int revision) {
+    static String procedure(Team team, String subject, String clause, int revision) {
         List<String> steps = revision == 1
                 ? List.of("Bước 1: Người phụ trách soạn thảo hoặc cập nhật tài liệu.",
                         "Bước 2: Thư ký ISO kiểm tra hình thức và trình lãnh đạo xem xét.",
@@ -140,7 +171,7 @@ class DemoDocuments {
                         "Bước 4: Thư ký ISO phân phối tài liệu trên phần mềm ISO điện tử; công chức xác nhận đã đọc.",
                         "Bước 5: Định kỳ 6 tháng, thư ký ISO rà soát sự phù hợp của tài liệu.");
         return "1. MỤC ĐÍCH\nQuy định thống nhất cách thức " + subject + " trong hệ thống quản lý chất lượng của "
-                + "Sở Tư pháp.\n\n2. PHẠM VI ÁP DỤNG\nÁp dụng đối với các phòng, đơn vị thuộc Sở.\n\n"
+                + team.unitName() + ".\n\n2. PHẠM VI ÁP DỤNG\n" + team.scope() + "\n\n"
                 + "3. TÀI LIỆU VIỆN DẪN\n- TCVN ISO 9001:2015, điều khoản " + clause + ".\n"
                 + "- Quyết định số 19/2014/QĐ-TTg ngày 05/3/2014 của Thủ tướng Chính phủ.\n\n"
                 + "4. ĐỊNH NGHĨA, TỪ VIẾT TẮT\nHTQLCL: Hệ thống quản lý chất lượng.\n\n5. NỘI DUNG QUY TRÌNH\n"
