@@ -53,18 +53,10 @@ class JooqSearchFeed {
 
     /** A document's entries now: its revisions, or the bare document while it has none. */
     List<SearchEntry> document(long documentId) {
-        List<Record> revisions = dsl.select(REVISION_FIELDS).from(REVISION).join(DOCUMENT)
-                .on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID)).join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
-                .where(DOCUMENT.ID.eq(documentId)).orderBy(REVISION.ID).fetch();
-        if (revisions.isEmpty()) {
-            return bareDocuments(DOCUMENT.ID.eq(documentId)).stream().toList();
-        }
-        List<Long> ids = revisions.stream().map(r -> r.get(REVISION.ID)).toList();
-        var files = dsl.select(ATTACHMENT.REVISION_ID, ATTACHMENT.FILE_NAME, ATTACHMENT.EXTRACTED_TEXT)
-                .from(ATTACHMENT).where(ATTACHMENT.REVISION_ID.in(ids)).orderBy(ATTACHMENT.ID).fetch()
-                .stream().collect(Collectors.groupingBy(Record3::value1));
-        return revisions.stream().map(r -> revision(r, files.getOrDefault(r.get(REVISION.ID), List.of()).stream()
-                .map(f -> f.value2() + "\n" + nullToEmpty(f.value3())).toList())).toList();
+        List<SearchEntry> out = new ArrayList<>();
+        forEachRevision(DOCUMENT.ID.eq(documentId), ATTACHMENT.REVISION_ID.in(
+                DSL.select(REVISION.ID).from(REVISION).where(REVISION.DOCUMENT_ID.eq(documentId))), out::add);
+        return out.isEmpty() ? bareDocuments(DOCUMENT.ID.eq(documentId)) : out;
     }
 
     Optional<Long> documentOfRevision(long revisionId) {
@@ -80,13 +72,16 @@ class JooqSearchFeed {
 
     /** Every revision and bare document, streamed. */
     void forEachDocumentEntry(Consumer<SearchEntry> sink) {
-        try (Cursor<Record> revisions = dsl.select(REVISION_FIELDS).from(REVISION).join(DOCUMENT)
-                .on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID)).join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
-                .orderBy(REVISION.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
-            withFiles(revisions, REVISION.ID, ATTACHMENT.REVISION_ID, DSL.trueCondition(),
-                    (r, files) -> sink.accept(revision(r, files)));
-        }
+        forEachRevision(DSL.trueCondition(), DSL.trueCondition(), sink);
         bareDocuments(DSL.trueCondition()).forEach(sink);
+    }
+
+    private void forEachRevision(Condition revisions, Condition files, Consumer<SearchEntry> sink) {
+        try (Cursor<Record> rows = dsl.select(REVISION_FIELDS).from(REVISION).join(DOCUMENT)
+                .on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID)).join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
+                .where(revisions).orderBy(REVISION.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+            withFiles(rows, REVISION.ID, ATTACHMENT.REVISION_ID, files, (r, texts) -> sink.accept(revision(r, texts)));
+        }
     }
 
     void forEachRecordEntry(Consumer<SearchEntry> sink) {
@@ -127,11 +122,9 @@ class JooqSearchFeed {
                 .where(records).orderBy(RECORD_ENTRY.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
             withFiles(rows, RECORD_ENTRY.ID, ATTACHMENT.RECORD_ID, files, (r, texts) -> {
                 String key = "record:" + r.get(RECORD_ENTRY.ID);
-                StringBuilder body = new StringBuilder(nullToEmpty(r.get(RECORD_ENTRY.CONTENT_TEXT)));
-                texts.forEach(t -> body.append("\n\n").append(t));
                 sink.accept(new SearchEntry(key, key, key, new UnitId(r.get(RECORD_ENTRY.UNIT_ID)),
                         r.get(UNIT.NAME), Visibility.READERS, "RECORD", "FILED", r.get(template.CODE),
-                        r.get(RECORD_ENTRY.TITLE), r.get(template.TITLE), body.toString(),
+                        r.get(RECORD_ENTRY.TITLE), r.get(template.TITLE), body(r.get(RECORD_ENTRY.CONTENT_TEXT), texts),
                         day(r.get(RECORD_ENTRY.FILED_AT)), null, "records"));
             });
         }
@@ -165,21 +158,27 @@ class JooqSearchFeed {
         return s == null ? "" : s;
     }
 
+    /** What is searched of a revision or record: its written text, then each file's name and text. */
+    private static String body(String text, List<String> files) {
+        StringBuilder body = new StringBuilder(nullToEmpty(text));
+        files.forEach(f -> body.append("\n\n").append(f));
+        return body.toString();
+    }
+
     private SearchEntry revision(Record r, List<String> files) {
         RevisionStatus status = RevisionStatus.valueOf(r.get(REVISION.STATUS));
         boolean published = status.isFrozen() && status != RevisionStatus.APPROVED;
         long documentId = r.get(DOCUMENT.ID);
         LocalDate date = r.get(REVISION.EFFECTIVE_ON) != null ? r.get(REVISION.EFFECTIVE_ON)
                 : day(r.get(REVISION.CREATED_AT));
-        StringBuilder body = new StringBuilder(nullToEmpty(r.get(REVISION.CONTENT_TEXT)));
-        files.forEach(f -> body.append("\n\n").append(f));
         return new SearchEntry("revision:" + r.get(REVISION.ID), "document:" + documentId, "document:" + documentId,
                 new UnitId(r.get(DOCUMENT.UNIT_ID)), r.get(UNIT.NAME),
                 published ? Visibility.READERS : Visibility.EDITORS, r.get(DOCUMENT.DOC_TYPE), status.name(),
                 r.get(DOCUMENT.CODE), r.get(DOCUMENT.TITLE),
                 join(r.get(DOCUMENT.EXTERNAL_NUMBER), r.get(DOCUMENT.TTHC_CODES), r.get(DOCUMENT.ISO_CLAUSES),
                         r.get(DOCUMENT.ISSUER), r.get(REVISION.CHANGE_SUMMARY)),
-                body.toString(), date, r.get(REVISION.NUMBER), "revision/" + r.get(REVISION.ID));
+                body(r.get(REVISION.CONTENT_TEXT), files), date, r.get(REVISION.NUMBER),
+                "revision/" + r.get(REVISION.ID));
     }
 
     private static String join(String... parts) {

@@ -34,17 +34,15 @@ public class ApiTokens implements ApiTokenVerifier {
     private static final String PREFIX = "eiso_";
 
     private final JooqApiTokenRepository tokens;
-    private final JooqUserRepository users;
     private final UserDetailsService userDetails;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JooqApiTokenRepository tokens, JooqUserRepository users, UserDetailsService userDetails,
-            AccessGuard guard, AuditTrail trail, Clock clock) {
+    ApiTokens(JooqApiTokenRepository tokens, UserDetailsService userDetails, AccessGuard guard, AuditTrail trail,
+            Clock clock) {
         this.tokens = tokens;
-        this.users = users;
         this.userDetails = userDetails;
         this.guard = guard;
         this.trail = trail;
@@ -90,10 +88,9 @@ public class ApiTokens implements ApiTokenVerifier {
             return Optional.empty();
         }
         return tokens.use(sha256(token), OffsetDateTime.now(clock))
-                .flatMap(id -> users.findById(id, OffsetDateTime.now(clock)))
-                .flatMap(account -> {
+                .flatMap(username -> {
                     try {
-                        return Optional.of(userDetails.loadUserByUsername(account.username()));
+                        return Optional.of(userDetails.loadUserByUsername(username));
                     } catch (UsernameNotFoundException e) {
                         return Optional.empty();
                     }

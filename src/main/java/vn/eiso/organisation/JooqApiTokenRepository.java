@@ -1,6 +1,7 @@
 package vn.eiso.organisation;
 
 import static vn.eiso.db.Tables.API_TOKEN;
+import static vn.eiso.db.Tables.APP_USER;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,10 +37,11 @@ class JooqApiTokenRepository {
         return dsl.fetchCount(API_TOKEN, API_TOKEN.USER_ID.eq(user.value()));
     }
 
-    /** The owner of a token, marking it used. */
-    Optional<UserId> use(String sha256, OffsetDateTime at) {
-        Optional<UserId> owner = dsl.select(API_TOKEN.USER_ID).from(API_TOKEN)
-                .where(API_TOKEN.TOKEN_SHA256.eq(sha256)).fetchOptional(r -> new UserId(r.value1()));
+    /** The user name of a token's owner, marking the token used. */
+    Optional<String> use(String sha256, OffsetDateTime at) {
+        Optional<String> owner = dsl.select(APP_USER.USERNAME).from(API_TOKEN).join(APP_USER)
+                .on(APP_USER.ID.eq(API_TOKEN.USER_ID)).where(API_TOKEN.TOKEN_SHA256.eq(sha256))
+                .fetchOptional(APP_USER.USERNAME);
         owner.ifPresent(u -> dsl.update(API_TOKEN).set(API_TOKEN.LAST_USED_AT, at)
                 .where(API_TOKEN.TOKEN_SHA256.eq(sha256)).execute());
         return owner;

@@ -2,6 +2,7 @@ package vn.eiso.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -11,6 +12,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import vn.eiso.base.TextFolding;
 import vn.eiso.search.VietnameseAnalyzer.Syllable;
 
 /**
@@ -94,7 +96,7 @@ final class QueryText {
         }
         List<Syllable> syllables = analyzer.syllables(text);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        any.add(new BoostQuery(new PrefixQuery(new Term(SearchIndex.CODE, VietnameseAnalyzer.codeKey(text))), CODE),
+        any.add(new BoostQuery(new PrefixQuery(new Term(SearchIndex.CODE, TextFolding.fold(text))), CODE),
                 Occur.SHOULD);
         if (!syllables.isEmpty() && syllables.size() <= MAX_SYLLABLES) {
             BooleanQuery.Builder title = new BooleanQuery.Builder();
@@ -139,16 +141,16 @@ final class QueryText {
         if (part.code() != null) {
             // An item's own code, typed whole, outranks every text that merely mentions it.
             any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(SearchIndex.CODE,
-                    VietnameseAnalyzer.codeKey(part.code().replaceAll("^\\p{Punct}+|\\p{Punct}+$", ""))))), CODE),
+                    TextFolding.fold(part.code().replaceAll("^\\p{Punct}+|\\p{Punct}+$", ""))))), CODE),
                     Occur.SHOULD);
         }
         return any.build();
     }
 
     /** The reward for matching the diacritics as typed; nothing when none were typed. */
-    private static java.util.Optional<Query> exact(List<Syllable> syllables) {
+    private static Optional<Query> exact(List<Syllable> syllables) {
         if (syllables.stream().noneMatch(Syllable::marked)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (syllables.size() == 1) {
@@ -159,7 +161,7 @@ final class QueryText {
             any.add(new BoostQuery(phrase(SearchIndex.TITLE, syllables, true), TITLE), Occur.SHOULD);
             any.add(phrase(SearchIndex.BODY, syllables, true), Occur.SHOULD);
         }
-        return java.util.Optional.of(new BoostQuery(any.build(), EXACT));
+        return Optional.of(new BoostQuery(any.build(), EXACT));
     }
 
     private static Query phrase(String field, List<Syllable> syllables, boolean exact) {

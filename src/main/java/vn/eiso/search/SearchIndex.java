@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +29,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -57,6 +58,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import vn.eiso.base.Role;
+import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard.Caller;
 
@@ -85,6 +87,16 @@ public final class SearchIndex implements Closeable {
     static final String REVISION = "revision";
     static final String ROUTE = "route";
     private static final String DATABASE = "database";
+
+    /** Facet name in results → the doc-values field counted for it, in the order they are shown. */
+    private static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put(SearchResult.TYPE, TYPE);
+        FACETS.put(SearchResult.UNIT, UNIT_FACET);
+        FACETS.put(SearchResult.STATUS, STATUS);
+        FACETS.put(SearchResult.YEAR, YEAR);
+    }
 
     /** Revisions no longer in force: found only on request. */
     static final Set<String> OUTDATED = Set.of("SUPERSEDED", "OBSOLETE");
@@ -151,21 +163,17 @@ public final class SearchIndex implements Closeable {
         return passive;
     }
 
-    /** The database this index was last committed from, if it was ever committed. */
+    /**
+     * The database this index holds, if it holds one completely: what the last commit recorded, or nothing while a
+     * rebuild is under way (so a failed rebuild is never passed off as current by a later commit).
+     */
     Optional<String> databaseId() {
-        try {
-            if (!DirectoryReader.indexExists(directory)) {
-                return Optional.empty();
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (DATABASE.equals(e.getKey()) && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue());
             }
-            for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-                if (DATABASE.equals(e.getKey())) {
-                    return Optional.of(e.getValue());
-                }
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return Optional.empty();
     }
 
     /**
@@ -193,6 +201,7 @@ public final class SearchIndex implements Closeable {
                 new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
         try {
             writer.deleteAll();
+            writer.setLiveCommitData(Map.of(DATABASE, "").entrySet());
             List<SearchEntry> batch = new ArrayList<>(256);
             long[] done = {0};
             feed.accept(entry -> {
@@ -271,7 +280,7 @@ public final class SearchIndex implements Closeable {
         Query full = filtered(text, query, caller);
         return withSearcher(searcher -> {
             int wanted = query.offset() + query.limit();
-            FacetCounter facets = new FacetCounter(List.of(TYPE, UNIT_FACET, STATUS, YEAR));
+            FacetCounter facets = new FacetCounter(List.copyOf(FACETS.values()));
             Object[] results = query.sort() == SearchQuery.Sort.NEWEST || parsed.query() == null
                     ? searcher.search(full, new MultiCollectorManager(new TopFieldCollectorManager(
                             new Sort(new SortField(DATE, SortField.Type.LONG, true),
@@ -328,7 +337,7 @@ public final class SearchIndex implements Closeable {
         return b.build();
     }
 
-    private static void anyOf(BooleanQuery.Builder b, String field, java.util.Collection<String> values) {
+    private static void anyOf(BooleanQuery.Builder b, String field, Collection<String> values) {
         if (!values.isEmpty()) {
             b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
         }
@@ -366,13 +375,13 @@ public final class SearchIndex implements Closeable {
     private List<SearchHit> hits(IndexSearcher searcher, TopDocs top, int offset, Query highlightQuery)
             throws IOException {
         ScoreDoc[] page = top.scoreDocs.length <= offset ? new ScoreDoc[0]
-                : java.util.Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
+                : Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
         String[] snippets = new String[page.length];
         if (highlightQuery != null && page.length > 0) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(1_000_000).withMaxNoHighlightPassages(1).build();
-            int[] ids = java.util.Arrays.stream(page).mapToInt(d -> d.doc).toArray();
+            int[] ids = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
             snippets = highlighter.highlightFields(new String[] {BODY}, highlightQuery, ids, new int[] {2})
                     .get(BODY);
         }
@@ -394,18 +403,13 @@ public final class SearchIndex implements Closeable {
 
     private static Map<String, List<SearchResult.FacetCount>> facetCounts(Map<String, Map<String, Long>> counts) {
         Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-        Map<String, String> shown = Map.of(TYPE, SearchResult.TYPE, UNIT_FACET, SearchResult.UNIT, STATUS,
-                SearchResult.STATUS, YEAR, SearchResult.YEAR);
-        for (String field : List.of(TYPE, UNIT_FACET, STATUS, YEAR)) {
-            List<SearchResult.FacetCount> values = counts.getOrDefault(field, Map.of()).entrySet().stream()
-                    .map(e -> facet(field, e.getKey(), e.getValue()))
-                    .sorted(field.equals(YEAR)
-                            ? Comparator.comparing(SearchResult.FacetCount::value).reversed()
-                            : Comparator.comparingLong(SearchResult.FacetCount::count).reversed()
-                                    .thenComparing(SearchResult.FacetCount::label))
-                    .toList();
-            out.put(shown.get(field), values);
-        }
+        FACETS.forEach((name, field) -> out.put(name, counts.getOrDefault(field, Map.of()).entrySet().stream()
+                .map(e -> facet(field, e.getKey(), e.getValue()))
+                .sorted(field.equals(YEAR)
+                        ? Comparator.comparing(SearchResult.FacetCount::value).reversed()
+                        : Comparator.comparingLong(SearchResult.FacetCount::count).reversed()
+                                .thenComparing(SearchResult.FacetCount::label))
+                .toList()));
         return out;
     }
 
@@ -437,7 +441,7 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(DATE, e.date().toEpochDay()));
         }
         if (e.code() != null && !e.code().isBlank()) {
-            d.add(new StringField(CODE, VietnameseAnalyzer.codeKey(e.code()), Field.Store.NO));
+            d.add(new StringField(CODE, TextFolding.fold(e.code()), Field.Store.NO));
             d.add(new StoredField(CODE_SHOWN, e.code()));
         }
         d.add(new Field(TITLE, e.title(), SHOWN_TEXT));

@@ -62,15 +62,4 @@ final class VietnameseAnalyzer extends Analyzer {
         }
         return out;
     }
-
-    /** A code as a single key: case-folded, diacritics folded, as typed otherwise ({@code 19/2014/qd-ttg}). */
-    static String codeKey(String code) {
-        if (code == null) {
-            return "";
-        }
-        String folded = NFKC_CASEFOLD.normalize(code.strip());
-        char[] out = new char[folded.length() * 4];
-        int length = ASCIIFoldingFilter.foldToASCII(folded.toCharArray(), 0, out, 0, folded.length());
-        return new String(out, 0, length);
-    }
 }

@@ -67,27 +67,27 @@ public final class LegalCorpus {
         String nfc = Normalizer.normalize(text.text(), Normalizer.Form.NFC);
         List<SearchEntry> out = new ArrayList<>();
         Matcher m = ARTICLE.matcher(nfc);
-        List<int[]> starts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         List<String> headings = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         while (m.find()) {
-            starts.add(new int[] {m.start()});
+            starts.add(m.start());
             // Codified texts repeat numbers (amendments quote "Điều 5."): the n-th repeat is "5~n".
             int n = seen.merge(m.group(1), 1, Integer::sum);
             numbers.add(n == 1 ? m.group(1) : m.group(1) + "~" + n);
             headings.add(m.group(0).replaceAll("^[#*\\s]+", "").replaceAll("\\*+$", "").strip());
         }
         String prefix = copy == 0 ? "" : copy + "/";
-        int first = starts.isEmpty() ? nfc.length() : starts.getFirst()[0];
+        int first = starts.isEmpty() ? nfc.length() : starts.getFirst();
         for (int from = 0, piece = 0; from < first; from += CHUNK, piece++) {
             String body = nfc.substring(from, Math.min(first, from + CHUNK));
             out.add(entry(text, prefix + "art:" + text.id() + ":p" + piece, prefix, text.title(), body, copy, units));
         }
         for (int i = 0; i < starts.size(); i++) {
-            int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : nfc.length();
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : nfc.length();
             out.add(entry(text, prefix + "art:" + text.id() + ":" + numbers.get(i), prefix, headings.get(i),
-                    nfc.substring(starts.get(i)[0], end), copy, units));
+                    nfc.substring(starts.get(i), end), copy, units));
         }
         return out;
     }

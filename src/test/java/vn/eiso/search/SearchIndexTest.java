@@ -242,4 +242,21 @@ class SearchIndexTest {
         assertThat(first.hits()).extracting(SearchHit::key).doesNotContainAnyElementsOf(
                 second.hits().stream().map(SearchHit::key).toList());
     }
+
+    @Test
+    void a_failed_rebuild_leaves_the_last_committed_index_and_is_not_taken_for_current() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
+        index.commit("db-1");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.rebuild(sink -> {
+            sink.accept(entry("b", STP, Visibility.READERS, "EFFECTIVE", "B", "Quy trình", "quy trình"));
+            throw new IllegalStateException("database gone");
+        }, "db-1", 1, done -> { })).hasMessageContaining("database gone");
+
+        assertThat(index.databaseId()).isEmpty();
+        index.close();
+        index = SearchIndex.open(folder);
+        assertThat(index.databaseId()).contains("db-1");
+        assertThat(keys("quy trình")).containsExactly("a");
+    }
 }

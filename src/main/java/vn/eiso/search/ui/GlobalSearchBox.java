@@ -1,7 +1,6 @@
 package vn.eiso.search.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.QueryParameters;
@@ -44,7 +43,7 @@ class GlobalSearchBox implements ShellContribution {
         });
         box.addCustomValueSetListener(e -> {
             box.clear();
-            UI.getCurrent().navigate("search", QueryParameters.simple(Map.of("q", e.getDetail())));
+            box.getUI().ifPresent(ui -> ui.navigate("search", QueryParameters.simple(Map.of("q", e.getDetail()))));
         });
         return Optional.of(box);
     }
