@@ -46,6 +46,7 @@ class DemoData implements ApplicationRunner {
             new Account("thuky.stp", "Lê Thị Mai", List.of("STP"), Role.QUALITY_OFFICER),
             new Account("congchuc.stp", "Hoàng Minh Tuấn", List.of("STP"), Role.STAFF),
             new Account("danhgia", "Phạm Quốc Bảo", List.of("SNV"), Role.INTERNAL_AUDITOR),
+            new Account("chuyengia.skhcn", "Bùi Thị Ngọc Ánh", List.of("SKHCN"), Role.INTERNAL_AUDITOR),
             new Account("lanhdao.xa", "Đặng Văn Sơn", List.of("X-TANPHU"), Role.UNIT_HEAD),
             new Account("thuky.xa", "Võ Thị Lan", List.of("X-TANPHU", "X-PHUHOA"), Role.QUALITY_OFFICER));
 
@@ -54,14 +55,16 @@ class DemoData implements ApplicationRunner {
     private final UserService users;
     private final TransactionTemplate tx;
     private final DemoDocuments documents;
+    private final DemoAudits audits;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
-            DemoDocuments documents) {
+            DemoDocuments documents, DemoAudits audits) {
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
         this.tx = tx;
         this.documents = documents;
+        this.audits = audits;
     }
 
     @Override
@@ -76,6 +79,7 @@ class DemoData implements ApplicationRunner {
             UnitId commune = units.all().stream().filter(u -> u.code().equals("X-TANPHU")).findFirst().orElseThrow()
                     .id();
             tx.executeWithoutResult(status -> documents.loadCommune(commune));
+            tx.executeWithoutResult(status -> audits.load(justice));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

@@ -13,6 +13,7 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
 
 /** The register of a unit's controlled documents: entries, the list, periodic review, external documents. */
@@ -49,6 +50,13 @@ public class DocumentRegister {
     @Transactional(readOnly = true)
     public Document get(DocumentId id) {
         return access.readable(id);
+    }
+
+    /** Who may not audit this document impartially: its owner and whoever approved any of its revisions. */
+    @Transactional(readOnly = true)
+    public Set<UserId> ownerAndApprovers(DocumentId id) {
+        access.readable(id);
+        return documents.ownerAndApprovers(id);
     }
 
     /** Whether the caller edits this unit's documents (quality officer, unit head, administrator). */

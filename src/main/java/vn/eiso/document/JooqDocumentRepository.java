@@ -10,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -153,6 +155,14 @@ class JooqDocumentRepository {
     }
 
     /** The unit of a document, without loading the rest of it. */
+    /** The owner and everyone who ever approved a revision of it. */
+    Set<UserId> ownerAndApprovers(DocumentId id) {
+        return dsl.select(DOCUMENT.OWNER_ID).from(DOCUMENT).where(DOCUMENT.ID.eq(id.value()))
+                .union(dsl.select(REVISION.APPROVED_BY).from(REVISION).where(REVISION.DOCUMENT_ID.eq(id.value())))
+                .fetch(0, Long.class).stream().filter(Objects::nonNull).map(UserId::new)
+                .collect(Collectors.toSet());
+    }
+
     Optional<UnitId> unitOf(DocumentId id) {
         return dsl.select(DOCUMENT.UNIT_ID).from(DOCUMENT).where(DOCUMENT.ID.eq(id.value()))
                 .fetchOptional(r -> new UnitId(r.value1()));

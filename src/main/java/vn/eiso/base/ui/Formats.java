@@ -1,5 +1,6 @@
 package vn.eiso.base.ui;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +9,13 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Formats() {
+    }
+
+    public static String date(LocalDate value) {
+        return value == null ? "" : DATE.format(value);
     }
 
     public static String dateTime(OffsetDateTime value, ZoneId zone) {

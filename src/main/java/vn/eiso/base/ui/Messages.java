@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.eiso.base.Texts;
 
 /** UI texts from the message bundles: Vietnamese first, English second. */
 @Component
@@ -35,6 +36,23 @@ public class Messages implements I18NProvider {
             LOG.warn("missing message {} for {}", key, wanted);
             return "!" + key;
         }
+    }
+
+    /** The bundle in one language, for what is generated outside a view's own request, such as a PDF. */
+    public static Texts texts(Locale locale) {
+        Messages messages = new Messages();
+        Locale wanted = forTag(locale == null ? null : locale.getLanguage());
+        return new Texts() {
+            @Override
+            public String get(String key, Object... args) {
+                return messages.getTranslation(key, wanted, args);
+            }
+
+            @Override
+            public Locale locale() {
+                return wanted;
+            }
+        };
     }
 
     /** The supported locale for a stored language tag, Vietnamese when unknown. */

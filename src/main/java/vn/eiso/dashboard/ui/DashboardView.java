@@ -1,6 +1,7 @@
 package vn.eiso.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -14,10 +15,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.eiso.audit.AuditSummary;
+import vn.eiso.audit.Audits;
+import vn.eiso.audit.ManagementReviews;
+import vn.eiso.audit.ReviewAction;
 import vn.eiso.audittrail.AuditEntry;
 import vn.eiso.audittrail.AuditFilter;
 import vn.eiso.audittrail.AuditTrail;
@@ -28,6 +34,7 @@ import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.security.Grant;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.document.DocumentRegister;
@@ -48,7 +55,8 @@ class DashboardView extends Div implements TitledView {
     private final ZoneId zone;
 
     DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
-            AuthenticationContext authentication, DocumentRegister register, RevisionWorkflow workflow) {
+            AuthenticationContext authentication, DocumentRegister register, RevisionWorkflow workflow, Audits audits,
+            ManagementReviews reviews) {
         String fullName = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
                 .orElse("");
         this.zone = clock.getZone();
@@ -68,6 +76,12 @@ class DashboardView extends Div implements TitledView {
             if (register.canEdit(unit.get())) {
                 cards.add(reviewsCard(register.reviewsDue(unit.get(), 8)));
             }
+            cards.add(auditsCard(audits.needingAttention(unit.get()), audits.openFindings(unit.get()), clock));
+            cards.add(reviewActionsCard(reviews.openActions(unit.get()), clock));
+        }
+        List<AuditSummary> assigned = audits.assignedToMe().stream().filter(a -> a.status().isOpen()).toList();
+        if (!assigned.isEmpty()) {
+            cards.add(assignedCard(assigned));
         }
         if (caller.isAdministrator() || caller.isOversight()) {
             cards.add(provinceCard(units.activeCountByType()));
@@ -114,6 +128,56 @@ class DashboardView extends Div implements TitledView {
         }
         UnorderedList list = new UnorderedList();
         due.forEach(d -> list.add(new ListItem(new Anchor("document/" + d.id().value(), d.code() + " · " + d.title()))));
+        card.add(list);
+        return card;
+    }
+
+    private Component auditsCard(List<AuditSummary> attention, int openFindings, Clock clock) {
+        Div card = card("dashboard.audits.title");
+        LocalDate today = LocalDate.now(clock);
+        if (attention.isEmpty()) {
+            card.add(new Paragraph(getTranslation("dashboard.audits.none")));
+        } else {
+            UnorderedList list = new UnorderedList();
+            attention.forEach(a -> {
+                ListItem item = new ListItem(new Anchor("audit/" + a.id().value(),
+                        Formats.date(a.startsOn()) + " · " + a.title()));
+                if (a.isOverdue(today)) {
+                    item.add(new Text(" "), Badges.of(getTranslation("audits.overdue"), "badge error primary"));
+                }
+                list.add(item);
+            });
+            card.add(list);
+        }
+        card.add(new Paragraph(new Anchor("nonconformities", getTranslation("dashboard.audits.findings", openFindings))));
+        return card;
+    }
+
+    private Component reviewActionsCard(List<ReviewAction> open, Clock clock) {
+        Div card = card("dashboard.reviewActions.title");
+        if (open.isEmpty()) {
+            card.add(new Paragraph(getTranslation("dashboard.reviewActions.none")));
+            return card;
+        }
+        LocalDate today = LocalDate.now(clock);
+        UnorderedList list = new UnorderedList();
+        open.stream().limit(8).forEach(a -> {
+            ListItem item = new ListItem(new Anchor("management-review/" + a.reviewId().value(),
+                    Formats.date(a.dueOn()) + " · " + a.ownerName() + " · " + a.description()));
+            if (a.isOverdue(today)) {
+                item.add(new Text(" "), Badges.of(getTranslation("audits.overdue"), "badge error primary"));
+            }
+            list.add(item);
+        });
+        card.add(list);
+        return card;
+    }
+
+    private Component assignedCard(List<AuditSummary> assigned) {
+        Div card = card("audits.mine");
+        UnorderedList list = new UnorderedList();
+        assigned.forEach(a -> list.add(new ListItem(new Anchor("audit/" + a.id().value(),
+                Formats.date(a.startsOn()) + " · " + a.unitName() + " · " + a.title()))));
         card.add(list);
         return card;
     }

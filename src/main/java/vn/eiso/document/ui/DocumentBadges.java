@@ -3,14 +3,13 @@ package vn.eiso.document.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.base.ui.Formats;
 import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.RevisionStatus;
 
 /** Status badges and dates of the document screens, the same everywhere. */
 final class DocumentBadges {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private DocumentBadges() {
     }
@@ -32,12 +31,10 @@ final class DocumentBadges {
     }
 
     static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return Formats.date(date);
     }
 
     private static Span badge(String text, String theme) {
-        Span badge = new Span(text);
-        badge.getElement().getThemeList().add(theme);
-        return badge;
+        return Badges.of(text, theme);
     }
 }

@@ -1,0 +1,244 @@
+package vn.eiso.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
+import vn.eiso.base.UserId;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.nonconformity.NewFinding;
+import vn.eiso.nonconformity.Nonconformities;
+import vn.eiso.nonconformity.Nonconformity;
+import vn.eiso.organisation.UserService;
+import vn.eiso.reporting.PdfReport;
+import vn.eiso.base.Texts;
+
+/**
+ * Performing an audit: the team records evidence and a result per checklist item and writes the report; the lead
+ * auditor signs it off with the password, which freezes it and opens a nonconformity for every finding graded as
+ * one; the unit head acknowledges it.
+ */
+@Service
+public class AuditWork {
+
+    private static final int MAX_TEXT = 8000;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final JooqInternalAuditRepository audits;
+    private final Audits programme;
+    private final Nonconformities nonconformities;
+    private final UserService users;
+    private final AccessGuard guard;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    AuditWork(JooqInternalAuditRepository audits, Audits programme, Nonconformities nonconformities, UserService users,
+            AccessGuard guard, AuditTrail trail, Clock clock) {
+        this.audits = audits;
+        this.programme = programme;
+        this.nonconformities = nonconformities;
+        this.users = users;
+        this.guard = guard;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditItem> checklist(AuditId id) {
+        programme.get(id);
+        return audits.items(id);
+    }
+
+    /** Whether the caller may record results and write the report of this audit now. */
+    @Transactional(readOnly = true)
+    public boolean canWork(AuditId id) {
+        Audit audit = programme.get(id);
+        return audit.status().isOpen() && guard.caller().user().map(audit::isOnTeam).orElse(false);
+    }
+
+    /** Whether the caller is the head of the audited unit and the report waits for acknowledgement. */
+    @Transactional(readOnly = true)
+    public boolean canAcknowledge(AuditId id) {
+        Audit audit = programme.get(id);
+        return audit.status() == AuditStatus.SIGNED && guard.caller().hasRoleIn(audit.unitId(), Role.UNIT_HEAD);
+    }
+
+    @Transactional
+    public AuditItem record(AuditItemId itemId, int version, String evidence, ItemResult result) {
+        AuditId auditId = audits.auditOf(itemId).orElseThrow(() -> new DomainException("error.audit.notFound"));
+        Audit audit = openForTeam(auditId);
+        String clean = evidence == null ? null : evidence.strip();
+        if (clean != null && clean.length() > MAX_TEXT) {
+            throw new DomainException("error.tooLong", MAX_TEXT);
+        }
+        if (result != null && result != ItemResult.CONFORMING && (clean == null || clean.isEmpty())) {
+            throw new DomainException("error.audit.evidenceRequired");
+        }
+        if (!audits.updateItem(itemId, version, clean == null || clean.isEmpty() ? null : clean, result)) {
+            throw new ConcurrentEditException();
+        }
+        audits.markInProgress(auditId);
+        trail.record("AUDIT_ITEM_RECORDED", Audits.TARGET, auditId, audit.unitId(),
+                "item " + itemId + ": " + (result == null ? "-" : result.name()));
+        return audits.items(auditId).stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public Audit saveReport(AuditId id, int version, String summary, String conclusion) {
+        Audit audit = openForTeam(id);
+        if (!audits.saveReport(id, version, limited(summary), limited(conclusion))) {
+            throw new ConcurrentEditException();
+        }
+        trail.record("AUDIT_REPORT_SAVED", Audits.TARGET, id, audit.unitId(), null);
+        return programme.get(id);
+    }
+
+    /**
+     * The lead auditor's sign-off. Every item must have a result, the report its summary and conclusion; each
+     * nonconformity finding opens a nonconformity in the unit's register in the same transaction.
+     */
+    @Transactional
+    public Audit signOff(AuditId id, int version, String password) {
+        Audit audit = programme.get(id);
+        UserId me = guard.caller().user().orElseThrow(() -> new AccessDeniedException("no user"));
+        if (!audit.lead().id().equals(me)) {
+            throw new DomainException("error.audit.leadOnly");
+        }
+        if (!audit.status().isOpen()) {
+            throw new DomainException("error.audit.signed");
+        }
+        if (!users.isOwnPassword(password)) {
+            throw new DomainException("error.signoff.password");
+        }
+        if (blank(audit.summary()) || blank(audit.conclusion())) {
+            throw new DomainException("error.audit.reportIncomplete");
+        }
+        List<AuditItem> items = audits.items(id);
+        long unanswered = items.stream().filter(i -> i.result() == null).count();
+        if (unanswered > 0) {
+            throw new DomainException("error.audit.itemsUnanswered", unanswered);
+        }
+        if (!audits.sign(id, version, me, OffsetDateTime.now(clock))) {
+            throw audit.status() == AuditStatus.PLANNED ? new DomainException("error.audit.notStarted")
+                    : new ConcurrentEditException();
+        }
+        for (AuditItem item : items) {
+            if (item.result().isNonconformity()) {
+                nonconformities.openFromFinding(new NewFinding(audit.unitId(), item.id().value(),
+                        item.result() == ItemResult.MAJOR_NC ? Nonconformity.Severity.MAJOR
+                                : Nonconformity.Severity.MINOR,
+                        item.clauseCode(), item.documentId(), findingText(audit, item)));
+            }
+        }
+        trail.record("AUDIT_SIGNED", Audits.TARGET, id, audit.unitId(), audit.title());
+        return programme.get(id);
+    }
+
+    @Transactional
+    public Audit acknowledge(AuditId id, int version) {
+        Audit audit = programme.get(id);
+        Caller caller = guard.requireRoleIn(audit.unitId(), Role.UNIT_HEAD);
+        if (audit.status() != AuditStatus.SIGNED) {
+            throw new DomainException("error.audit.notSigned");
+        }
+        if (!audits.acknowledge(id, version, caller.user().orElseThrow(), OffsetDateTime.now(clock))) {
+            throw new ConcurrentEditException();
+        }
+        trail.record("AUDIT_ACKNOWLEDGED", Audits.TARGET, id, audit.unitId(), audit.title());
+        return programme.get(id);
+    }
+
+    /** The report as a PDF in the reader's language, for whoever may read the audit. */
+    @Transactional(readOnly = true)
+    public byte[] reportPdf(AuditId id, Texts texts) {
+        Audit audit = programme.get(id);
+        ZoneId zone = clock.getZone();
+        List<IsoClause> clauses = audits.clauses();
+        PdfReport pdf = new PdfReport(texts.get("audit.pdf.title"))
+                .field(texts.get("audit.unit"), audit.unitName())
+                .field(texts.get("audit.title"), audit.title())
+                .field(texts.get("audit.dates"), DATE.format(audit.startsOn()) + " – " + DATE.format(audit.endsOn()))
+                .field(texts.get("audit.criteria"), audit.criteria())
+                .field(texts.get("audit.lead"), audit.lead().name())
+                .field(texts.get("audit.team"), String.join(", ", audit.team().stream().map(Person::name).toList()))
+                .field(texts.get("audit.scope.procedures"), String.join(", ",
+                        audit.procedures().stream().map(p -> p.code() + " " + p.title()).toList()))
+                .field(texts.get("audit.scope.clauses"), String.join(", ", audit.clauses()))
+                .field(texts.get("audit.status"), texts.get("auditStatus." + audit.status()));
+        pdf.heading(texts.get("audit.checklist"));
+        for (AuditItem item : audits.items(id)) {
+            pdf.field(itemLabel(item, clauses, texts), item.result() == null ? "—"
+                    : texts.get("itemResult." + item.result()));
+            if (item.evidence() != null) {
+                pdf.paragraph(item.evidence());
+            }
+        }
+        pdf.heading(texts.get("audit.summary")).paragraph(nullToEmpty(audit.summary()))
+                .heading(texts.get("audit.conclusion")).paragraph(nullToEmpty(audit.conclusion()));
+        if (audit.signedAt() != null) {
+            pdf.field(texts.get("audit.signedBy"), audit.signedByName() + " · "
+                    + DATE_TIME.format(audit.signedAt().atZoneSameInstant(zone)));
+        }
+        if (audit.acknowledgedAt() != null) {
+            pdf.field(texts.get("audit.acknowledgedBy"), audit.acknowledgedByName() + " · "
+                    + DATE_TIME.format(audit.acknowledgedAt().atZoneSameInstant(zone)));
+        }
+        return pdf.toBytes();
+    }
+
+    /** "7.5 Documented information" or "QT-01 Title (7.5)", in the reader's language. */
+    public static String itemLabel(AuditItem item, List<IsoClause> clauses, Texts texts) {
+        if (item.documentCode() != null) {
+            return item.documentCode() + " " + item.documentTitle()
+                    + (item.clauseCode() == null ? "" : " (" + item.clauseCode() + ")");
+        }
+        if (item.question() != null) {
+            return item.question();
+        }
+        return item.clauseCode() + " " + clauses.stream().filter(c -> c.code().equals(item.clauseCode()))
+                .findFirst().map(c -> c.title(texts.locale())).orElse("");
+    }
+
+    private Audit openForTeam(AuditId id) {
+        Audit audit = programme.get(id);
+        if (!audit.status().isOpen()) {
+            throw new DomainException("error.audit.signed");
+        }
+        if (!guard.caller().user().map(audit::isOnTeam).orElse(false)) {
+            throw new DomainException("error.audit.teamOnly");
+        }
+        return audit;
+    }
+
+    private static String findingText(Audit audit, AuditItem item) {
+        String where = item.documentCode() != null ? item.documentCode() : item.clauseCode();
+        String text = audit.title() + " · " + where + ": " + item.evidence();
+        return text.length() <= 4000 ? text : text.substring(0, 4000);
+    }
+
+    private static String limited(String text) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.length() > MAX_TEXT) {
+            throw new DomainException("error.tooLong", MAX_TEXT);
+        }
+        return clean.isEmpty() ? null : clean;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

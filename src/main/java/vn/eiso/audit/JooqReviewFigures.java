@@ -1,0 +1,120 @@
+package vn.eiso.audit;
+
+import static vn.eiso.db.Tables.AUDIT;
+import static vn.eiso.db.Tables.AUDIT_ITEM;
+import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.NONCONFORMITY;
+import static vn.eiso.db.Tables.OBJECTIVE_MEASUREMENT;
+import static vn.eiso.db.Tables.QUALITY_OBJECTIVE;
+import static vn.eiso.db.Tables.REVIEW_ACTION;
+import static vn.eiso.db.Tables.REVISION;
+import static vn.eiso.db.Tables.RISK;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import vn.eiso.base.UnitId;
+import vn.eiso.document.DocumentStatus;
+import vn.eiso.document.DocumentType;
+import vn.eiso.nonconformity.Nonconformity;
+import vn.eiso.planning.Objective;
+import vn.eiso.planning.Objectives;
+import vn.eiso.planning.Risk;
+
+/**
+ * The figures a management review starts from, counted straight from the other features' tables over the period
+ * since the previous review. A read-only reporting query: it writes nothing and decides nothing.
+ */
+@Repository
+class JooqReviewFigures {
+
+    private final DSLContext dsl;
+    private final Objectives objectives;
+
+    JooqReviewFigures(DSLContext dsl, Objectives objectives) {
+        this.dsl = dsl;
+        this.objectives = objectives;
+    }
+
+    /** The period runs from {@code from} to {@code to}, both whole days in the agencies' time zone. */
+    Map<ReviewInputKey, List<Long>> count(UnitId unit, ReviewId review, LocalDate from, LocalDate to,
+            LocalDate today, ZoneId zone) {
+        long u = unit.value();
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Map<ReviewInputKey, List<Long>> figures = new EnumMap<>(ReviewInputKey.class);
+
+        Condition earlierActions = REVIEW_ACTION.UNIT_ID.eq(u).and(REVIEW_ACTION.REVIEW_ID.ne(review.value()));
+        figures.put(ReviewInputKey.PREVIOUS_ACTIONS, List.of(
+                count(REVIEW_ACTION, earlierActions),
+                count(REVIEW_ACTION, earlierActions.and(REVIEW_ACTION.DONE_AT.isNotNull())),
+                count(REVIEW_ACTION, earlierActions.and(REVIEW_ACTION.DONE_AT.isNull())),
+                count(REVIEW_ACTION, earlierActions.and(REVIEW_ACTION.DONE_AT.isNull())
+                        .and(REVIEW_ACTION.DUE_ON.lt(today)))));
+
+        figures.put(ReviewInputKey.CHANGES, List.of((long) dsl.fetchCount(dsl.select(REVISION.ID).from(REVISION)
+                .join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
+                .where(DOCUMENT.UNIT_ID.eq(u).and(REVISION.EFFECTIVE_AT.ge(start)).and(REVISION.EFFECTIVE_AT.lt(end))))));
+
+        Condition ncInPeriod = NONCONFORMITY.UNIT_ID.eq(u).and(NONCONFORMITY.REPORTED_AT.ge(start))
+                .and(NONCONFORMITY.REPORTED_AT.lt(end));
+        figures.put(ReviewInputKey.SATISFACTION, List.of(count(NONCONFORMITY,
+                ncInPeriod.and(NONCONFORMITY.SOURCE.eq(Nonconformity.Source.CITIZEN.name())))));
+
+        List<Objective> active = objectives.ofUnit(unit).stream().filter(Objective::active).toList();
+        figures.put(ReviewInputKey.OBJECTIVES, List.of((long) active.size(),
+                active.stream().filter(o -> Boolean.TRUE.equals(o.latestMet())).count(),
+                active.stream().filter(o -> Boolean.FALSE.equals(o.latestMet())).count(),
+                active.stream().filter(o -> o.latestMet() == null).count()));
+
+        Condition procedures = DOCUMENT.UNIT_ID.eq(u).and(DOCUMENT.DOC_TYPE.eq(DocumentType.PROCEDURE.name()))
+                .and(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()));
+        figures.put(ReviewInputKey.PROCESS_PERFORMANCE, List.of(count(DOCUMENT, procedures),
+                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()))
+                        .and(DOCUMENT.NEXT_REVIEW_ON.lt(today)))));
+
+        Condition openNc = NONCONFORMITY.UNIT_ID.eq(u).and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name()));
+        figures.put(ReviewInputKey.NONCONFORMITIES, List.of(count(NONCONFORMITY, ncInPeriod),
+                count(NONCONFORMITY, openNc),
+                count(NONCONFORMITY, openNc.and(NONCONFORMITY.SEVERITY.eq(Nonconformity.Severity.MAJOR.name())))));
+
+        figures.put(ReviewInputKey.MONITORING, List.of((long) dsl.fetchCount(dsl.select(OBJECTIVE_MEASUREMENT.ID)
+                .from(OBJECTIVE_MEASUREMENT).join(QUALITY_OBJECTIVE)
+                .on(QUALITY_OBJECTIVE.ID.eq(OBJECTIVE_MEASUREMENT.OBJECTIVE_ID))
+                .where(QUALITY_OBJECTIVE.UNIT_ID.eq(u).and(OBJECTIVE_MEASUREMENT.MEASURED_ON.between(from, to))))));
+
+        Condition signed = AUDIT.UNIT_ID.eq(u).and(AUDIT.SIGNED_AT.ge(start)).and(AUDIT.SIGNED_AT.lt(end));
+        figures.put(ReviewInputKey.AUDITS, List.of(count(AUDIT, signed),
+                items(signed, ItemResult.MINOR_NC, ItemResult.MAJOR_NC),
+                items(signed, ItemResult.OBSERVATION)));
+
+        figures.put(ReviewInputKey.PROVIDERS, List.of());
+        figures.put(ReviewInputKey.RESOURCES, List.of());
+
+        Condition openRisks = RISK.UNIT_ID.eq(u).and(RISK.STATUS.eq(Risk.Status.OPEN.name()))
+                .and(RISK.KIND.eq(Risk.Kind.RISK.name()));
+        figures.put(ReviewInputKey.RISKS, List.of(count(RISK, openRisks),
+                count(RISK, openRisks.and(RISK.LIKELIHOOD.mul(RISK.IMPACT).ge(Risk.HIGH))),
+                count(RISK, openRisks.and(RISK.REVIEW_ON.lt(today)))));
+
+        figures.put(ReviewInputKey.IMPROVEMENTS, List.of(items(signed, ItemResult.IMPROVEMENT), count(RISK, RISK.UNIT_ID.eq(u)
+                .and(RISK.STATUS.eq(Risk.Status.OPEN.name())).and(RISK.KIND.eq(Risk.Kind.OPPORTUNITY.name())))));
+        return figures;
+    }
+
+    private long items(Condition audits, ItemResult... results) {
+        return dsl.fetchCount(dsl.select(AUDIT_ITEM.ID).from(AUDIT_ITEM).join(AUDIT).on(AUDIT.ID.eq(AUDIT_ITEM.AUDIT_ID))
+                .where(audits.and(AUDIT_ITEM.RESULT.in(List.of(results).stream().map(Enum::name).toList()))));
+    }
+
+    private long count(Table<?> table, Condition condition) {
+        return dsl.fetchCount(table, condition);
+    }
+}

@@ -1,0 +1,294 @@
+package vn.eiso.audit.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import vn.eiso.audit.Audit;
+import vn.eiso.audit.AuditId;
+import vn.eiso.audit.AuditItem;
+import vn.eiso.audit.AuditStatus;
+import vn.eiso.audit.AuditWork;
+import vn.eiso.audit.Audits;
+import vn.eiso.audit.IsoClause;
+import vn.eiso.audit.ItemResult;
+import vn.eiso.audit.Person;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.Texts;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.base.ui.Downloads;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.Messages;
+import vn.eiso.base.ui.Notifications;
+import vn.eiso.base.ui.TitledView;
+
+/** One audit: its plan, the checklist the team works through, the report and its sign-off, the findings. */
+@Route("audit")
+@PermitAll
+class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledView {
+
+    private final Audits audits;
+    private final AuditWork work;
+    private final Clock clock;
+    private final ZoneId zone;
+    private Audit audit;
+    private List<IsoClause> clauses;
+    private TabSheet sheet;
+    final Grid<AuditItem> checklist = new Grid<>();
+    final TextArea summary = new TextArea();
+    final TextArea conclusion = new TextArea();
+
+    AuditView(Audits audits, AuditWork work, Clock clock) {
+        this.audits = audits;
+        this.work = work;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        addClassName("document-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        try {
+            audit = audits.get(new AuditId(id));
+        } catch (DomainException | AccessDeniedException e) {
+            removeAll();
+            add(new H2(getTranslation("error.audit.notFound")));
+            return;
+        }
+        clauses = audits.clauses();
+        render();
+    }
+
+    void render() {
+        audit = audits.get(audit.id());
+        int selected = sheet == null ? 0 : sheet.getSelectedIndex();
+        removeAll();
+        boolean canWork = work.canWork(audit.id());
+        add(header());
+        sheet = new TabSheet();
+        sheet.setWidthFull();
+        sheet.add(getTranslation("audit.checklist"), checklistTab(canWork));
+        sheet.add(getTranslation("audit.report"), reportTab(canWork));
+        add(sheet);
+        sheet.setSelectedIndex(Math.min(selected, sheet.getTabCount() - 1));
+    }
+
+    private Component header() {
+        Anchor back = new Anchor("audits", "← " + getTranslation("nav.audits"));
+        H2 title = new H2(audit.title());
+        title.addClassName("document-title");
+        Span status = AuditBadges.status(audit.status());
+        Div facts = new Div(status, fact("audit.unit", audit.unitName()),
+                fact("audit.dates", Formats.date(audit.startsOn()) + " – " + Formats.date(audit.endsOn())),
+                fact("audit.lead", audit.lead().name()),
+                fact("audit.team", String.join(", ", audit.team().stream().map(Person::name).toList())),
+                fact("audit.scope.procedures", String.join(", ",
+                        audit.procedures().stream().map(Audit.ScopedProcedure::code).toList())),
+                fact("audit.scope.clauses", String.join(", ", audit.clauses())),
+                fact("audit.criteria", audit.criteria()));
+        if (audit.isOverdue(LocalDate.now(clock))) {
+            facts.add(Badges.of(getTranslation("audits.overdue"), "badge error primary"));
+        }
+        facts.addClassName("document-facts");
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        Texts texts = Messages.texts(getLocale());
+        AuditId id = audit.id();
+        actions.add(Downloads.pdf(getTranslation("audit.pdf"), "BAO-CAO-DANH-GIA-" + id.value() + ".pdf",
+                () -> work.reportPdf(id, texts)));
+        if (audit.status() == AuditStatus.PLANNED && audits.canPlan(audit.unitId())) {
+            Button cancel = new Button(getTranslation("audit.cancel"), VaadinIcon.TRASH.create(), e -> confirmCancel());
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(cancel);
+        }
+        if (work.canAcknowledge(id)) {
+            Button acknowledge = new Button(getTranslation("audit.acknowledge"), VaadinIcon.CHECK.create(),
+                    e -> act(() -> work.acknowledge(id, audit.version()), "audit.acknowledged"));
+            acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(acknowledge);
+        }
+        Div header = new Div(back, title, facts, actions);
+        header.addClassName("document-header");
+        return header;
+    }
+
+    private void confirmCancel() {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("audit.cancel"),
+                getTranslation("audit.cancel.confirm", audit.title()), getTranslation("audit.cancel"), e -> {
+                    try {
+                        audits.cancel(audit.id(), audit.version());
+                        Notifications.success(getTranslation("audit.cancelled"));
+                        getUI().ifPresent(ui -> ui.navigate("audits"));
+                    } catch (DomainException ex) {
+                        Notifications.error(ex);
+                    }
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private Component fact(String labelKey, String value) {
+        Span fact = new Span(getTranslation(labelKey) + ": " + (value == null || value.isBlank() ? "—" : value));
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    private Component checklistTab(boolean canWork) {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        List<AuditItem> items = work.checklist(audit.id());
+        long answered = items.stream().filter(i -> i.result() != null).count();
+        tab.add(new Paragraph(getTranslation("audit.checklist.progress", answered, items.size())));
+        Texts texts = Messages.texts(getLocale());
+        checklist.removeAllColumns();
+        checklist.addColumn(AuditItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        checklist.addColumn(i -> AuditWork.itemLabel(i, clauses, texts)).setHeader(getTranslation("audit.item"))
+                .setFlexGrow(3);
+        checklist.addComponentColumn(i -> AuditBadges.result(i.result())).setHeader(getTranslation("audit.result"))
+                .setAutoWidth(true);
+        checklist.addColumn(i -> i.evidence() == null ? "" : i.evidence()).setHeader(getTranslation("audit.evidence"))
+                .setFlexGrow(3);
+        checklist.addComponentColumn(i -> i.nonconformityId() == null ? new Span()
+                        : new Anchor("nonconformities", "NC-" + i.nonconformityId()))
+                .setHeader(getTranslation("audit.nonconformity")).setAutoWidth(true);
+        if (canWork) {
+            checklist.addComponentColumn(i -> {
+                Button record = new Button(getTranslation("audit.record"), e -> openItem(i, texts));
+                record.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                return record;
+            }).setAutoWidth(true);
+        }
+        checklist.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        checklist.setItems(items);
+        checklist.setAllRowsVisible(true);
+        tab.add(checklist);
+        return tab;
+    }
+
+    void openItem(AuditItem item, Texts texts) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(AuditWork.itemLabel(item, clauses, texts));
+        dialog.setWidth("min(40rem, 100vw)");
+        Select<ItemResult> result = new Select<>();
+        result.setLabel(getTranslation("audit.result"));
+        result.setItems(ItemResult.values());
+        result.setItemLabelGenerator(r -> r == null ? getTranslation("itemResult.none")
+                : getTranslation("itemResult." + r));
+        result.setEmptySelectionAllowed(true);
+        result.setEmptySelectionCaption(getTranslation("itemResult.none"));
+        result.setValue(item.result());
+        TextArea evidence = new TextArea(getTranslation("audit.evidence"));
+        evidence.setWidthFull();
+        evidence.setHelperText(getTranslation("audit.evidence.help"));
+        evidence.setValue(item.evidence() == null ? "" : item.evidence());
+        dialog.add(new VerticalLayout(result, evidence));
+        Button save = new Button(getTranslation("common.save"), e -> {
+            try {
+                work.record(item.id(), item.version(), evidence.getValue(), result.getValue());
+                Notifications.success(getTranslation("audit.recorded"));
+                dialog.close();
+                render();
+            } catch (DomainException ex) {
+                Notifications.error(ex);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private Component reportTab(boolean canWork) {
+        VerticalLayout tab = new VerticalLayout();
+        tab.setPadding(false);
+        summary.setLabel(getTranslation("audit.summary"));
+        summary.setWidthFull();
+        summary.setValue(audit.summary() == null ? "" : audit.summary());
+        summary.setReadOnly(!canWork);
+        conclusion.setLabel(getTranslation("audit.conclusion"));
+        conclusion.setWidthFull();
+        conclusion.setValue(audit.conclusion() == null ? "" : audit.conclusion());
+        conclusion.setReadOnly(!canWork);
+        tab.add(summary, conclusion);
+        if (audit.signedAt() != null) {
+            tab.add(new Paragraph(getTranslation("audit.signedBy") + ": " + audit.signedByName() + " · "
+                    + Formats.dateTime(audit.signedAt(), zone)));
+        }
+        if (audit.acknowledgedAt() != null) {
+            tab.add(new Paragraph(getTranslation("audit.acknowledgedBy") + ": " + audit.acknowledgedByName() + " · "
+                    + Formats.dateTime(audit.acknowledgedAt(), zone)));
+        }
+        if (canWork) {
+            Button save = new Button(getTranslation("audit.report.save"), e -> act(
+                    () -> work.saveReport(audit.id(), audit.version(), summary.getValue(), conclusion.getValue()),
+                    "audit.report.saved"));
+            Button sign = new Button(getTranslation("audit.sign"), VaadinIcon.PENCIL.create(), e -> openSignOff());
+            sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            tab.add(new HorizontalLayout(save, sign));
+            tab.add(new Paragraph(getTranslation("audit.sign.help")));
+        } else if (audit.status().isOpen()) {
+            tab.add(new Paragraph(getTranslation("audit.teamOnly")));
+        } else {
+            tab.add(new Paragraph(getTranslation("audit.signed.frozen")));
+        }
+        return tab;
+    }
+
+    void openSignOff() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("audit.sign"));
+        long findings = work.checklist(audit.id()).stream()
+                .filter(i -> i.result() != null && i.result().isNonconformity()).count();
+        PasswordField password = new PasswordField(getTranslation("signoff.password"));
+        password.setWidthFull();
+        dialog.add(new Paragraph(getTranslation("audit.sign.confirm", findings)), password);
+        Button sign = new Button(getTranslation("audit.sign"), e -> {
+            try {
+                work.signOff(audit.id(), audit.version(), password.getValue());
+                Notifications.success(getTranslation("audit.signedDone", findings));
+                dialog.close();
+                render();
+            } catch (DomainException ex) {
+                Notifications.error(ex);
+            }
+        });
+        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), sign);
+        dialog.open();
+    }
+
+    private void act(Runnable action, String successKey) {
+        Notifications.attempt(action, successKey);
+        render();
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.audits";
+    }
+}

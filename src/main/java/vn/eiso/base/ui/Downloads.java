@@ -1,0 +1,23 @@
+package vn.eiso.base.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.function.SerializableSupplier;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+
+/** Links that generate a file when clicked (a report, minutes), so nothing is built until somebody asks. */
+public final class Downloads {
+
+    private Downloads() {
+    }
+
+    public static Anchor pdf(String label, String fileName, SerializableSupplier<byte[]> content) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = content.get();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "application/pdf", bytes.length);
+        }), label);
+        link.getElement().setAttribute("download", true);
+        return link;
+    }
+}

@@ -1,0 +1,149 @@
+package vn.eiso.planning;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.AccessGuard.Caller;
+
+/**
+ * Quality objectives (ISO 9001 6.2): the quality officer or head sets them; the objective's owner, the quality
+ * officer or the head enters measurements over time. Readers of the unit see them and their results.
+ */
+@Service
+public class Objectives {
+
+    public static final String TARGET = "OBJECTIVE";
+
+    private final JooqPlanningRepository repository;
+    private final AccessGuard guard;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    Objectives(JooqPlanningRepository repository, AccessGuard guard, AuditTrail trail, Clock clock) {
+        this.repository = repository;
+        this.guard = guard;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Objective> ofUnit(UnitId unit) {
+        guard.requireReadAccess(unit);
+        return repository.objectives(unit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Measurement> measurements(ObjectiveId id) {
+        get(id);
+        return repository.measurements(id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canManage(UnitId unit) {
+        Caller caller = guard.requireReadAccess(unit);
+        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+    }
+
+    @Transactional
+    public Objective create(UnitId unit, ObjectiveData input) {
+        guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        ObjectiveData data = validated(input);
+        ObjectiveId id = repository.insertObjective(unit, data);
+        trail.record("OBJECTIVE_CREATED", TARGET, id, unit, data.title());
+        return repository.objective(id).orElseThrow();
+    }
+
+    @Transactional
+    public Objective update(ObjectiveId id, int version, ObjectiveData input, boolean active) {
+        Objective objective = get(id);
+        guard.requireRoleIn(objective.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        ObjectiveData data = validated(input);
+        if (!repository.updateObjective(id, version, data, active)) {
+            throw new ConcurrentEditException();
+        }
+        trail.record("OBJECTIVE_UPDATED", TARGET, id, objective.unitId(), data.title() + (active ? "" : " (-)"));
+        return repository.objective(id).orElseThrow();
+    }
+
+    /**
+     * Records a measured value typed by a person: "95,5" and "95.5" both mean ninety-five and a half (Vietnamese
+     * writes a decimal comma); anything else that is not a number is refused.
+     */
+    @Transactional
+    public Objective measure(ObjectiveId id, LocalDate on, String value, String note) {
+        Objective objective = get(id);
+        Caller caller = guard.caller();
+        boolean owner = caller.user().map(objective.ownerId()::equals).orElse(false);
+        if (!owner) {
+            guard.requireRoleIn(objective.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        }
+        if (!objective.active()) {
+            throw new DomainException("error.objective.inactive");
+        }
+        if (on == null) {
+            throw new DomainException("error.objective.dateRequired");
+        }
+        if (on.isAfter(LocalDate.now(clock))) {
+            throw new DomainException("error.objective.future");
+        }
+        BigDecimal number = parse(value);
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > 1000) {
+            throw new DomainException("error.tooLong", 1000);
+        }
+        repository.insertMeasurement(id, on, number, cleanNote, caller.user().orElseThrow(), OffsetDateTime.now(clock));
+        trail.record("MEASUREMENT_RECORDED", TARGET, id, objective.unitId(), on + ": " + number.toPlainString());
+        return repository.objective(id).orElseThrow();
+    }
+
+    static BigDecimal parse(String value) {
+        String clean = value == null ? "" : value.strip().replace(" ", "");
+        if (clean.matches("-?\\d{1,10}([.,]\\d{1,4})?")) {
+            return new BigDecimal(clean.replace(',', '.'));
+        }
+        throw new DomainException("error.objective.notNumber", value == null ? "" : value.strip());
+    }
+
+    private Objective get(ObjectiveId id) {
+        Objective objective = repository.objective(id).orElseThrow(() -> new DomainException("error.objective.notFound"));
+        guard.requireReadAccess(objective.unitId());
+        return objective;
+    }
+
+    private static ObjectiveData validated(ObjectiveData d) {
+        String title = text(d.title(), 500, "error.objective.titleRequired");
+        String indicator = text(d.indicator(), 500, "error.objective.indicatorRequired");
+        if (d.target() == null) {
+            throw new DomainException("error.objective.targetRequired");
+        }
+        if (d.direction() == null || d.frequency() == null || d.owner() == null) {
+            throw new DomainException("error.objective.incomplete");
+        }
+        String measureUnit = d.measureUnit() == null || d.measureUnit().isBlank() ? null : d.measureUnit().strip();
+        if (measureUnit != null && measureUnit.length() > 32) {
+            throw new DomainException("error.tooLong", 32);
+        }
+        return new ObjectiveData(title, indicator, d.direction(), d.target(), measureUnit, d.frequency(), d.owner());
+    }
+
+    static String text(String value, int max, String requiredKey) {
+        String clean = value == null ? "" : value.strip();
+        if (clean.isEmpty()) {
+            throw new DomainException(requiredKey);
+        }
+        if (clean.length() > max) {
+            throw new DomainException("error.tooLong", max);
+        }
+        return clean;
+    }
+}

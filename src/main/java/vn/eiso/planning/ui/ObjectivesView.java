@@ -1,0 +1,250 @@
+package vn.eiso.planning.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.DatePickers;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.Notifications;
+import vn.eiso.base.ui.TitledView;
+import vn.eiso.organisation.Membership;
+import vn.eiso.organisation.UserService;
+import vn.eiso.planning.Measurement;
+import vn.eiso.planning.Objective;
+import vn.eiso.planning.ObjectiveData;
+import vn.eiso.planning.Objectives;
+
+/** Quality objectives with their latest result; choosing one shows its measurements plotted against the target. */
+@Route("objectives")
+@Menu(order = 8, icon = "vaadin:bullseye", title = "nav.objectives")
+@PermitAll
+class ObjectivesView extends VerticalLayout implements TitledView {
+
+    final Grid<Objective> grid = new Grid<>();
+    private final Objectives objectives;
+    private final UserService users;
+    private final Clock clock;
+    private final Div detail = new Div();
+    private UnitId unit;
+
+    ObjectivesView(Objectives objectives, UserService users, Clock clock) {
+        this.objectives = objectives;
+        this.users = users;
+        this.clock = clock;
+        addClassName("list-view");
+        setSizeFull();
+        if (CurrentUnit.get().isEmpty()) {
+            add(new Paragraph(getTranslation("dashboard.unit.none")));
+            return;
+        }
+        unit = CurrentUnit.get().orElseThrow();
+        boolean manager = objectives.canManage(unit);
+        grid.addColumn(Objective::title).setHeader(getTranslation("objective.title")).setFlexGrow(3);
+        grid.addColumn(o -> target(o)).setHeader(getTranslation("objective.target")).setAutoWidth(true);
+        grid.addColumn(o -> getTranslation("frequency." + o.frequency())).setHeader(getTranslation("objective.frequency"))
+                .setAutoWidth(true);
+        grid.addColumn(Objective::ownerName).setHeader(getTranslation("objective.owner")).setAutoWidth(true);
+        grid.addComponentColumn(this::latest).setHeader(getTranslation("objective.latest")).setAutoWidth(true);
+        grid.addComponentColumn(o -> {
+            HorizontalLayout buttons = new HorizontalLayout();
+            Button measure = new Button(getTranslation("objective.measure"), e -> openMeasure(o));
+            measure.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            buttons.add(measure);
+            if (manager) {
+                Button edit = new Button(getTranslation("common.edit"), e -> openEdit(o));
+                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                buttons.add(edit);
+            }
+            return buttons;
+        }).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
+        grid.setAllRowsVisible(true);
+        add(new Paragraph(getTranslation("objectives.help")));
+        if (manager) {
+            Button add = new Button(getTranslation("objectives.add"), VaadinIcon.PLUS.create(), e -> openEdit(null));
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(add);
+        }
+        detail.setWidthFull();
+        add(grid, detail);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(objectives.ofUnit(unit));
+        detail.removeAll();
+    }
+
+    private String target(Objective o) {
+        return getTranslation("direction." + o.direction()) + " " + number(o.target())
+                + (o.measureUnit() == null ? "" : " " + o.measureUnit());
+    }
+
+    /** 95,5 in Vietnamese, 95.5 in English. */
+    private String number(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(getLocale());
+        format.setMaximumFractionDigits(4);
+        return format.format(value);
+    }
+
+    private Component latest(Objective o) {
+        if (o.latest() == null) {
+            return Badges.of(getTranslation("objective.notMeasured"), "badge contrast");
+        }
+        String text = number(o.latest()) + " · " + Formats.date(o.latestOn());
+        return Badges.of(text, o.latestMet() ? "badge success" : "badge error");
+    }
+
+    private void showDetail(Objective o) {
+        detail.removeAll();
+        if (o == null) {
+            return;
+        }
+        List<Measurement> measurements = objectives.measurements(o.id());
+        detail.add(new H3(o.title()), new Paragraph(getTranslation("objective.indicator") + ": " + o.indicator()));
+        if (measurements.isEmpty()) {
+            detail.add(new Paragraph(getTranslation("objective.noMeasurements")));
+            return;
+        }
+        detail.add(new Html("<div class=\"objective-chart\">" + ObjectiveChart.svg(o, measurements) + "</div>"));
+        Grid<Measurement> list = new Grid<>();
+        list.addColumn(m -> Formats.date(m.measuredOn())).setHeader(getTranslation("objective.measuredOn"))
+                .setAutoWidth(true);
+        list.addColumn(m -> number(m.value())).setHeader(getTranslation("objective.value"))
+                .setAutoWidth(true);
+        list.addColumn(m -> m.note() == null ? "" : m.note()).setHeader(getTranslation("objective.note"))
+                .setFlexGrow(2);
+        list.addColumn(Measurement::enteredByName).setHeader(getTranslation("objective.enteredBy")).setAutoWidth(true);
+        list.setItems(measurements);
+        list.setAllRowsVisible(true);
+        detail.add(list);
+    }
+
+    void openMeasure(Objective o) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("objective.measure") + " · " + o.title());
+        DatePicker on = new DatePicker(getTranslation("objective.measuredOn"));
+        DatePickers.localise(on);
+        on.setValue(LocalDate.now(clock));
+        on.setMax(LocalDate.now(clock));
+        // A text field, not a number field: the service reads "95,5" as written and names what is not a number.
+        TextField value = new TextField(getTranslation("objective.value"));
+        value.setHelperText(o.measureUnit());
+        TextField note = new TextField(getTranslation("objective.note"));
+        note.setMaxLength(1000);
+        dialog.add(new FormLayout(on, value, note));
+        Button save = new Button(getTranslation("common.save"), e -> {
+            try {
+                objectives.measure(o.id(), on.getValue(), value.getValue(), note.getValue());
+                Notifications.success(getTranslation("objective.measured"));
+                dialog.close();
+                refresh();
+            } catch (DomainException ex) {
+                Notifications.error(ex);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    void openEdit(Objective existing) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation(existing == null ? "objectives.add" : "common.edit"));
+        dialog.setWidth("min(40rem, 100vw)");
+        TextField title = new TextField(getTranslation("objective.title"));
+        TextField indicator = new TextField(getTranslation("objective.indicator"));
+        Select<Objective.Direction> direction = new Select<>();
+        direction.setLabel(getTranslation("objective.direction"));
+        direction.setItems(Objective.Direction.values());
+        direction.setItemLabelGenerator(d -> getTranslation("direction." + d));
+        direction.setValue(Objective.Direction.AT_LEAST);
+        BigDecimalField target = new BigDecimalField(getTranslation("objective.target"));
+        TextField measureUnit = new TextField(getTranslation("objective.measureUnit"));
+        Select<Objective.Frequency> frequency = new Select<>();
+        frequency.setLabel(getTranslation("objective.frequency"));
+        frequency.setItems(Objective.Frequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("frequency." + f));
+        frequency.setValue(Objective.Frequency.QUARTERLY);
+        ComboBox<Membership> owner = new ComboBox<>(getTranslation("objective.owner"));
+        Set<Long> seen = new HashSet<>();
+        List<Membership> members = users.membersOf(unit).stream().filter(m -> seen.add(m.userId().value())).toList();
+        owner.setItems(members);
+        owner.setItemLabelGenerator(Membership::fullName);
+        Checkbox active = new Checkbox(getTranslation("objective.active"), true);
+        if (existing != null) {
+            title.setValue(existing.title());
+            indicator.setValue(existing.indicator());
+            direction.setValue(existing.direction());
+            target.setValue(existing.target());
+            measureUnit.setValue(existing.measureUnit() == null ? "" : existing.measureUnit());
+            frequency.setValue(existing.frequency());
+            members.stream().filter(m -> m.userId().equals(existing.ownerId())).findFirst().ifPresent(owner::setValue);
+            active.setValue(existing.active());
+        }
+        FormLayout form = new FormLayout(title, indicator, direction, target, measureUnit, frequency, owner);
+        form.setColspan(title, 2);
+        form.setColspan(indicator, 2);
+        if (existing != null) {
+            form.add(active);
+        }
+        dialog.add(form);
+        Button save = new Button(getTranslation("common.save"), e -> {
+            try {
+                ObjectiveData data = new ObjectiveData(title.getValue(), indicator.getValue(), direction.getValue(),
+                        target.getValue(), measureUnit.getValue(), frequency.getValue(),
+                        owner.getValue() == null ? null : owner.getValue().userId());
+                if (existing == null) {
+                    objectives.create(unit, data);
+                } else {
+                    objectives.update(existing.id(), existing.version(), data, active.getValue());
+                }
+                Notifications.success(getTranslation("objective.saved"));
+                dialog.close();
+                refresh();
+            } catch (DomainException ex) {
+                Notifications.error(ex);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.objectives";
+    }
+}
