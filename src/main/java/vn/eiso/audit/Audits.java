@@ -208,7 +208,7 @@ public class Audits {
         }
         Map<DocumentId, String> codes = new LinkedHashMap<>();
         for (DocumentId id : procedures) {
-            Document document = documents.get(id);
+            Document document = scoped(id);
             if (!document.unitId().equals(unit) || document.type() != DocumentType.PROCEDURE) {
                 throw new DomainException("error.audit.scopeForeign", document.code());
             }
@@ -224,6 +224,15 @@ public class Audits {
         everyone.addAll(team);
         impartiality.check(unit, unitName, everyone, codes);
         return new AuditPlan(title, criteria, in.startsOn(), in.endsOn(), in.lead(), team, codes.keySet(), clauses);
+    }
+
+    /** A procedure the planner cannot even read is certainly not one of the audited unit's. */
+    private Document scoped(DocumentId id) {
+        try {
+            return documents.get(id);
+        } catch (AccessDeniedException e) {
+            throw new DomainException("error.audit.scopeForeign", "#" + id.value());
+        }
     }
 
     /** A top-level clause in scope stands for all its sub-clauses: the checklist asks about each. */

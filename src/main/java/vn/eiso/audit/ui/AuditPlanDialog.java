@@ -45,6 +45,15 @@ class AuditPlanDialog extends Dialog {
     AuditPlanDialog(Audits audits, AuditorPool pool, UnitId unit, LocalDate today, Consumer<Audit> planned) {
         setHeaderTitle(getTranslation("audits.plan"));
         setWidth("min(48rem, 100vw)");
+        title.setId("audit-title");
+        criteria.setId("audit-criteria");
+        startsOn.setId("audit-starts");
+        endsOn.setId("audit-ends");
+        procedures.setId("audit-procedures");
+        clauses.setId("audit-clauses");
+        lead.setId("audit-lead");
+        team.setId("audit-team");
+        save.setId("audit-plan-save");
         title.setLabel(getTranslation("audit.title"));
         title.setMaxLength(500);
         title.setRequired(true);
@@ -54,8 +63,10 @@ class AuditPlanDialog extends Dialog {
         endsOn.setLabel(getTranslation("audit.endsOn"));
         DatePickers.localise(startsOn);
         DatePickers.localise(endsOn);
-        startsOn.setValue(today.plusDays(14));
-        endsOn.setValue(today.plusDays(15));
+        // Two weeks ahead by default, kept inside the programme year.
+        LocalDate start = today.plusDays(15).getYear() == today.getYear() ? today.plusDays(14) : today;
+        startsOn.setValue(start);
+        endsOn.setValue(start.plusDays(start.equals(today) ? 0 : 1));
         procedures.setLabel(getTranslation("audit.scope.procedures"));
         procedures.setItems(audits.procedures(unit));
         procedures.setItemLabelGenerator(d -> d.code() + " · " + d.title());

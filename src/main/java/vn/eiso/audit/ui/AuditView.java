@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,9 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -35,7 +32,6 @@ import vn.eiso.audit.AuditStatus;
 import vn.eiso.audit.AuditWork;
 import vn.eiso.audit.Audits;
 import vn.eiso.audit.IsoClause;
-import vn.eiso.audit.ItemResult;
 import vn.eiso.audit.Person;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Texts;
@@ -129,6 +125,7 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
             Button acknowledge = new Button(getTranslation("audit.acknowledge"), VaadinIcon.CHECK.create(),
                     e -> act(() -> work.acknowledge(id, audit.version()), "audit.acknowledged"));
             acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            acknowledge.setId("audit-acknowledge");
             actions.add(acknowledge);
         }
         Div header = new Div(back, title, facts, actions);
@@ -166,6 +163,7 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         long answered = items.stream().filter(i -> i.result() != null).count();
         tab.add(new Paragraph(getTranslation("audit.checklist.progress", answered, items.size())));
         Texts texts = Messages.texts(getLocale());
+        checklist.setId("audit-checklist");
         checklist.removeAllColumns();
         checklist.addColumn(AuditItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         checklist.addColumn(i -> AuditWork.itemLabel(i, clauses, texts)).setHeader(getTranslation("audit.item"))
@@ -180,6 +178,7 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         if (canWork) {
             checklist.addComponentColumn(i -> {
                 Button record = new Button(getTranslation("audit.record"), e -> openItem(i, texts));
+                record.setId("item-record-" + i.position());
                 record.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 return record;
             }).setAutoWidth(true);
@@ -192,44 +191,18 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
     }
 
     void openItem(AuditItem item, Texts texts) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(AuditWork.itemLabel(item, clauses, texts));
-        dialog.setWidth("min(40rem, 100vw)");
-        Select<ItemResult> result = new Select<>();
-        result.setLabel(getTranslation("audit.result"));
-        result.setItems(ItemResult.values());
-        result.setItemLabelGenerator(r -> r == null ? getTranslation("itemResult.none")
-                : getTranslation("itemResult." + r));
-        result.setEmptySelectionAllowed(true);
-        result.setEmptySelectionCaption(getTranslation("itemResult.none"));
-        result.setValue(item.result());
-        TextArea evidence = new TextArea(getTranslation("audit.evidence"));
-        evidence.setWidthFull();
-        evidence.setHelperText(getTranslation("audit.evidence.help"));
-        evidence.setValue(item.evidence() == null ? "" : item.evidence());
-        dialog.add(new VerticalLayout(result, evidence));
-        Button save = new Button(getTranslation("common.save"), e -> {
-            try {
-                work.record(item.id(), item.version(), evidence.getValue(), result.getValue());
-                Notifications.success(getTranslation("audit.recorded"));
-                dialog.close();
-                render();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        new ItemDialog(work, item, AuditWork.itemLabel(item, clauses, texts), this::render).open();
     }
 
     private Component reportTab(boolean canWork) {
         VerticalLayout tab = new VerticalLayout();
         tab.setPadding(false);
+        summary.setId("audit-summary");
         summary.setLabel(getTranslation("audit.summary"));
         summary.setWidthFull();
         summary.setValue(audit.summary() == null ? "" : audit.summary());
         summary.setReadOnly(!canWork);
+        conclusion.setId("audit-conclusion");
         conclusion.setLabel(getTranslation("audit.conclusion"));
         conclusion.setWidthFull();
         conclusion.setValue(audit.conclusion() == null ? "" : audit.conclusion());
@@ -247,7 +220,9 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
             Button save = new Button(getTranslation("audit.report.save"), e -> act(
                     () -> work.saveReport(audit.id(), audit.version(), summary.getValue(), conclusion.getValue()),
                     "audit.report.saved"));
+            save.setId("report-save");
             Button sign = new Button(getTranslation("audit.sign"), VaadinIcon.PENCIL.create(), e -> openSignOff());
+            sign.setId("audit-sign");
             sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             tab.add(new HorizontalLayout(save, sign));
             tab.add(new Paragraph(getTranslation("audit.sign.help")));
@@ -260,26 +235,9 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
     }
 
     void openSignOff() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("audit.sign"));
         long findings = work.checklist(audit.id()).stream()
                 .filter(i -> i.result() != null && i.result().isNonconformity()).count();
-        PasswordField password = new PasswordField(getTranslation("signoff.password"));
-        password.setWidthFull();
-        dialog.add(new Paragraph(getTranslation("audit.sign.confirm", findings)), password);
-        Button sign = new Button(getTranslation("audit.sign"), e -> {
-            try {
-                work.signOff(audit.id(), audit.version(), password.getValue());
-                Notifications.success(getTranslation("audit.signedDone", findings));
-                dialog.close();
-                render();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), sign);
-        dialog.open();
+        new AuditSignDialog(work, audit, findings, this::render).open();
     }
 
     private void act(Runnable action, String successKey) {

@@ -77,6 +77,7 @@ class AuditsView extends VerticalLayout implements TitledView {
             Button plan = new Button(getTranslation("audits.plan"), VaadinIcon.PLUS.create(),
                     e -> new AuditPlanDialog(audits, pool, unit, today, a -> show(unit)).open());
             plan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            plan.setId("audits-plan");
             bar.add(plan);
         }
         content.setWidthFull();

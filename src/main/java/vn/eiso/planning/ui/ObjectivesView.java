@@ -153,31 +153,7 @@ class ObjectivesView extends VerticalLayout implements TitledView {
     }
 
     void openMeasure(Objective o) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("objective.measure") + " · " + o.title());
-        DatePicker on = new DatePicker(getTranslation("objective.measuredOn"));
-        DatePickers.localise(on);
-        on.setValue(LocalDate.now(clock));
-        on.setMax(LocalDate.now(clock));
-        // A text field, not a number field: the service reads "95,5" as written and names what is not a number.
-        TextField value = new TextField(getTranslation("objective.value"));
-        value.setHelperText(o.measureUnit());
-        TextField note = new TextField(getTranslation("objective.note"));
-        note.setMaxLength(1000);
-        dialog.add(new FormLayout(on, value, note));
-        Button save = new Button(getTranslation("common.save"), e -> {
-            try {
-                objectives.measure(o.id(), on.getValue(), value.getValue(), note.getValue());
-                Notifications.success(getTranslation("objective.measured"));
-                dialog.close();
-                refresh();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        new MeasureDialog(objectives, o, LocalDate.now(clock), this::refresh).open();
     }
 
     void openEdit(Objective existing) {
