@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import vn.eiso.base.Role;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.document.EvidenceFiles;
 import vn.eiso.nonconformity.NewFinding;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
@@ -38,16 +40,18 @@ public class AuditWork {
     private final Audits programme;
     private final Nonconformities nonconformities;
     private final UserService users;
+    private final EvidenceFiles evidenceFiles;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
     AuditWork(JooqInternalAuditRepository audits, Audits programme, Nonconformities nonconformities, UserService users,
-            AccessGuard guard, AuditTrail trail, Clock clock) {
+            EvidenceFiles evidenceFiles, AccessGuard guard, AuditTrail trail, Clock clock) {
         this.audits = audits;
         this.programme = programme;
         this.nonconformities = nonconformities;
         this.users = users;
+        this.evidenceFiles = evidenceFiles;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -75,6 +79,16 @@ public class AuditWork {
 
     @Transactional
     public AuditItem record(AuditItemId itemId, int version, String evidence, ItemResult result) {
+        return record(itemId, version, evidence, result, Map.of());
+    }
+
+    /**
+     * Records an item's result and evidence, attaching the given files; a file the inspection refuses refuses the
+     * whole change.
+     */
+    @Transactional
+    public AuditItem record(AuditItemId itemId, int version, String evidence, ItemResult result,
+            Map<String, byte[]> files) {
         AuditId auditId = audits.auditOf(itemId).orElseThrow(() -> new DomainException("error.audit.notFound"));
         Audit audit = openForTeam(auditId);
         String clean = evidence == null ? null : evidence.strip();
@@ -87,10 +101,48 @@ public class AuditWork {
         if (!audits.updateItem(itemId, version, clean == null || clean.isEmpty() ? null : clean, result)) {
             throw new ConcurrentEditException();
         }
+        UserId me = guard.caller().user().orElseThrow();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            EvidenceFiles.Stored stored = evidenceFiles.store(file.getKey(), file.getValue());
+            audits.insertFile(itemId, stored.fileName(), stored.contentType(), stored.size(), stored.sha256(), me, now);
+        }
         audits.markInProgress(auditId);
         trail.record("AUDIT_ITEM_RECORDED", Audits.TARGET, auditId, audit.unitId(),
-                "item " + itemId + ": " + (result == null ? "-" : result.name()));
+                "item " + itemId + ": " + (result == null ? "-" : result.name())
+                        + (files.isEmpty() ? "" : " + " + String.join(", ", files.keySet())));
         return audits.items(auditId).stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow();
+    }
+
+    /** The evidence files of the audit's checklist, for whoever may read the audit. */
+    @Transactional(readOnly = true)
+    public List<EvidenceFile> evidenceFiles(AuditId id) {
+        programme.get(id);
+        return audits.files(id);
+    }
+
+    /** A file's bytes, after checking that the caller may read its audit. */
+    @Transactional(readOnly = true)
+    public byte[] evidenceContent(long fileId) {
+        Map.Entry<AuditItemId, String> file = audits.file(fileId)
+                .orElseThrow(() -> new DomainException("error.audit.fileNotFound"));
+        programme.get(audits.auditOf(file.getKey()).orElseThrow());
+        return evidenceFiles.read(file.getValue());
+    }
+
+    /** Removes an evidence file while the audit is open; the team only. */
+    @Transactional
+    public void removeEvidence(long fileId) {
+        Map.Entry<AuditItemId, String> file = audits.file(fileId)
+                .orElseThrow(() -> new DomainException("error.audit.fileNotFound"));
+        AuditId auditId = audits.auditOf(file.getKey()).orElseThrow();
+        Audit audit = openForTeam(auditId);
+        audits.deleteFile(fileId);
+        trail.record("AUDIT_EVIDENCE_REMOVED", Audits.TARGET, auditId, audit.unitId(), "file " + fileId);
+    }
+
+    public long maxFileBytes() {
+        return evidenceFiles.maxBytes();
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package vn.eiso.audit;
 import static vn.eiso.db.Tables.APP_USER;
 import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_ITEM;
+import static vn.eiso.db.Tables.AUDIT_ITEM_FILE;
 import static vn.eiso.db.Tables.AUDIT_SCOPE_CLAUSE;
 import static vn.eiso.db.Tables.AUDIT_SCOPE_DOCUMENT;
 import static vn.eiso.db.Tables.AUDIT_TEAM;
@@ -186,6 +187,40 @@ class JooqInternalAuditRepository {
                 .execute() == 1;
     }
 
+    void insertFile(AuditItemId item, String name, String type, long size, String sha256, UserId by,
+            OffsetDateTime now) {
+        dsl.insertInto(AUDIT_ITEM_FILE)
+                .set(AUDIT_ITEM_FILE.ITEM_ID, item.value())
+                .set(AUDIT_ITEM_FILE.FILE_NAME, name)
+                .set(AUDIT_ITEM_FILE.CONTENT_TYPE, type)
+                .set(AUDIT_ITEM_FILE.SIZE_BYTES, size)
+                .set(AUDIT_ITEM_FILE.SHA256, sha256)
+                .set(AUDIT_ITEM_FILE.ADDED_BY, by.value())
+                .set(AUDIT_ITEM_FILE.ADDED_AT, now)
+                .execute();
+    }
+
+    List<EvidenceFile> files(AuditId audit) {
+        return dsl.select(AUDIT_ITEM_FILE.ID, AUDIT_ITEM_FILE.ITEM_ID, AUDIT_ITEM_FILE.FILE_NAME,
+                        AUDIT_ITEM_FILE.CONTENT_TYPE, AUDIT_ITEM_FILE.SIZE_BYTES)
+                .from(AUDIT_ITEM_FILE).join(AUDIT_ITEM).on(AUDIT_ITEM.ID.eq(AUDIT_ITEM_FILE.ITEM_ID))
+                .where(AUDIT_ITEM.AUDIT_ID.eq(audit.value()))
+                .orderBy(AUDIT_ITEM_FILE.ID)
+                .fetch(r -> new EvidenceFile(r.value1(), new AuditItemId(r.value2()), r.value3(), r.value4(),
+                        r.value5()));
+    }
+
+    /** The file's item and stored hash, if it exists. */
+    Optional<Map.Entry<AuditItemId, String>> file(long id) {
+        return dsl.select(AUDIT_ITEM_FILE.ITEM_ID, AUDIT_ITEM_FILE.SHA256).from(AUDIT_ITEM_FILE)
+                .where(AUDIT_ITEM_FILE.ID.eq(id))
+                .fetchOptional(r -> Map.entry(new AuditItemId(r.value1()), r.value2()));
+    }
+
+    void deleteFile(long id) {
+        dsl.deleteFrom(AUDIT_ITEM_FILE).where(AUDIT_ITEM_FILE.ID.eq(id)).execute();
+    }
+
     void markInProgress(AuditId id) {
         dsl.update(AUDIT).set(AUDIT.STATUS, AuditStatus.IN_PROGRESS.name())
                 .where(AUDIT.ID.eq(id.value()).and(AUDIT.STATUS.eq(AuditStatus.PLANNED.name()))).execute();
@@ -232,6 +267,8 @@ class JooqInternalAuditRepository {
     }
 
     void deleteChildren(AuditId id) {
+        dsl.deleteFrom(AUDIT_ITEM_FILE).where(AUDIT_ITEM_FILE.ITEM_ID.in(
+                DSL.select(AUDIT_ITEM.ID).from(AUDIT_ITEM).where(AUDIT_ITEM.AUDIT_ID.eq(id.value())))).execute();
         dsl.deleteFrom(AUDIT_ITEM).where(AUDIT_ITEM.AUDIT_ID.eq(id.value())).execute();
         dsl.deleteFrom(AUDIT_TEAM).where(AUDIT_TEAM.AUDIT_ID.eq(id.value())).execute();
         dsl.deleteFrom(AUDIT_SCOPE_DOCUMENT).where(AUDIT_SCOPE_DOCUMENT.AUDIT_ID.eq(id.value())).execute();

@@ -6,6 +6,7 @@ import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_EVENT;
 import static vn.eiso.db.Tables.NONCONFORMITY;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -408,5 +409,45 @@ class AuditServiceTest {
         assertThat(text).contains("BÁO CÁO ĐÁNH GIÁ NỘI BỘ", audit.title(), "Sở Tư pháp", evidence,
                 "Đoàn đánh giá làm việc tại Bộ phận Một cửa ngày đầu tiên.", "Hệ thống phù hợp, cần khắc phục 01 điểm.",
                 "Không phù hợp nhẹ", "9.2 Đánh giá nội bộ", "Phạm Quốc Bảo");
+    }
+
+    @Test
+    void evidence_files_are_checked_like_document_files_readable_by_readers_and_frozen_by_the_sign_off() {
+        Audit audit = planned();
+        as("danhgia");
+        AuditItem item = work.checklist(audit.id()).getFirst();
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
+        assertThatThrownBy(() -> work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
+                Map.of("anh-chup.exe", exe))).hasFieldOrPropertyWithValue("messageKey", "error.file.type");
+        assertThat(work.checklist(audit.id()).getFirst().result()).isNull();
+        assertThat(work.evidenceFiles(audit.id())).isEmpty();
+
+        byte[] note = "Biên bản phỏng vấn bộ phận một cửa".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
+                Map.of("../../bien-ban.txt", note))).hasFieldOrPropertyWithValue("messageKey", "error.file.namePath");
+        work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
+                Map.of("bien-ban phong van.txt", note));
+        List<EvidenceFile> files = work.evidenceFiles(audit.id());
+        assertThat(files).hasSize(1);
+        assertThat(files.getFirst().fileName()).isEqualTo("bien-ban phong van.txt");
+        assertThat(files.getFirst().contentType()).isEqualTo("text/plain");
+        assertThat(files.getFirst().itemId()).isEqualTo(item.id());
+
+        as("congchuc.stp");
+        assertThat(work.evidenceContent(files.getFirst().id())).isEqualTo(note);
+        as("thuky.xa");
+        assertThatThrownBy(() -> work.evidenceContent(files.getFirst().id())).isInstanceOf(AccessDeniedException.class);
+
+        as("danhgia");
+        for (AuditItem each : work.checklist(audit.id())) {
+            if (each.result() == null) {
+                work.record(each.id(), each.version(), null, ItemResult.CONFORMING);
+            }
+        }
+        Audit reported = work.saveReport(audit.id(), audits.get(audit.id()).version(), "Tóm tắt", "Kết luận");
+        work.signOff(audit.id(), reported.version(), PASSWORD);
+        assertThatThrownBy(() -> work.removeEvidence(files.getFirst().id()))
+                .hasFieldOrPropertyWithValue("messageKey", "error.audit.signed");
+        assertThat(work.evidenceFiles(audit.id())).hasSize(1);
     }
 }

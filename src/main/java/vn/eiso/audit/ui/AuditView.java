@@ -30,6 +30,7 @@ import vn.eiso.audit.AuditId;
 import vn.eiso.audit.AuditItem;
 import vn.eiso.audit.AuditStatus;
 import vn.eiso.audit.AuditWork;
+import vn.eiso.audit.EvidenceFile;
 import vn.eiso.audit.Audits;
 import vn.eiso.audit.IsoClause;
 import vn.eiso.audit.Person;
@@ -170,14 +171,15 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
                 .setFlexGrow(3);
         checklist.addComponentColumn(i -> AuditBadges.result(i.result())).setHeader(getTranslation("audit.result"))
                 .setAutoWidth(true);
-        checklist.addColumn(i -> i.evidence() == null ? "" : i.evidence()).setHeader(getTranslation("audit.evidence"))
+        List<EvidenceFile> files = work.evidenceFiles(audit.id());
+        checklist.addComponentColumn(i -> evidence(i, files)).setHeader(getTranslation("audit.evidence"))
                 .setFlexGrow(3);
         checklist.addComponentColumn(i -> i.nonconformityId() == null ? new Span()
                         : new Anchor("nonconformities", "NC-" + i.nonconformityId()))
                 .setHeader(getTranslation("audit.nonconformity")).setAutoWidth(true);
         if (canWork) {
             checklist.addComponentColumn(i -> {
-                Button record = new Button(getTranslation("audit.record"), e -> openItem(i, texts));
+                Button record = new Button(getTranslation("audit.record"), e -> openItem(i, texts, files));
                 record.setId("item-record-" + i.position());
                 record.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                 return record;
@@ -190,8 +192,17 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         return tab;
     }
 
-    void openItem(AuditItem item, Texts texts) {
-        new ItemDialog(work, item, AuditWork.itemLabel(item, clauses, texts), this::render).open();
+    void openItem(AuditItem item, Texts texts, List<EvidenceFile> files) {
+        new ItemDialog(work, item, AuditWork.itemLabel(item, clauses, texts),
+                files.stream().filter(f -> f.itemId().equals(item.id())).toList(), this::render).open();
+    }
+
+    /** The evidence notes with a download link per attached file. */
+    private Component evidence(AuditItem item, List<EvidenceFile> files) {
+        Div cell = new Div(new Span(item.evidence() == null ? "" : item.evidence()));
+        files.stream().filter(f -> f.itemId().equals(item.id())).forEach(f -> cell.add(new Div(
+                Downloads.file("📎 " + f.fileName(), f.fileName(), f.contentType(), () -> work.evidenceContent(f.id())))));
+        return cell;
     }
 
     private Component reportTab(boolean canWork) {

@@ -1,16 +1,27 @@
 package vn.eiso.audit.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import vn.eiso.audit.AuditItem;
 import vn.eiso.audit.AuditWork;
+import vn.eiso.audit.EvidenceFile;
 import vn.eiso.audit.ItemResult;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Notifications;
+import vn.eiso.base.ui.Uploads;
 
 /** Records the result of one checklist item with its evidence; stays open with the reason when refused. */
 class ItemDialog extends Dialog {
@@ -19,7 +30,9 @@ class ItemDialog extends Dialog {
     final TextArea evidence = new TextArea();
     final Button save = new Button();
 
-    ItemDialog(AuditWork work, AuditItem item, String label, Runnable saved) {
+    final Map<String, byte[]> files = new LinkedHashMap<>();
+
+    ItemDialog(AuditWork work, AuditItem item, String label, List<EvidenceFile> attached, Runnable saved) {
         setHeaderTitle(label);
         setWidth("min(40rem, 100vw)");
         result.setId("item-result");
@@ -35,13 +48,28 @@ class ItemDialog extends Dialog {
         evidence.setWidthFull();
         evidence.setHelperText(getTranslation("audit.evidence.help"));
         evidence.setValue(item.evidence() == null ? "" : item.evidence());
-        add(new VerticalLayout(result, evidence));
+        Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), work.maxFileBytes(), files::put));
+        upload.setId("item-upload");
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, work.maxFileBytes()));
+        Uploads.localise(upload);
+        VerticalLayout layout = new VerticalLayout(result, evidence);
+        if (!attached.isEmpty()) {
+            layout.add(new Span(getTranslation("audit.files")));
+            for (EvidenceFile file : attached) {
+                Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemove(work, file, saved));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                remove.setAriaLabel(getTranslation("audit.file.remove", file.fileName()));
+                layout.add(new HorizontalLayout(new Span(file.fileName()), remove));
+            }
+        }
+        layout.add(new Span(getTranslation("audit.files.add")), upload);
+        add(layout);
         save.setId("item-save");
         save.setText(getTranslation("common.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             try {
-                work.record(item.id(), item.version(), evidence.getValue(), result.getValue());
+                work.record(item.id(), item.version(), evidence.getValue(), result.getValue(), files);
                 Notifications.success(getTranslation("audit.recorded"));
                 close();
                 saved.run();
@@ -50,5 +78,18 @@ class ItemDialog extends Dialog {
             }
         });
         getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+    }
+
+    private void confirmRemove(AuditWork work, EvidenceFile file, Runnable removed) {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("audit.file.remove", file.fileName()),
+                getTranslation("audit.file.remove.confirm", file.fileName()), getTranslation("common.delete"), e -> {
+                    Notifications.attempt(() -> work.removeEvidence(file.id()), "audit.file.removed");
+                    close();
+                    removed.run();
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("common.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 }

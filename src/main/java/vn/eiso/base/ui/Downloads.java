@@ -13,9 +13,13 @@ public final class Downloads {
     }
 
     public static Anchor pdf(String label, String fileName, SerializableSupplier<byte[]> content) {
+        return file(label, fileName, "application/pdf", content);
+    }
+
+    public static Anchor file(String label, String fileName, String contentType, SerializableSupplier<byte[]> content) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = content.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "application/pdf", bytes.length);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
         }), label);
         link.getElement().setAttribute("download", true);
         return link;

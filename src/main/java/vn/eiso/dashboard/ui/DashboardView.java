@@ -76,8 +76,10 @@ class DashboardView extends Div implements TitledView {
             if (register.canEdit(unit.get())) {
                 cards.add(reviewsCard(register.reviewsDue(unit.get(), 8)));
             }
-            cards.add(auditsCard(audits.needingAttention(unit.get()), audits.openFindings(unit.get()), clock));
-            cards.add(reviewActionsCard(reviews.openActions(unit.get()), clock));
+            if (caller.isAdministrator() || caller.hasRoleIn(unit.get(), Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
+                cards.add(auditsCard(audits.needingAttention(unit.get()), audits.openFindings(unit.get()), clock));
+                cards.add(reviewActionsCard(reviews.openActions(unit.get()), clock));
+            }
         }
         List<AuditSummary> assigned = audits.assignedToMe().stream().filter(a -> a.status().isOpen()).toList();
         if (!assigned.isEmpty()) {

@@ -47,7 +47,8 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         grid.addComponentColumn(this::severity).setHeader(getTranslation("nc.severity")).setAutoWidth(true);
         grid.addColumn(n -> join(n.clauseCode(), n.documentCode())).setHeader(getTranslation("nc.where"))
                 .setAutoWidth(true);
-        grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setFlexGrow(4);
+        grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setWidth("22rem")
+                .setFlexGrow(6);
         grid.addColumn(n -> getTranslation("ncStatus." + n.status())).setHeader(getTranslation("nc.status"))
                 .setAutoWidth(true);
         grid.addComponentColumn(n -> n.auditId() == null ? new Span()

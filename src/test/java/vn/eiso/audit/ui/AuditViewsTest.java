@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,7 @@ import vn.eiso.audit.AuditPlan;
 import vn.eiso.audit.AuditStatus;
 import vn.eiso.audit.AuditSummary;
 import vn.eiso.audit.AuditWork;
+import vn.eiso.audit.EvidenceFile;
 import vn.eiso.audit.Audits;
 import vn.eiso.audit.ItemResult;
 import vn.eiso.audit.ManagementReview;
@@ -119,15 +121,18 @@ class AuditViewsTest extends UiTest {
         AuditView view = navigate(AuditView.class, audit.id().value());
         AuditItem item = work.checklist(audit.id()).getFirst();
 
-        view.openItem(item, Messages.texts(Messages.VIETNAMESE));
+        view.openItem(item, Messages.texts(Messages.VIETNAMESE), List.of());
         ItemDialog dialog = find(ItemDialog.class).single();
         test(dialog.result).selectItem("Không phù hợp nhẹ");
         test(dialog.save).click();
         assertThat(notifications()).contains("Ghi bằng chứng cho kết quả này");
         test(dialog.evidence).setValue("Chương trình đánh giá năm chưa được lãnh đạo phê duyệt");
+        // What the upload hands over once a file has arrived; the service inspects it on save.
+        dialog.files.put("chuong-trinh.txt", "Chương trình năm, bản chưa ký".getBytes(StandardCharsets.UTF_8));
         test(dialog.save).click();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(work.checklist(audit.id()).getFirst().result()).isEqualTo(ItemResult.MINOR_NC);
+        assertThat(work.evidenceFiles(audit.id())).extracting(EvidenceFile::fileName).containsExactly("chuong-trinh.txt");
 
         find(TabSheet.class).single().setSelectedIndex(1);
         roundTrip();

@@ -21,20 +21,25 @@ class NavigationByRoleTest extends UiTest {
     @WithUserDetails("admin")
     void the_administrator_sees_every_administration_screen() {
         assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
-                "Đơn vị", "Người dùng", "Nhật ký hệ thống", "Chỉ mục tìm kiếm");
+                "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
+                "Rủi ro và cơ hội", "Chuyên gia đánh giá", "Đơn vị", "Người dùng", "Nhật ký hệ thống",
+                "Chỉ mục tìm kiếm");
     }
 
     @Test
     @WithUserDetails("sokhcn")
     void the_science_department_sees_the_units_but_not_user_administration() {
         assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
-                "Đơn vị");
+                "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
+                "Rủi ro và cơ hội", "Chuyên gia đánh giá", "Đơn vị");
     }
 
     @Test
     @WithUserDetails("congchuc.stp")
     void staff_see_their_unit_screens_but_no_administration() {
-        assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ");
+        assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
+                "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
+                "Rủi ro và cơ hội");
     }
 
     @Test

@@ -8,7 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.audit.AuditSummary;
+import vn.eiso.audit.Audits;
+import vn.eiso.audit.ManagementReviews;
+import vn.eiso.audit.ReviewAction;
+import vn.eiso.audittrail.AuditEntry;
+import vn.eiso.audittrail.AuditFilter;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.UnitId;
 import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.base.ui.Messages;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.support.UiTest;
@@ -17,6 +26,12 @@ class DashboardViewTest extends UiTest {
 
     @Autowired
     UnitService units;
+    @Autowired
+    Audits audits;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    ManagementReviews reviews;
 
     private List<String> cardTitles() {
         return find(H3.class).all().stream().map(H3::getText).toList();
@@ -51,6 +66,28 @@ class DashboardViewTest extends UiTest {
     }
 
     @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_sees_upcoming_audits_open_findings_and_review_actions_from_the_data() {
+        navigate(DashboardView.class);
+        UnitId stp = SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
+        List<AuditSummary> attention = audits.needingAttention(stp);
+        List<ReviewAction> actions = reviews.openActions(stp);
+
+        assertThat(attention).isNotEmpty();
+        assertThat(cardText("Đánh giá nội bộ")).contains(attention.getFirst().title())
+                .contains("Sự không phù hợp từ đánh giá đang mở: " + audits.openFindings(stp));
+        assertThat(actions).isNotEmpty();
+        assertThat(cardText("Việc sau xem xét của lãnh đạo")).contains(actions.getFirst().description());
+    }
+
+    @Test
+    @WithUserDetails("danhgia")
+    void an_auditor_from_another_unit_finds_the_audits_they_are_on() {
+        navigate(DashboardView.class);
+        assertThat(cardText("Cuộc đánh giá tôi tham gia")).contains("Sở Tư pháp", "Đánh giá nội bộ đợt 2");
+    }
+
+    @Test
     @WithUserDetails("congchuc.stp")
     void staff_see_their_unit_and_role_only() {
         navigate(DashboardView.class);
@@ -64,6 +101,8 @@ class DashboardViewTest extends UiTest {
     void the_administrator_sees_recent_activity() {
         navigate(DashboardView.class);
         assertThat(cardTitles()).contains("Quản trị", "Hoạt động gần đây");
-        assertThat(cardText("Quản trị")).contains("Phân công vai trò");
+        AuditEntry latest = trail.find(AuditFilter.NONE, 0, 1).getFirst();
+        assertThat(cardText("Quản trị")).contains(latest.actor() + " · "
+                + new Messages().getTranslation("action." + latest.action(), Messages.VIETNAMESE));
     }
 }

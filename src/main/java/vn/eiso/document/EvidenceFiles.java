@@ -1,0 +1,48 @@
+package vn.eiso.document;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.security.AccessGuard;
+
+/**
+ * Checked, content-addressed storage for other features' evidence files (an audit checklist item's photos and
+ * scans): the same inspection as document files — type from the bytes, size limit, safe name — and the same store.
+ * The calling feature's service decides who may attach and who may read; these methods only run inside its
+ * transaction.
+ */
+@Service
+public class EvidenceFiles {
+
+    /** What was stored: the cleaned file name, the detected type, the size and the content's SHA-256. */
+    public record Stored(String fileName, String contentType, long size, String sha256) {
+    }
+
+    private final FileInspector inspector;
+    private final FileStore files;
+    private final AccessGuard guard;
+
+    EvidenceFiles(FileInspector inspector, FileStore files, AccessGuard guard) {
+        this.inspector = inspector;
+        this.files = files;
+        this.guard = guard;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Stored store(String name, byte[] content) {
+        guard.caller();
+        FileInspector.Inspected file = inspector.inspect(name, content);
+        files.put(file.sha256(), content);
+        return new Stored(file.fileName(), file.contentType(), file.size(), file.sha256());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public byte[] read(String sha256) {
+        guard.caller();
+        return files.get(sha256);
+    }
+
+    public long maxBytes() {
+        return inspector.maxBytes();
+    }
+}
