@@ -81,10 +81,6 @@ class JooqInternalAuditRepository {
                 .execute();
     }
 
-    Optional<UnitId> unitOf(AuditId id) {
-        return dsl.select(AUDIT.UNIT_ID).from(AUDIT).where(AUDIT.ID.eq(id.value())).fetchOptional(r -> new UnitId(r.value1()));
-    }
-
     Optional<Audit> find(AuditId id) {
         return dsl.select(AUDIT.asterisk(), UNIT.NAME, APP_USER.FULL_NAME, SIGNER.field(APP_USER.FULL_NAME),
                         ACKNOWLEDGER.field(APP_USER.FULL_NAME))
@@ -238,24 +234,24 @@ class JooqInternalAuditRepository {
     }
 
     boolean sign(AuditId id, int version, UserId by, OffsetDateTime now) {
-        return dsl.update(AUDIT)
-                .set(AUDIT.STATUS, AuditStatus.SIGNED.name())
-                .set(AUDIT.SIGNED_BY, by.value())
-                .set(AUDIT.SIGNED_AT, now)
-                .set(AUDIT.VERSION, AUDIT.VERSION.plus(1))
-                .where(AUDIT.ID.eq(id.value()).and(AUDIT.VERSION.eq(version))
-                        .and(AUDIT.STATUS.eq(AuditStatus.IN_PROGRESS.name())))
-                .execute() == 1;
+        return advance(id, version, AuditStatus.IN_PROGRESS, AuditStatus.SIGNED, AUDIT.SIGNED_BY, AUDIT.SIGNED_AT, by,
+                now);
     }
 
     boolean acknowledge(AuditId id, int version, UserId by, OffsetDateTime now) {
+        return advance(id, version, AuditStatus.SIGNED, AuditStatus.ACKNOWLEDGED, AUDIT.ACKNOWLEDGED_BY,
+                AUDIT.ACKNOWLEDGED_AT, by, now);
+    }
+
+    /** Moves the audit one step on, recording who and when; false when it was elsewhere or changed meanwhile. */
+    private boolean advance(AuditId id, int version, AuditStatus from, AuditStatus to, Field<Long> byField,
+            Field<OffsetDateTime> atField, UserId by, OffsetDateTime now) {
         return dsl.update(AUDIT)
-                .set(AUDIT.STATUS, AuditStatus.ACKNOWLEDGED.name())
-                .set(AUDIT.ACKNOWLEDGED_BY, by.value())
-                .set(AUDIT.ACKNOWLEDGED_AT, now)
+                .set(AUDIT.STATUS, to.name())
+                .set(byField, by.value())
+                .set(atField, now)
                 .set(AUDIT.VERSION, AUDIT.VERSION.plus(1))
-                .where(AUDIT.ID.eq(id.value()).and(AUDIT.VERSION.eq(version))
-                        .and(AUDIT.STATUS.eq(AuditStatus.SIGNED.name())))
+                .where(AUDIT.ID.eq(id.value()).and(AUDIT.VERSION.eq(version)).and(AUDIT.STATUS.eq(from.name())))
                 .execute() == 1;
     }
 
@@ -303,6 +299,7 @@ class JooqInternalAuditRepository {
     /** Nonconformities opened by audit findings of the unit that are not closed yet. */
     int openFindings(UnitId unit) {
         return dsl.fetchCount(NONCONFORMITY, NONCONFORMITY.UNIT_ID.eq(unit.value())
-                .and(NONCONFORMITY.AUDIT_ITEM_ID.isNotNull()).and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name())));
+                .and(NONCONFORMITY.AUDIT_ITEM_ID.isNotNull())
+                .and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name())));
     }
 }

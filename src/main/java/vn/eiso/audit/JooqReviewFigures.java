@@ -104,7 +104,8 @@ class JooqReviewFigures {
                 count(RISK, openRisks.and(RISK.LIKELIHOOD.mul(RISK.IMPACT).ge(Risk.HIGH))),
                 count(RISK, openRisks.and(RISK.REVIEW_ON.lt(today)))));
 
-        figures.put(ReviewInputKey.IMPROVEMENTS, List.of(items(signed, ItemResult.IMPROVEMENT), count(RISK, RISK.UNIT_ID.eq(u)
+        figures.put(ReviewInputKey.IMPROVEMENTS, List.of(items(signed, ItemResult.IMPROVEMENT),
+                count(RISK, RISK.UNIT_ID.eq(u)
                 .and(RISK.STATUS.eq(Risk.Status.OPEN.name())).and(RISK.KIND.eq(Risk.Kind.OPPORTUNITY.name())))));
         return figures;
     }

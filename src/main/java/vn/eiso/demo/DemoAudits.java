@@ -9,10 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import vn.eiso.audit.Audit;
 import vn.eiso.audit.AuditItem;
@@ -28,7 +24,6 @@ import vn.eiso.audit.ReviewInputKey;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.EisoPrincipal;
-import vn.eiso.base.security.SignedIn;
 import vn.eiso.document.DocumentId;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.planning.Objective;
@@ -52,40 +47,35 @@ class DemoAudits {
     private final ManagementReviews reviews;
     private final Objectives objectives;
     private final Risks risks;
-    private final UserDetailsService userDetails;
+    private final DemoPeople people;
     private final Clock clock;
 
     DemoAudits(Audits audits, AuditWork work, AuditorPool pool, ManagementReviews reviews, Objectives objectives,
-            Risks risks, UserDetailsService userDetails, Clock clock) {
+            Risks risks, DemoPeople people, Clock clock) {
         this.audits = audits;
         this.work = work;
         this.pool = pool;
         this.reviews = reviews;
         this.objectives = objectives;
         this.risks = risks;
-        this.userDetails = userDetails;
+        this.people = people;
         this.clock = clock;
     }
 
     void load(UnitId unit) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        try {
-            loadAs(unit);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        people.acting(() -> loadAs(unit));
     }
 
     private void loadAs(UnitId unit) {
         LocalDate today = LocalDate.now(clock);
-        signIn("sokhcn");
-        UserId auditor = signIn("danhgia").userId();
-        UserId expert = signIn("chuyengia.skhcn").userId();
-        signIn("sokhcn");
+        people.signIn("sokhcn");
+        UserId auditor = people.signIn("danhgia").userId();
+        UserId expert = people.signIn("chuyengia.skhcn").userId();
+        people.signIn("sokhcn");
         pool.add(auditor);
         pool.add(expert);
 
-        EisoPrincipal officer = signIn("thuky.stp");
+        EisoPrincipal officer = people.signIn("thuky.stp");
         List<DocumentSummary> procedures = audits.procedures(unit);
         LocalDate heldLastYear = today.minusMonths(11);
         ManagementReview review = reviews.prepare(unit, heldLastYear,
@@ -103,10 +93,10 @@ class DemoAudits {
                 + "xuống 7 ngày làm việc", officer.userId(), today.plusDays(40));
         review = reviews.addAction(review.id(), "Bố trí thêm 01 công chức tiếp nhận hồ sơ tại Bộ phận Một cửa "
                 + "trong tháng 12", officer.userId(), today.plusDays(10));
-        signIn("lanhdao.stp");
+        people.signIn("lanhdao.stp");
         reviews.close(review.id(), review.version());
 
-        signIn("thuky.stp");
+        people.signIn("thuky.stp");
         UserId owner = officer.userId();
         Objective onTime = objectives.create(unit, new ObjectiveData("Trả kết quả Phiếu lý lịch tư pháp đúng hạn",
                 "Tỷ lệ hồ sơ trả đúng hạn trên tổng số hồ sơ đã giải quyết", Objective.Direction.AT_LEAST,
@@ -140,7 +130,7 @@ class DemoAudits {
                 "TCVN ISO 9001:2015; các quy trình của Sở; Nghị định 111/2010/NĐ-CP về lý lịch tư pháp.",
                 firstStart, firstStart.plusDays(1), auditor, Set.of(expert),
                 ids(procedures, "QT-01", "QT-06"), new LinkedHashSet<>(List.of("7", "8"))));
-        signIn("danhgia");
+        people.signIn("danhgia");
         for (AuditItem item : work.checklist(done.id())) {
             boolean issued = "QT-06".equals(item.documentCode());
             boolean records = "7.5".equals(item.clauseCode()) && item.documentCode() == null;
@@ -161,10 +151,10 @@ class DemoAudits {
                 + "01 điểm lưu ý.", "Hệ thống quản lý chất lượng của Sở Tư pháp phù hợp với TCVN ISO 9001:2015, "
                 + "được áp dụng và duy trì có hiệu lực; đơn vị khắc phục điểm không phù hợp trong 30 ngày.");
         done = work.signOff(done.id(), done.version(), DemoData.PASSWORD);
-        signIn("lanhdao.stp");
+        people.signIn("lanhdao.stp");
         work.acknowledge(done.id(), done.version());
 
-        signIn("thuky.stp");
+        people.signIn("thuky.stp");
         LocalDate nextStart = today.plusDays(14).getYear() == today.getYear() ? today.plusDays(14)
                 : MonthDay.of(12, 30).atYear(today.getYear());
         audits.plan(unit, new AuditPlan("Đánh giá nội bộ đợt 2 năm " + nextStart.getYear(),
@@ -180,9 +170,4 @@ class DemoAudits {
         return ids;
     }
 
-    private EisoPrincipal signIn(String username) {
-        UserDetails user = userDetails.loadUserByUsername(username);
-        SignedIn.as(user);
-        return (EisoPrincipal) user;
-    }
 }

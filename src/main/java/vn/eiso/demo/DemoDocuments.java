@@ -5,14 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.EisoPrincipal;
-import vn.eiso.base.security.SignedIn;
 import vn.eiso.document.ChangeRequests;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentData;
@@ -45,30 +40,24 @@ class DemoDocuments {
     private final RevisionWorkflow workflow;
     private final ChangeRequests changeRequests;
     private final Records records;
-    private final UserDetailsService userDetails;
+    private final DemoPeople people;
 
     DemoDocuments(DocumentRegister register, RevisionWorkflow workflow, ChangeRequests changeRequests,
-            Records records, UserDetailsService userDetails) {
+            Records records, DemoPeople people) {
         this.register = register;
         this.workflow = workflow;
         this.changeRequests = changeRequests;
         this.records = records;
-        this.userDetails = userDetails;
+        this.people = people;
     }
 
     void load(UnitId unit) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        try {
-            loadAs(unit);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        people.acting(() -> loadAs(unit));
     }
 
     /** A commune's first procedures, so the science department oversees (and searches) more than one unit. */
     void loadCommune(UnitId unit) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        try {
+        people.acting(() -> {
             issue(TAN_PHU, unit, "QT-01", "Quy trình chứng thực bản sao từ bản chính", DocumentType.PROCEDURE,
                     "8.5", "2.000815", Set.of(), procedure(TAN_PHU, "chứng thực bản sao từ bản chính", "8.5", 1),
                     "Ban hành lần đầu");
@@ -77,13 +66,11 @@ class DemoDocuments {
             issue(TAN_PHU, unit, "QT-03", "Quy trình giải quyết khiếu nại lần đầu", DocumentType.PROCEDURE, "9.1.2",
                     "2.002204", Set.of(), procedure(TAN_PHU, "giải quyết khiếu nại lần đầu", "9.1.2", 1),
                     "Ban hành lần đầu");
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        });
     }
 
     private void loadAs(UnitId unit) {
-        EisoPrincipal officer = signIn("thuky.stp");
+        EisoPrincipal officer = people.signIn("thuky.stp");
         Document decree = register.create(unit, new DocumentData("19/2014/QĐ-TTg",
                 "Quyết định về việc áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001 vào hoạt động của các cơ "
                         + "quan, tổ chức thuộc hệ thống hành chính nhà nước",
@@ -116,14 +103,14 @@ class DemoDocuments {
                 Set.of(), "BIÊN BẢN HỌP XEM XÉT CỦA LÃNH ĐẠO\n\nThời gian: ...\nThành phần: ...\n"
                         + "Đầu vào xem xét (ISO 9001 mục 9.3.2): ...\nKết luận và quyết định: ...", "Ban hành lần đầu");
 
-        signIn("thuky.stp");
+        people.signIn("thuky.stp");
         Document risks = register.create(unit, DocumentData.of("QT-05", "Quy trình quản lý rủi ro và cơ hội",
                 DocumentType.PROCEDURE, officer.userId()));
         Revision draft = workflow.startRevision(risks.id(), "Soạn mới theo mục 6.1 TCVN ISO 9001:2015");
         workflow.editDraft(draft.id(), draft.version(), procedure(STP, "quản lý rủi ro và cơ hội", "6.1", 1),
                 draft.changeSummary());
 
-        signIn("congchuc.stp");
+        people.signIn("congchuc.stp");
         changeRequests.request(form.id(), "Đề nghị bổ sung ô ghi số điện thoại liên hệ của người đề nghị.");
         records.file(form.id(), "Đề nghị sửa đổi QT-06 về thời hạn trả kết quả",
                 "Đề nghị rút ngắn thời hạn trả Phiếu lý lịch tư pháp từ 10 xuống 7 ngày làm việc.",
@@ -134,7 +121,7 @@ class DemoDocuments {
     private Document issue(Team team, UnitId unit, String code, String title, DocumentType type,
             String clauses, String tthc,
             Set<DocumentId> references, String text, String summary) {
-        EisoPrincipal officer = signIn(team.officer());
+        EisoPrincipal officer = people.signIn(team.officer());
         Document document = register.create(unit, new DocumentData(code, title, type, officer.userId(), tthc, clauses,
                 12, type == DocumentType.RECORD_TEMPLATE || type == DocumentType.FORM ? 60 : null, null, null, null,
                 null, references));
@@ -143,20 +130,15 @@ class DemoDocuments {
     }
 
     private void reviseAndIssue(Team team, DocumentId id, String text, String summary) {
-        signIn(team.officer());
+        people.signIn(team.officer());
         Revision draft = workflow.startRevision(id, summary);
         draft = workflow.editDraft(draft.id(), draft.version(), text, summary);
         draft = workflow.submit(draft.id(), draft.version());
-        signIn(team.head());
+        people.signIn(team.head());
         workflow.review(draft.id(), DemoData.PASSWORD, "Nội dung phù hợp.");
         workflow.approve(draft.id(), workflow.get(draft.id()).version(), DemoData.PASSWORD, null, Set.of());
     }
 
-    private EisoPrincipal signIn(String username) {
-        UserDetails user = userDetails.loadUserByUsername(username);
-        SignedIn.as(user);
-        return (EisoPrincipal) user;
-    }
 
     /** A procedure in the usual layout of Vietnamese QMS documents. */
     static String procedure(Team team, String subject, String clause, int revision) {

@@ -2,6 +2,7 @@ package vn.eiso.organisation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,6 +125,13 @@ public class UserService implements UserPreferences {
             throw new AccessDeniedException("no access to members of " + unit);
         }
         return users.membershipsOfUnit(unit);
+    }
+
+    /** Each member of the unit once (with their first role): the people an owner or assignee is chosen from. */
+    @Transactional(readOnly = true)
+    public List<Membership> peopleOf(UnitId unit) {
+        Set<UserId> seen = new HashSet<>();
+        return membersOf(unit).stream().filter(m -> seen.add(m.userId())).toList();
     }
 
     @Transactional

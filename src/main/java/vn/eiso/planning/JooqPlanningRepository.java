@@ -34,29 +34,29 @@ class JooqPlanningRepository {
     ObjectiveId insertObjective(UnitId unit, ObjectiveData d) {
         return new ObjectiveId(dsl.insertInto(QUALITY_OBJECTIVE)
                 .set(QUALITY_OBJECTIVE.UNIT_ID, unit.value())
-                .set(QUALITY_OBJECTIVE.TITLE, d.title())
-                .set(QUALITY_OBJECTIVE.INDICATOR, d.indicator())
-                .set(QUALITY_OBJECTIVE.DIRECTION, d.direction().name())
-                .set(QUALITY_OBJECTIVE.TARGET, d.target())
-                .set(QUALITY_OBJECTIVE.MEASURE_UNIT, d.measureUnit())
-                .set(QUALITY_OBJECTIVE.FREQUENCY, d.frequency().name())
-                .set(QUALITY_OBJECTIVE.OWNER_ID, d.owner().value())
+                .set(objectiveValues(d))
                 .returning(QUALITY_OBJECTIVE.ID).fetchOne(QUALITY_OBJECTIVE.ID));
     }
 
     boolean updateObjective(ObjectiveId id, int version, ObjectiveData d, boolean active) {
         return dsl.update(QUALITY_OBJECTIVE)
-                .set(QUALITY_OBJECTIVE.TITLE, d.title())
-                .set(QUALITY_OBJECTIVE.INDICATOR, d.indicator())
-                .set(QUALITY_OBJECTIVE.DIRECTION, d.direction().name())
-                .set(QUALITY_OBJECTIVE.TARGET, d.target())
-                .set(QUALITY_OBJECTIVE.MEASURE_UNIT, d.measureUnit())
-                .set(QUALITY_OBJECTIVE.FREQUENCY, d.frequency().name())
-                .set(QUALITY_OBJECTIVE.OWNER_ID, d.owner().value())
+                .set(objectiveValues(d))
                 .set(QUALITY_OBJECTIVE.ACTIVE, active)
                 .set(QUALITY_OBJECTIVE.VERSION, QUALITY_OBJECTIVE.VERSION.plus(1))
                 .where(QUALITY_OBJECTIVE.ID.eq(id.value()).and(QUALITY_OBJECTIVE.VERSION.eq(version)))
                 .execute() == 1;
+    }
+
+    private static Map<Field<?>, Object> objectiveValues(ObjectiveData d) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(QUALITY_OBJECTIVE.TITLE, d.title());
+        values.put(QUALITY_OBJECTIVE.INDICATOR, d.indicator());
+        values.put(QUALITY_OBJECTIVE.DIRECTION, d.direction().name());
+        values.put(QUALITY_OBJECTIVE.TARGET, d.target());
+        values.put(QUALITY_OBJECTIVE.MEASURE_UNIT, d.measureUnit());
+        values.put(QUALITY_OBJECTIVE.FREQUENCY, d.frequency().name());
+        values.put(QUALITY_OBJECTIVE.OWNER_ID, d.owner().value());
+        return values;
     }
 
     Optional<Objective> objective(ObjectiveId id) {

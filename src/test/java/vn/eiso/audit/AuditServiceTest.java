@@ -7,7 +7,6 @@ import static vn.eiso.db.Tables.AUDIT_EVENT;
 import static vn.eiso.db.Tables.NONCONFORMITY;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
-import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.security.SystemAuthentication;
@@ -44,14 +38,13 @@ import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
 import vn.eiso.organisation.NewUser;
-import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserAccount;
 import vn.eiso.organisation.UserService;
 import vn.eiso.support.Accounts;
+import vn.eiso.support.ServiceTest;
 
 /** Clause 9.2 as the services enforce it: planning, impartiality, performing, sign-off and what follows from it. */
-@SpringBootTest
-class AuditServiceTest {
+class AuditServiceTest extends ServiceTest {
 
     private static final String PASSWORD = Accounts.DEMO_PASSWORD;
 
@@ -70,33 +63,11 @@ class AuditServiceTest {
     @Autowired
     RevisionWorkflow workflow;
     @Autowired
-    UnitService units;
-    @Autowired
     UserService users;
     @Autowired
-    UserDetailsService userDetails;
-    @Autowired
     DSLContext dsl;
-    @Autowired
-    Clock clock;
 
-    private UnitId stp;
-    private LocalDate today;
 
-    @BeforeEach
-    void setUp() {
-        stp = SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void signOut() {
-        Accounts.signOut();
-    }
-
-    private EisoPrincipal as(String username) {
-        return Accounts.signIn(userDetails, username);
-    }
 
     private DocumentId procedure(String code) {
         as("thuky.stp");

@@ -3,7 +3,6 @@ package vn.eiso.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -14,49 +13,23 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
-import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.base.ui.Messages;
-import vn.eiso.organisation.UnitService;
-import vn.eiso.support.Accounts;
+import vn.eiso.support.ServiceTest;
 
 /** Clause 9.3: the pre-filled inputs count what the other registers hold, and a closed review is frozen. */
-@SpringBootTest
-class ManagementReviewTest {
+class ManagementReviewTest extends ServiceTest {
 
     @Autowired
     ManagementReviews reviews;
     @Autowired
-    UnitService units;
-    @Autowired
-    UserDetailsService userDetails;
-    @Autowired
     DSLContext dsl;
-    @Autowired
-    Clock clock;
 
-    private UnitId stp;
-    private LocalDate today;
 
-    @BeforeEach
-    void setUp() {
-        stp = SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void signOut() {
-        Accounts.signOut();
-    }
 
     private long count(String sql, Object... args) {
         return dsl.fetchValue(sql, args) instanceof Number n ? n.longValue() : -1;
@@ -68,12 +41,14 @@ class ManagementReviewTest {
 
     @Test
     void every_input_is_there_and_the_prefilled_figures_equal_direct_counts_of_the_data() {
-        Accounts.signIn(userDetails, "thuky.stp");
+        as("thuky.stp");
         ManagementReview review = reviews.prepare(stp, today, "Xem xét kiểm tra số liệu");
 
         assertThat(review.inputs()).extracting(ReviewInput::key).containsExactly(ReviewInputKey.values());
-        LocalDate from = dsl.fetchValue("select max(held_on) from management_review where unit_id = ? and held_on < ?",
-                stp.value(), today) instanceof java.sql.Date d ? d.toLocalDate() : today.minusYears(1);
+        LocalDate previous = dsl.resultQuery("select max(held_on) from management_review where unit_id = ?"
+                + " and held_on < ?", stp.value(), today).fetchOne(0, LocalDate.class);
+        assertThat(previous).as("the demo's review of last year").isNotNull();
+        LocalDate from = previous;
         ZoneId zone = clock.getZone();
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = today.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
@@ -126,14 +101,14 @@ class ManagementReviewTest {
 
     @Test
     void closing_needs_every_input_covered_and_the_minutes_then_only_actions_move() {
-        Accounts.signIn(userDetails, "thuky.stp");
+        as("thuky.stp");
         ManagementReview review = reviews.prepare(stp, today, "Xem xét kiểm tra đóng");
-        UserId officer = Accounts.signIn(userDetails, "thuky.stp").userId();
+        UserId officer = as("thuky.stp").userId();
         assertThatThrownBy(() -> reviews.addAction(review.id(), "Việc quá khứ", officer, today.minusDays(1)))
                 .hasFieldOrPropertyWithValue("messageKey", "error.review.duePast");
         ManagementReview withAction = reviews.addAction(review.id(), "Bổ sung nhân lực", officer, today.plusDays(5));
 
-        Accounts.signIn(userDetails, "lanhdao.stp");
+        as("lanhdao.stp");
         assertThatThrownBy(() -> reviews.close(review.id(), withAction.version()))
                 .hasFieldOrPropertyWithValue("messageKey", "error.review.inputsUncovered");
         Map<ReviewInputKey, ReviewInput> inputs = new EnumMap<>(ReviewInputKey.class);
@@ -146,10 +121,10 @@ class ManagementReviewTest {
         ManagementReview minuted = reviews.record(review.id(), recorded.version(), "Lãnh đạo, thư ký ISO",
                 "Hệ thống phù hợp.", inputs);
 
-        Accounts.signIn(userDetails, "thuky.stp");
+        as("thuky.stp");
         assertThatThrownBy(() -> reviews.close(review.id(), minuted.version()))
                 .isInstanceOf(AccessDeniedException.class);
-        Accounts.signIn(userDetails, "lanhdao.stp");
+        as("lanhdao.stp");
         ManagementReview closed = reviews.close(review.id(), minuted.version());
         assertThat(closed.status()).isEqualTo(ManagementReview.Status.CLOSED);
         assertThatThrownBy(() -> reviews.record(review.id(), closed.version(), "khác", "khác", inputs))
@@ -157,17 +132,17 @@ class ManagementReviewTest {
         assertThat(reviews.get(review.id()).minutes()).isEqualTo("Hệ thống phù hợp.");
 
         ReviewAction action = closed.actions().getFirst();
-        Accounts.signIn(userDetails, "congchuc.stp");
+        as("congchuc.stp");
         assertThatThrownBy(() -> reviews.completeAction(action.id(), action.version()))
                 .isInstanceOf(AccessDeniedException.class);
-        Accounts.signIn(userDetails, "thuky.stp");
+        as("thuky.stp");
         reviews.completeAction(action.id(), action.version());
         assertThat(reviews.get(review.id()).actions().getFirst().doneAt()).isNotNull();
     }
 
     @Test
     void the_minutes_pdf_holds_the_vietnamese_text_as_written() throws Exception {
-        Accounts.signIn(userDetails, "thuky.stp");
+        as("thuky.stp");
         ManagementReview review = reviews.prepare(stp, today, "Họp xem xét quý IV – Sở Tư pháp");
         Map<ReviewInputKey, ReviewInput> inputs = new EnumMap<>(ReviewInputKey.class);
         inputs.put(ReviewInputKey.RESOURCES, new ReviewInput(ReviewInputKey.RESOURCES, List.of(),

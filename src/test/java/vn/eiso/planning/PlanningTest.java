@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
-import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
-import vn.eiso.organisation.UnitService;
-import vn.eiso.support.Accounts;
+import vn.eiso.support.ServiceTest;
 
 /** Quality objectives (6.2) and the risk register (6.1): what they accept, refuse and compute. */
-@SpringBootTest
-class PlanningTest {
+class PlanningTest extends ServiceTest {
 
     @Autowired
     Objectives objectives;
@@ -32,36 +24,18 @@ class PlanningTest {
     Risks risks;
     @Autowired
     Nonconformities nonconformities;
-    @Autowired
-    UnitService units;
-    @Autowired
-    UserDetailsService userDetails;
-    @Autowired
-    Clock clock;
 
-    private UnitId stp;
-    private LocalDate today;
 
-    @BeforeEach
-    void setUp() {
-        stp = SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
-        today = LocalDate.now(clock);
-    }
-
-    @AfterEach
-    void signOut() {
-        Accounts.signOut();
-    }
 
     private Objective objective(UserId owner, Objective.Direction direction, String target) {
-        Accounts.signIn(userDetails, "thuky.stp");
+        as("thuky.stp");
         return objectives.create(stp, new ObjectiveData("Hồ sơ đúng hạn", "Tỷ lệ đúng hạn", direction,
                 new BigDecimal(target), "%", Objective.Frequency.MONTHLY, owner));
     }
 
     @Test
     void a_measurement_that_is_not_a_number_is_refused_and_nothing_is_stored() {
-        UserId owner = Accounts.signIn(userDetails, "congchuc.stp").userId();
+        UserId owner = as("congchuc.stp").userId();
         Objective objective = objective(owner, Objective.Direction.AT_LEAST, "98");
 
         for (String bad : new String[] {"abc", "9 8,5%", "98,5,1", "", "1e3", "98.12345"}) {
@@ -73,7 +47,7 @@ class PlanningTest {
                 .hasFieldOrPropertyWithValue("messageKey", "error.objective.future");
         assertThat(objectives.measurements(objective.id())).isEmpty();
 
-        Accounts.signIn(userDetails, "congchuc.stp");
+        as("congchuc.stp");
         Objective measured = objectives.measure(objective.id(), today.minusMonths(1), "97,5", "tháng trước");
         assertThat(measured.latest()).isEqualByComparingTo("97.5");
         assertThat(measured.latestMet()).isFalse();
@@ -88,7 +62,7 @@ class PlanningTest {
 
     @Test
     void an_upper_limit_is_met_at_or_below_the_target() {
-        UserId owner = Accounts.signIn(userDetails, "thuky.stp").userId();
+        UserId owner = as("thuky.stp").userId();
         Objective objective = objective(owner, Objective.Direction.AT_MOST, "2");
         assertThat(objectives.measure(objective.id(), today, "2", null).latestMet()).isTrue();
         assertThat(objectives.measure(objective.id(), today, "3", null).latestMet()).isFalse();
@@ -96,21 +70,21 @@ class PlanningTest {
 
     @Test
     void only_the_owner_quality_officer_or_head_measure_and_only_the_officer_or_head_set_objectives() {
-        UserId officer = Accounts.signIn(userDetails, "thuky.stp").userId();
+        UserId officer = as("thuky.stp").userId();
         Objective objective = objective(officer, Objective.Direction.AT_LEAST, "90");
 
-        Accounts.signIn(userDetails, "congchuc.stp");
+        as("congchuc.stp");
         assertThatThrownBy(() -> objectives.measure(objective.id(), today, "95", null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> objectives.create(stp, new ObjectiveData("x", "y", Objective.Direction.AT_LEAST,
                 BigDecimal.ONE, null, Objective.Frequency.YEARLY, officer))).isInstanceOf(AccessDeniedException.class);
-        Accounts.signIn(userDetails, "thuky.xa");
+        as("thuky.xa");
         assertThatThrownBy(() -> objectives.ofUnit(stp)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void a_high_risk_needs_actions_the_scale_is_one_to_five_and_a_nonconformity_of_the_unit_can_update_it() {
-        UserId officer = Accounts.signIn(userDetails, "thuky.stp").userId();
+        UserId officer = as("thuky.stp").userId();
         RiskData high = new RiskData(Risk.Kind.RISK, "Quá tải hồ sơ", "QT-06", 4, 3, " ", officer,
                 today.plusMonths(1), Risk.Status.OPEN, null);
         assertThatThrownBy(() -> risks.create(stp, high))
@@ -134,9 +108,9 @@ class PlanningTest {
                 1, null, officer, today, Risk.Status.OPEN, null))).hasFieldOrPropertyWithValue("messageKey",
                 "error.concurrentEdit");
 
-        Accounts.signIn(userDetails, "thuky.xa");
-        UnitId tanPhu = SystemAuthentication.runAsSystem(() -> units.byCode("X-TANPHU").id());
-        Accounts.signIn(userDetails, "thuky.xa");
+        as("thuky.xa");
+        UnitId tanPhu = unit("X-TANPHU");
+        as("thuky.xa");
         assertThatThrownBy(() -> risks.create(tanPhu, new RiskData(Risk.Kind.RISK, "Rủi ro xã", null, 1, 1, null,
                 null, today, Risk.Status.OPEN, nc.id().value()))).isInstanceOf(AccessDeniedException.class);
     }

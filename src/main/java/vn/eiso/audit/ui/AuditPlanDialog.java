@@ -1,7 +1,6 @@
 package vn.eiso.audit.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -12,18 +11,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import vn.eiso.audit.Audit;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.AuditPlan;
 import vn.eiso.audit.AuditorPool;
 import vn.eiso.audit.Audits;
 import vn.eiso.audit.IsoClause;
 import vn.eiso.audit.Person;
-import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.DatePickers;
-import vn.eiso.base.ui.Notifications;
 import vn.eiso.document.DocumentSummary;
 
 /**
@@ -40,9 +36,9 @@ class AuditPlanDialog extends Dialog {
     final MultiSelectComboBox<IsoClause> clauses = new MultiSelectComboBox<>();
     final ComboBox<Person> lead = new ComboBox<>();
     final MultiSelectComboBox<Person> team = new MultiSelectComboBox<>();
-    final Button save = new Button();
+    final Button save;
 
-    AuditPlanDialog(Audits audits, AuditorPool pool, UnitId unit, LocalDate today, Consumer<Audit> planned) {
+    AuditPlanDialog(Audits audits, AuditorPool pool, UnitId unit, LocalDate today, Runnable planned) {
         setHeaderTitle(getTranslation("audits.plan"));
         setWidth("min(48rem, 100vw)");
         title.setId("audit-title");
@@ -53,7 +49,6 @@ class AuditPlanDialog extends Dialog {
         clauses.setId("audit-clauses");
         lead.setId("audit-lead");
         team.setId("audit-team");
-        save.setId("audit-plan-save");
         title.setLabel(getTranslation("audit.title"));
         title.setMaxLength(500);
         title.setRequired(true);
@@ -87,23 +82,14 @@ class AuditPlanDialog extends Dialog {
         form.setColspan(procedures, 2);
         form.setColspan(clauses, 2);
         add(form);
-        save.setText(getTranslation("audits.plan.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> {
-            try {
-                Audit audit = audits.plan(unit, new AuditPlan(title.getValue(), criteria.getValue(),
-                        startsOn.getValue(), endsOn.getValue(), lead.getValue() == null ? null : lead.getValue().id(),
-                        team.getValue().stream().map(Person::id).collect(Collectors.toSet()),
-                        procedures.getValue().stream().map(DocumentSummary::id).collect(Collectors.toSet()),
-                        clauses.getValue().stream().map(IsoClause::code).collect(Collectors.toCollection(LinkedHashSet::new))));
-                Notifications.success(getTranslation("audits.planned"));
-                close();
-                planned.accept(audit);
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+        save = Dialogs.footer(this, getTranslation("audits.plan.save"), () -> audits.plan(unit, new AuditPlan(
+                title.getValue(), criteria.getValue(), startsOn.getValue(), endsOn.getValue(),
+                lead.getValue() == null ? null : lead.getValue().id(),
+                team.getValue().stream().map(Person::id).collect(Collectors.toSet()),
+                procedures.getValue().stream().map(DocumentSummary::id).collect(Collectors.toSet()),
+                clauses.getValue().stream().map(IsoClause::code).collect(Collectors.toCollection(LinkedHashSet::new)))),
+                getTranslation("audits.planned"), planned);
+        save.setId("audit-plan-save");
     }
 
     private static String label(Person person) {

@@ -3,7 +3,6 @@ package vn.eiso.audit.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.Audit;
 import vn.eiso.audit.AuditId;
 import vn.eiso.audit.AuditItem;
@@ -135,8 +135,8 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
     }
 
     private void confirmCancel() {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("audit.cancel"),
-                getTranslation("audit.cancel.confirm", audit.title()), getTranslation("audit.cancel"), e -> {
+        Dialogs.confirmDestructive(getTranslation("audit.cancel"), getTranslation("audit.cancel.confirm", audit.title()),
+                getTranslation("audit.cancel"), () -> {
                     try {
                         audits.cancel(audit.id(), audit.version());
                         Notifications.success(getTranslation("audit.cancelled"));
@@ -145,10 +145,6 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
                         Notifications.error(ex);
                     }
                 });
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 
     private Component fact(String labelKey, String value) {

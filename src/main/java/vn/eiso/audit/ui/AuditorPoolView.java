@@ -3,7 +3,6 @@ package vn.eiso.audit.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -12,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.AuditorPool;
 import vn.eiso.audit.Person;
 import vn.eiso.base.Role;
@@ -60,15 +60,11 @@ class AuditorPoolView extends VerticalLayout implements TitledView {
     }
 
     private void confirmRemove(Person person) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("pool.remove"),
-                getTranslation("pool.remove.confirm", person.name()), getTranslation("pool.remove"), e -> {
+        Dialogs.confirmDestructive(getTranslation("pool.remove"), getTranslation("pool.remove.confirm", person.name()),
+                getTranslation("pool.remove"), () -> {
                     Notifications.attempt(() -> pool.remove(person.id()), "pool.removed");
                     refresh();
                 });
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 
     private void refresh() {

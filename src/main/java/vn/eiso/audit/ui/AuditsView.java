@@ -75,7 +75,7 @@ class AuditsView extends VerticalLayout implements TitledView {
         bar.setAlignItems(Alignment.BASELINE);
         if (audits.canPlan(unit)) {
             Button plan = new Button(getTranslation("audits.plan"), VaadinIcon.PLUS.create(),
-                    e -> new AuditPlanDialog(audits, pool, unit, today, a -> show(unit)).open());
+                    e -> new AuditPlanDialog(audits, pool, unit, today, () -> show(unit)).open());
             plan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             plan.setId("audits-plan");
             bar.add(plan);

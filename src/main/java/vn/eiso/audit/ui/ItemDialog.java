@@ -3,7 +3,6 @@ package vn.eiso.audit.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -15,11 +14,11 @@ import com.vaadin.flow.component.upload.Upload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.AuditItem;
 import vn.eiso.audit.AuditWork;
 import vn.eiso.audit.EvidenceFile;
 import vn.eiso.audit.ItemResult;
-import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.Uploads;
 
@@ -28,7 +27,7 @@ class ItemDialog extends Dialog {
 
     final Select<ItemResult> result = new Select<>();
     final TextArea evidence = new TextArea();
-    final Button save = new Button();
+    final Button save;
 
     final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -64,32 +63,18 @@ class ItemDialog extends Dialog {
         }
         layout.add(new Span(getTranslation("audit.files.add")), upload);
         add(layout);
+        save = Dialogs.footer(this, getTranslation("common.save"),
+                () -> work.record(item.id(), item.version(), evidence.getValue(), result.getValue(), files),
+                getTranslation("audit.recorded"), saved);
         save.setId("item-save");
-        save.setText(getTranslation("common.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> {
-            try {
-                work.record(item.id(), item.version(), evidence.getValue(), result.getValue(), files);
-                Notifications.success(getTranslation("audit.recorded"));
-                close();
-                saved.run();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
     }
 
     private void confirmRemove(AuditWork work, EvidenceFile file, Runnable removed) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("audit.file.remove", file.fileName()),
-                getTranslation("audit.file.remove.confirm", file.fileName()), getTranslation("common.delete"), e -> {
+        Dialogs.confirmDestructive(getTranslation("audit.file.remove", file.fileName()),
+                getTranslation("audit.file.remove.confirm", file.fileName()), getTranslation("common.delete"), () -> {
                     Notifications.attempt(() -> work.removeEvidence(file.id()), "audit.file.removed");
                     close();
                     removed.run();
                 });
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
     }
 }

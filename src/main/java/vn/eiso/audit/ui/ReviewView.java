@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -27,12 +26,10 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.security.access.AccessDeniedException;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.ManagementReview;
 import vn.eiso.audit.ManagementReviews;
 import vn.eiso.audit.ReviewAction;
@@ -200,8 +197,7 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         TextArea description = new TextArea(getTranslation("review.action"));
         description.setMaxLength(2000);
         ComboBox<Membership> owner = new ComboBox<>(getTranslation("review.action.owner"));
-        owner.setItems(users.membersOf(review.unitId()).stream()
-                .filter(distinctUser()).toList());
+        owner.setItems(users.peopleOf(review.unitId()));
         owner.setItemLabelGenerator(Membership::fullName);
         DatePicker due = new DatePicker(getTranslation("review.action.due"));
         DatePickers.localise(due);
@@ -209,33 +205,16 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         FormLayout form = new FormLayout(description, owner, due);
         form.setColspan(description, 2);
         dialog.add(form);
-        Button save = new Button(getTranslation("common.save"), e -> {
-            try {
-                reviews.addAction(review.id(), description.getValue(),
-                        owner.getValue() == null ? null : owner.getValue().userId(), due.getValue());
-                dialog.close();
-                render();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> reviews.addAction(review.id(),
+                description.getValue(), owner.getValue() == null ? null : owner.getValue().userId(), due.getValue()),
+                getTranslation("review.action.added"), this::render);
         dialog.open();
     }
 
-    private static Predicate<Membership> distinctUser() {
-        Set<Long> seen = new HashSet<>();
-        return m -> seen.add(m.userId().value());
-    }
-
     private void confirmClose() {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("review.close"),
-                getTranslation("review.close.confirm"), getTranslation("review.close"),
-                e -> act(() -> reviews.close(review.id(), review.version()), "review.closedDone"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.open();
+        Dialogs.confirmDestructive(getTranslation("review.close"), getTranslation("review.close.confirm"),
+                getTranslation("review.close"), () -> act(() -> reviews.close(review.id(), review.version()),
+                        "review.closedDone"));
     }
 
     private void act(Runnable action, String successKey) {

@@ -16,14 +16,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.ManagementReview;
 import vn.eiso.audit.ManagementReviews;
-import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Formats;
-import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 
 /** The unit's management reviews; preparing one fills every 9.3 input from the system's figures. */
@@ -35,13 +35,11 @@ class ReviewsView extends VerticalLayout implements TitledView {
     final Grid<ManagementReview> grid = new Grid<>();
 
     ReviewsView(ManagementReviews reviews, Clock clock) {
-        addClassName("list-view");
-        setSizeFull();
-        if (CurrentUnit.get().isEmpty()) {
-            add(new Paragraph(getTranslation("dashboard.unit.none")));
+        Optional<UnitId> current = CurrentUnit.forListView(this);
+        if (current.isEmpty()) {
             return;
         }
-        UnitId unit = CurrentUnit.get().orElseThrow();
+        UnitId unit = current.get();
         grid.addComponentColumn(r -> new Anchor("management-review/" + r.id().value(), r.title()))
                 .setHeader(getTranslation("review.title")).setFlexGrow(3);
         grid.addColumn(r -> Formats.date(r.heldOn())).setHeader(getTranslation("review.heldOn")).setAutoWidth(true);
@@ -70,17 +68,10 @@ class ReviewsView extends VerticalLayout implements TitledView {
         heldOn.setValue(today);
         FormLayout form = new FormLayout(title, heldOn);
         dialog.add(form);
-        Button save = new Button(getTranslation("reviews.prepare"), e -> {
-            try {
-                ManagementReview review = reviews.prepare(unit, heldOn.getValue(), title.getValue());
-                dialog.close();
-                getUI().ifPresent(ui -> ui.navigate("management-review/" + review.id().value()));
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        Dialogs.footer(dialog, getTranslation("reviews.prepare"), () -> {
+            ManagementReview review = reviews.prepare(unit, heldOn.getValue(), title.getValue());
+            getUI().ifPresent(ui -> ui.navigate("management-review/" + review.id().value()));
+        }, getTranslation("reviews.prepared"), () -> { });
         dialog.open();
     }
 

@@ -1,5 +1,7 @@
 package vn.eiso.base.ui;
 
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,20 @@ public final class CurrentUnit {
     public static Optional<UnitId> get() {
         VaadinSession session = VaadinSession.getCurrent();
         return session == null ? Optional.empty() : Optional.ofNullable((UnitId) session.getAttribute(KEY));
+    }
+
+    /**
+     * The unit a unit-scoped list screen shows, laying the screen out as a list; with no unit to work in, the screen
+     * says so and the caller shows nothing else.
+     */
+    public static Optional<UnitId> forListView(VerticalLayout view) {
+        view.addClassName("list-view");
+        view.setSizeFull();
+        Optional<UnitId> unit = get();
+        if (unit.isEmpty()) {
+            view.add(new Paragraph(view.getTranslation("dashboard.unit.none")));
+        }
+        return unit;
     }
 
     public static void set(UnitId unit) {

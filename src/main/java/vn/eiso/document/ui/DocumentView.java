@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
 import vn.eiso.base.ui.Formats;
@@ -275,13 +275,9 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             submit.setId("draft-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button delete = new Button(getTranslation("draft.delete"), VaadinIcon.TRASH.create(), e -> {
-                ConfirmDialog confirm = new ConfirmDialog(getTranslation("draft.delete"),
-                        getTranslation("draft.delete.confirm"), getTranslation("common.delete"),
-                        ev -> act(() -> workflow.deleteDraft(draft.id()), "draft.deleted"));
-                confirm.setCancelable(true);
-                confirm.setCancelText(getTranslation("common.cancel"));
-                confirm.setConfirmButtonTheme("error primary");
-                confirm.open();
+                Dialogs.confirmDestructive(getTranslation("draft.delete"), getTranslation("draft.delete.confirm"),
+                        getTranslation("common.delete"), () -> act(() -> workflow.deleteDraft(draft.id()),
+                                "draft.deleted"));
             });
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
             tab.add(new HorizontalLayout(submit, delete));

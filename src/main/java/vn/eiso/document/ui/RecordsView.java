@@ -24,11 +24,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.Formats;
-import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.base.ui.Uploads;
 import vn.eiso.document.DocumentFilter;
@@ -58,13 +59,11 @@ class RecordsView extends VerticalLayout implements TitledView {
         this.records = records;
         this.register = register;
         this.zone = clock.getZone();
-        addClassName("list-view");
-        setSizeFull();
-        if (CurrentUnit.get().isEmpty()) {
-            add(new Paragraph(getTranslation("dashboard.unit.none")));
+        Optional<UnitId> current = CurrentUnit.forListView(this);
+        if (current.isEmpty()) {
             return;
         }
-        UnitId unit = CurrentUnit.get().orElseThrow();
+        UnitId unit = current.get();
         Button file = new Button(getTranslation("records.file"), VaadinIcon.PLUS.create(), e -> openDialog(unit, null));
         file.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.addColumn(r -> Formats.dateTime(r.filedAt(), zone)).setHeader(getTranslation("records.filedAt"))
@@ -123,25 +122,16 @@ class RecordsView extends VerticalLayout implements TitledView {
         form.setColspan(text, 2);
         form.setColspan(upload, 2);
         dialog.add(form);
-        Button save = new Button(getTranslation("records.save"), e -> {
-            try {
-                if (template.getValue() == null) {
-                    throw new DomainException("error.record.notTemplate");
-                }
-                if (corrected == null) {
-                    records.file(template.getValue().id(), title.getValue(), text.getValue(), files);
-                } else {
-                    records.correct(corrected.id(), title.getValue(), text.getValue(), files);
-                }
-                Notifications.success(getTranslation("records.saved"));
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
+        Dialogs.footer(dialog, getTranslation("records.save"), () -> {
+            if (template.getValue() == null) {
+                throw new DomainException("error.record.notTemplate");
             }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+            if (corrected == null) {
+                records.file(template.getValue().id(), title.getValue(), text.getValue(), files);
+            } else {
+                records.correct(corrected.id(), title.getValue(), text.getValue(), files);
+            }
+        }, getTranslation("records.saved"), () -> grid.getDataProvider().refreshAll());
         dialog.open();
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
@@ -32,13 +33,11 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
 
     NonconformitiesView(Nonconformities nonconformities, Clock clock) {
         ZoneId zone = clock.getZone();
-        addClassName("list-view");
-        setSizeFull();
-        if (CurrentUnit.get().isEmpty()) {
-            add(new Paragraph(getTranslation("dashboard.unit.none")));
+        Optional<UnitId> current = CurrentUnit.forListView(this);
+        if (current.isEmpty()) {
             return;
         }
-        UnitId unit = CurrentUnit.get().orElseThrow();
+        UnitId unit = current.get();
         grid.addColumn(n -> n.id().label()).setHeader(getTranslation("nc.id")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(n -> Formats.dateTime(n.reportedAt(), zone)).setHeader(getTranslation("nc.reportedAt"))
                 .setAutoWidth(true);

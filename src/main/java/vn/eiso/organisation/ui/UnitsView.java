@@ -3,7 +3,6 @@ package vn.eiso.organisation.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.Role;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
@@ -182,13 +182,9 @@ class UnitsView extends VerticalLayout implements TitledView {
     }
 
     private void confirmDelete(Unit unit) {
-        ConfirmDialog dialog = new ConfirmDialog(getTranslation("units.delete.title"),
+        Dialogs.confirmDestructive(getTranslation("units.delete.title"),
                 getTranslation("units.delete.text", unit.name()), getTranslation("common.delete"),
-                e -> run(() -> units.delete(unit.id(), unit.version()), "units.deleted"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("common.cancel"));
-        dialog.open();
+                () -> run(() -> units.delete(unit.id(), unit.version()), "units.deleted"));
     }
 
     private void run(Runnable action, String successKey) {

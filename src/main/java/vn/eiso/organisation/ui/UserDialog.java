@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
 import vn.eiso.base.TextFolding;
@@ -166,21 +166,12 @@ class UserDialog extends Dialog {
     }
 
     private void confirmRevoke(Membership m) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("membership.revoke"),
+        Dialogs.confirmDestructive(getTranslation("membership.revoke"),
                 getTranslation("membership.revoke.confirm", getTranslation("role." + m.role()), m.unitName()),
-                getTranslation("membership.revoke"), e -> {
-                    try {
-                        users.revoke(m.id());
-                        Notifications.success(getTranslation("membership.revoked"));
-                    } catch (DomainException ex) {
-                        Notifications.error(ex);
-                    }
+                getTranslation("membership.revoke"), () -> {
+                    Notifications.attempt(() -> users.revoke(m.id()), "membership.revoked");
                     refreshMemberships();
                 });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.open();
     }
 
     private void refreshMemberships() {

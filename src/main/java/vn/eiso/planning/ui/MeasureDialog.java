@@ -1,15 +1,13 @@
 package vn.eiso.planning.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
-import vn.eiso.base.DomainException;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.ui.DatePickers;
-import vn.eiso.base.ui.Notifications;
 import vn.eiso.planning.Objective;
 import vn.eiso.planning.Objectives;
 
@@ -20,7 +18,7 @@ class MeasureDialog extends Dialog {
     // A text field, not a number field: the service reads "95,5" as written and names what is not a number.
     final TextField value = new TextField();
     final TextField note = new TextField();
-    final Button save = new Button();
+    final Button save;
 
     MeasureDialog(Objectives objectives, Objective objective, LocalDate today, Runnable saved) {
         setHeaderTitle(getTranslation("objective.measure") + " · " + objective.title());
@@ -33,18 +31,8 @@ class MeasureDialog extends Dialog {
         note.setLabel(getTranslation("objective.note"));
         note.setMaxLength(1000);
         add(new FormLayout(on, value, note));
-        save.setText(getTranslation("common.save"));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> {
-            try {
-                objectives.measure(objective.id(), on.getValue(), value.getValue(), note.getValue());
-                Notifications.success(getTranslation("objective.measured"));
-                close();
-                saved.run();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
-            }
-        });
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+        save = Dialogs.footer(this, getTranslation("common.save"),
+                () -> objectives.measure(objective.id(), on.getValue(), value.getValue(), note.getValue()),
+                getTranslation("objective.measured"), saved);
     }
 }

@@ -48,11 +48,13 @@ final class ObjectiveChart {
             double y = y(m.value().doubleValue(), low, high);
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             String cls = objective.isMet(m.value()) ? "chart-point met" : "chart-point missed";
-            marks.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"%s\"><title>%s: %s</title></circle>",
-                    x, y, cls, Formats.date(m.measuredOn()), number(m.value())));
+            marks.append(String.format(Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" class=\"%s\"><title>%s: %s</title></circle>", x, y, cls,
+                    Formats.date(m.measuredOn()), number(m.value())));
             if (n <= 12 || i % Math.ceil(n / 12.0) == 0) {
-                marks.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"chart-label\" text-anchor=\"middle\">%s</text>",
-                        x, HEIGHT - 4, Formats.date(m.measuredOn()).substring(3)));
+                marks.append(String.format(Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%d\" class=\"chart-label\" text-anchor=\"middle\">%s</text>", x,
+                        HEIGHT - 4, Formats.date(m.measuredOn()).substring(3)));
             }
         }
         svg.append("<polyline points=\"").append(points.toString().strip()).append("\" class=\"chart-line\"/>");

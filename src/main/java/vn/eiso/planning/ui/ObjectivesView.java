@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,16 +26,13 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import vn.eiso.base.DomainException;
+import java.util.Optional;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
-import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Formats;
-import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
@@ -62,13 +58,11 @@ class ObjectivesView extends VerticalLayout implements TitledView {
         this.objectives = objectives;
         this.users = users;
         this.clock = clock;
-        addClassName("list-view");
-        setSizeFull();
-        if (CurrentUnit.get().isEmpty()) {
-            add(new Paragraph(getTranslation("dashboard.unit.none")));
+        Optional<UnitId> current = CurrentUnit.forListView(this);
+        if (current.isEmpty()) {
             return;
         }
-        unit = CurrentUnit.get().orElseThrow();
+        unit = current.get();
         boolean manager = objectives.canManage(unit);
         grid.addColumn(Objective::title).setHeader(getTranslation("objective.title")).setFlexGrow(3);
         grid.addColumn(o -> target(o)).setHeader(getTranslation("objective.target")).setAutoWidth(true);
@@ -175,8 +169,7 @@ class ObjectivesView extends VerticalLayout implements TitledView {
         frequency.setItemLabelGenerator(f -> getTranslation("frequency." + f));
         frequency.setValue(Objective.Frequency.QUARTERLY);
         ComboBox<Membership> owner = new ComboBox<>(getTranslation("objective.owner"));
-        Set<Long> seen = new HashSet<>();
-        List<Membership> members = users.membersOf(unit).stream().filter(m -> seen.add(m.userId().value())).toList();
+        List<Membership> members = users.peopleOf(unit);
         owner.setItems(members);
         owner.setItemLabelGenerator(Membership::fullName);
         Checkbox active = new Checkbox(getTranslation("objective.active"), true);
@@ -197,25 +190,16 @@ class ObjectivesView extends VerticalLayout implements TitledView {
             form.add(active);
         }
         dialog.add(form);
-        Button save = new Button(getTranslation("common.save"), e -> {
-            try {
-                ObjectiveData data = new ObjectiveData(title.getValue(), indicator.getValue(), direction.getValue(),
-                        target.getValue(), measureUnit.getValue(), frequency.getValue(),
-                        owner.getValue() == null ? null : owner.getValue().userId());
-                if (existing == null) {
-                    objectives.create(unit, data);
-                } else {
-                    objectives.update(existing.id(), existing.version(), data, active.getValue());
-                }
-                Notifications.success(getTranslation("objective.saved"));
-                dialog.close();
-                refresh();
-            } catch (DomainException ex) {
-                Notifications.error(ex);
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> {
+            ObjectiveData data = new ObjectiveData(title.getValue(), indicator.getValue(), direction.getValue(),
+                    target.getValue(), measureUnit.getValue(), frequency.getValue(),
+                    owner.getValue() == null ? null : owner.getValue().userId());
+            if (existing == null) {
+                objectives.create(unit, data);
+            } else {
+                objectives.update(existing.id(), existing.version(), data, active.getValue());
             }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        }, getTranslation("objective.saved"), this::refresh);
         dialog.open();
     }
 

@@ -21,17 +21,15 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.IntStream;
-import vn.eiso.base.DomainException;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Formats;
-import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
@@ -60,13 +58,11 @@ class RisksView extends VerticalLayout implements TitledView {
         this.nonconformities = nonconformities;
         this.users = users;
         this.today = LocalDate.now(clock);
-        addClassName("list-view");
-        setSizeFull();
-        if (CurrentUnit.get().isEmpty()) {
-            add(new Paragraph(getTranslation("dashboard.unit.none")));
+        Optional<UnitId> current = CurrentUnit.forListView(this);
+        if (current.isEmpty()) {
             return;
         }
-        unit = CurrentUnit.get().orElseThrow();
+        unit = current.get();
         boolean manager = objectives.canManage(unit);
         grid.addColumn(r -> getTranslation("riskKind." + r.kind())).setHeader(getTranslation("risk.kind"))
                 .setAutoWidth(true);
@@ -133,8 +129,7 @@ class RisksView extends VerticalLayout implements TitledView {
         impact.setValue(3);
         TextArea actions = new TextArea(getTranslation("risk.actions"));
         ComboBox<Membership> owner = new ComboBox<>(getTranslation("risk.owner"));
-        Set<Long> seen = new HashSet<>();
-        List<Membership> members = users.membersOf(unit).stream().filter(m -> seen.add(m.userId().value())).toList();
+        List<Membership> members = users.peopleOf(unit);
         owner.setItems(members);
         owner.setItemLabelGenerator(Membership::fullName);
         DatePicker reviewOn = new DatePicker(getTranslation("risk.reviewOn"));
@@ -168,26 +163,17 @@ class RisksView extends VerticalLayout implements TitledView {
         form.setColspan(actions, 2);
         form.setColspan(nc, 2);
         dialog.add(form);
-        Button save = new Button(getTranslation("common.save"), e -> {
-            try {
-                RiskData data = new RiskData(kind.getValue(), title.getValue(), process.getValue(),
-                        likelihood.getValue(), impact.getValue(), actions.getValue(),
-                        owner.getValue() == null ? null : owner.getValue().userId(), reviewOn.getValue(),
-                        status.getValue(), nc.getValue() == null ? null : nc.getValue().id().value());
-                if (existing == null) {
-                    risks.create(unit, data);
-                } else {
-                    risks.update(existing.id(), existing.version(), data);
-                }
-                Notifications.success(getTranslation("risk.saved"));
-                dialog.close();
-                grid.setItems(risks.ofUnit(unit));
-            } catch (DomainException ex) {
-                Notifications.error(ex);
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> {
+            RiskData data = new RiskData(kind.getValue(), title.getValue(), process.getValue(),
+                    likelihood.getValue(), impact.getValue(), actions.getValue(),
+                    owner.getValue() == null ? null : owner.getValue().userId(), reviewOn.getValue(),
+                    status.getValue(), nc.getValue() == null ? null : nc.getValue().id().value());
+            if (existing == null) {
+                risks.create(unit, data);
+            } else {
+                risks.update(existing.id(), existing.version(), data);
             }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        }, getTranslation("risk.saved"), () -> grid.setItems(risks.ofUnit(unit)));
         dialog.open();
     }
 

@@ -13,12 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.audit.Audit;
 import vn.eiso.audit.AuditItem;
@@ -35,10 +31,8 @@ import vn.eiso.audit.Person;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.EisoPrincipal;
-import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.Messages;
-import vn.eiso.organisation.UnitService;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.UiTest;
 
@@ -51,26 +45,12 @@ class AuditViewsTest extends UiTest {
     @Autowired
     ManagementReviews reviews;
     @Autowired
-    UnitService units;
-    @Autowired
-    UserDetailsService userDetails;
-    @Autowired
     Clock clock;
 
     private UnitId stp() {
-        return SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
+        return unit("STP");
     }
 
-    /** Does some work as another user, then restores the signed-in test user. */
-    private <T> T as(String username, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        try {
-            Accounts.signIn(userDetails, username);
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 
     private LocalDate day() {
         LocalDate today = LocalDate.now(clock);

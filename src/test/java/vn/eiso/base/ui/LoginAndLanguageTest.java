@@ -7,8 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.base.security.EisoPrincipal;
@@ -16,8 +14,6 @@ import vn.eiso.support.UiTest;
 
 class LoginAndLanguageTest extends UiTest {
 
-    @Autowired
-    UserDetailsService userDetails;
 
     @Test
     @WithAnonymousUser

@@ -18,14 +18,11 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.base.ui.Messages;
-import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.support.UiTest;
 
 class DashboardViewTest extends UiTest {
 
-    @Autowired
-    UnitService units;
     @Autowired
     Audits audits;
     @Autowired

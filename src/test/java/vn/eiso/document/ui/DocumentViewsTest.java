@@ -8,16 +8,11 @@ import com.vaadin.flow.data.provider.Query;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.EisoPrincipal;
-import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.document.DiffRow;
 import vn.eiso.document.Document;
@@ -30,7 +25,6 @@ import vn.eiso.document.DocumentType;
 import vn.eiso.document.Revision;
 import vn.eiso.document.RevisionStatus;
 import vn.eiso.document.RevisionWorkflow;
-import vn.eiso.organisation.UnitService;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.UiTest;
 
@@ -40,29 +34,15 @@ class DocumentViewsTest extends UiTest {
     DocumentRegister register;
     @Autowired
     RevisionWorkflow workflow;
-    @Autowired
-    UnitService units;
-    @Autowired
-    UserDetailsService userDetails;
 
     private UnitId stp() {
-        return SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
+        return unit("STP");
     }
 
     private List<DocumentSummary> rows(DocumentsView view) {
         return view.grid.getDataProvider().fetch(new Query<>(0, 1000, List.of(), null, null)).toList();
     }
 
-    /** Does some work as another user, then restores the signed-in test user. */
-    private <T> T as(String username, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        try {
-            Accounts.signIn(userDetails, username);
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 
     @Test
     @WithUserDetails("congchuc.stp")

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.base.UnitId;
-import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.base.ui.CurrentUnit;
-import vn.eiso.organisation.UnitService;
 import vn.eiso.planning.Objective;
 import vn.eiso.planning.Objectives;
 import vn.eiso.support.UiTest;
@@ -19,11 +17,9 @@ class PlanningViewsTest extends UiTest {
 
     @Autowired
     Objectives objectives;
-    @Autowired
-    UnitService units;
 
     private UnitId stp() {
-        return SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
+        return unit("STP");
     }
 
     @Test
