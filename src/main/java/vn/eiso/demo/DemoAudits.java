@@ -161,6 +161,10 @@ class DemoAudits {
                 "TCVN ISO 9001:2015; các quy trình của Sở.", nextStart, nextStart.plusDays(1), expert,
                 Set.of(auditor), ids(procedures, "QT-02", "QT-03", "QT-04"),
                 new LinkedHashSet<>(List.of("4", "5", "6", "9", "10"))));
+
+        // This year's review, prepared after the audit so that its inputs already count it.
+        LocalDate meeting = today.plusDays(7);
+        reviews.prepare(unit, meeting, "Xem xét của lãnh đạo năm " + meeting.getYear());
     }
 
     private static Set<DocumentId> ids(List<DocumentSummary> procedures, String... codes) {

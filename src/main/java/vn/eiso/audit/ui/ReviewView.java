@@ -149,7 +149,10 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         note.setReadOnly(!editable);
         notes.put(input.key(), note);
         covered.put(input.key(), done);
-        Div row = new Div(done, figures, note);
+        Div row = new Div(done, figures);
+        if (editable || input.notes() != null) {
+            row.add(note);
+        }
         row.addClassName("review-input");
         return row;
     }

@@ -16,6 +16,8 @@ final class ObjectiveChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 220;
     private static final int PAD = 40;
+    // Room for the last date label, centred on the last point.
+    private static final int RIGHT = 30;
 
     private ObjectiveChart() {
     }
@@ -44,7 +46,7 @@ final class ObjectiveChart {
         int n = measurements.size();
         for (int i = 0; i < n; i++) {
             Measurement m = measurements.get(i);
-            double x = n == 1 ? (PAD + WIDTH - 10) / 2.0 : PAD + i * (WIDTH - 10 - PAD) / (double) (n - 1);
+            double x = n == 1 ? (PAD + WIDTH - RIGHT) / 2.0 : PAD + i * (WIDTH - RIGHT - PAD) / (double) (n - 1);
             double y = y(m.value().doubleValue(), low, high);
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             String cls = objective.isMet(m.value()) ? "chart-point met" : "chart-point missed";
