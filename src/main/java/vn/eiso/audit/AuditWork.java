@@ -114,6 +114,24 @@ public class AuditWork {
         return audits.items(auditId).stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow();
     }
 
+    /**
+     * The team adds a question of its own to the checklist while the audit is open (optionally under a clause); it
+     * must be answered like the generated ones before sign-off.
+     */
+    @Transactional
+    public AuditItem addItem(AuditId id, String question, String clauseCode) {
+        Audit audit = openForTeam(id);
+        String clean = Audits.required(question, 1000, "error.audit.questionRequired");
+        if (clauseCode != null && audits.clauses().stream().noneMatch(c -> c.code().equals(clauseCode))) {
+            throw new DomainException("error.audit.clauseUnknown");
+        }
+        List<AuditItem> items = audits.items(id);
+        int position = items.isEmpty() ? 1 : items.getLast().position() + 1;
+        audits.insertItem(id, position, clauseCode, null, clean);
+        trail.record("AUDIT_ITEM_ADDED", Audits.TARGET, id, audit.unitId(), clean);
+        return audits.items(id).getLast();
+    }
+
     /** The evidence files of the audit's checklist, for whoever may read the audit. */
     @Transactional(readOnly = true)
     public List<EvidenceFile> evidenceFiles(AuditId id) {
@@ -255,7 +273,7 @@ public class AuditWork {
                     + (item.clauseCode() == null ? "" : " (" + item.clauseCode() + ")");
         }
         if (item.question() != null) {
-            return item.question();
+            return (item.clauseCode() == null ? "" : item.clauseCode() + " · ") + item.question();
         }
         return item.clauseCode() + " " + clauses.stream().filter(c -> c.code().equals(item.clauseCode()))
                 .findFirst().map(c -> c.title(texts.locale())).orElse("");

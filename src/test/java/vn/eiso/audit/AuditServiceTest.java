@@ -421,4 +421,32 @@ class AuditServiceTest extends ServiceTest {
                 .hasFieldOrPropertyWithValue("messageKey", "error.audit.signed");
         assertThat(work.evidenceFiles(audit.id())).hasSize(1);
     }
+
+    @Test
+    void the_team_adds_its_own_questions_which_must_be_answered_before_sign_off() {
+        Audit audit = planned();
+        as("congchuc.stp");
+        assertThatThrownBy(() -> work.addItem(audit.id(), "Câu hỏi của công chức", null))
+                .hasFieldOrPropertyWithValue("messageKey", "error.audit.teamOnly");
+        as("danhgia");
+        assertThatThrownBy(() -> work.addItem(audit.id(), "  ", null))
+                .hasFieldOrPropertyWithValue("messageKey", "error.audit.questionRequired");
+        assertThatThrownBy(() -> work.addItem(audit.id(), "Hỏi", "12.1"))
+                .hasFieldOrPropertyWithValue("messageKey", "error.audit.clauseUnknown");
+        int before = work.checklist(audit.id()).size();
+        AuditItem added = work.addItem(audit.id(), "Phiếu hẹn trả kết quả có ghi đủ thông tin liên hệ?", "8.5");
+
+        List<AuditItem> items = work.checklist(audit.id());
+        assertThat(items).hasSize(before + 1);
+        assertThat(items.getLast()).isEqualTo(added);
+        assertThat(added.position()).isEqualTo(before + 1);
+        assertThat(AuditWork.itemLabel(added, audits.clauses(), Messages.texts(Messages.VIETNAMESE)))
+                .isEqualTo("8.5 · Phiếu hẹn trả kết quả có ghi đủ thông tin liên hệ?");
+        for (AuditItem item : items.subList(0, before)) {
+            work.record(item.id(), item.version(), null, ItemResult.CONFORMING);
+        }
+        Audit reported = work.saveReport(audit.id(), audits.get(audit.id()).version(), "Tóm tắt", "Kết luận");
+        assertThatThrownBy(() -> work.signOff(audit.id(), reported.version(), PASSWORD))
+                .hasFieldOrPropertyWithValue("messageKey", "error.audit.itemsUnanswered");
+    }
 }

@@ -31,6 +31,16 @@ class ManagementReviewTest extends ServiceTest {
 
 
 
+    /** A bound timestamp or date in plain SQL: PostgreSQL will not compare a column with an untyped parameter. */
+    private static final String T = "cast(? as timestamp with time zone)";
+    private static final String D = "cast(? as date)";
+
+    /** The column within the review's period: two bound timestamps. */
+    private static String inPeriod(String column) {
+        return column + " >= " + T + " and " + column + " < " + T;
+    }
+
+    /** A count in plain SQL, written apart from the code under test. */
     private long count(String sql, Object... args) {
         return dsl.fetchValue(sql, args) instanceof Number n ? n.longValue() : -1;
     }
@@ -46,7 +56,7 @@ class ManagementReviewTest extends ServiceTest {
 
         assertThat(review.inputs()).extracting(ReviewInput::key).containsExactly(ReviewInputKey.values());
         LocalDate previous = dsl.resultQuery("select max(held_on) from management_review where unit_id = ?"
-                + " and held_on < ?", stp.value(), today).fetchOne(0, LocalDate.class);
+                + " and held_on < " + D, stp.value(), today).fetchOne(0, LocalDate.class);
         assertThat(previous).as("the demo's review of last year").isNotNull();
         LocalDate from = previous;
         ZoneId zone = clock.getZone();
@@ -61,29 +71,29 @@ class ManagementReviewTest extends ServiceTest {
                 count("select count(*) from review_action where unit_id = ? and review_id <> ? and done_at is null",
                         u, review.id().value()),
                 count("select count(*) from review_action where unit_id = ? and review_id <> ? and done_at is null"
-                        + " and due_on < ?", u, review.id().value(), today));
+                        + " and due_on < " + D, u, review.id().value(), today));
         assertThat(figures(review, ReviewInputKey.NONCONFORMITIES)).containsExactly(
-                count("select count(*) from nonconformity where unit_id = ? and reported_at >= ? and reported_at < ?",
+                count("select count(*) from nonconformity where unit_id = ? and " + inPeriod("reported_at"),
                         u, start, end),
                 count("select count(*) from nonconformity where unit_id = ? and status <> 'CLOSED'", u),
                 count("select count(*) from nonconformity where unit_id = ? and status <> 'CLOSED'"
                         + " and severity = 'MAJOR'", u));
         assertThat(figures(review, ReviewInputKey.AUDITS)).containsExactly(
-                count("select count(*) from audit where unit_id = ? and signed_at >= ? and signed_at < ?", u, start, end),
+                count("select count(*) from audit where unit_id = ? and " + inPeriod("signed_at"), u, start, end),
                 count("select count(*) from audit_item i join audit a on a.id = i.audit_id where a.unit_id = ?"
-                        + " and a.signed_at >= ? and a.signed_at < ? and i.result in ('MINOR_NC', 'MAJOR_NC')",
+                        + " and " + inPeriod("a.signed_at") + " and i.result in ('MINOR_NC', 'MAJOR_NC')",
                         u, start, end),
                 count("select count(*) from audit_item i join audit a on a.id = i.audit_id where a.unit_id = ?"
-                        + " and a.signed_at >= ? and a.signed_at < ? and i.result = 'OBSERVATION'", u, start, end));
+                        + " and " + inPeriod("a.signed_at") + " and i.result = 'OBSERVATION'", u, start, end));
         assertThat(figures(review, ReviewInputKey.RISKS)).containsExactly(
                 count("select count(*) from risk where unit_id = ? and status = 'OPEN' and kind = 'RISK'", u),
                 count("select count(*) from risk where unit_id = ? and status = 'OPEN' and kind = 'RISK'"
                         + " and likelihood * impact >= 12", u),
                 count("select count(*) from risk where unit_id = ? and status = 'OPEN' and kind = 'RISK'"
-                        + " and review_on < ?", u, today));
+                        + " and review_on < " + D, u, today));
         assertThat(figures(review, ReviewInputKey.CHANGES)).containsExactly(
                 count("select count(*) from revision r join document d on d.id = r.document_id where d.unit_id = ?"
-                        + " and r.effective_at >= ? and r.effective_at < ?", u, start, end));
+                        + " and " + inPeriod("r.effective_at"), u, start, end));
         assertThat(figures(review, ReviewInputKey.PROCESS_PERFORMANCE).getFirst()).isEqualTo(
                 count("select count(*) from document where unit_id = ? and doc_type = 'PROCEDURE'"
                         + " and status = 'EFFECTIVE'", u));

@@ -3,6 +3,8 @@ package vn.eiso.audit.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -185,12 +187,35 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         checklist.setItems(items);
         checklist.setAllRowsVisible(true);
         tab.add(checklist);
+        if (canWork) {
+            Button add = new Button(getTranslation("audit.item.add"), VaadinIcon.PLUS.create(), e -> openAddItem());
+            add.setId("item-add");
+            tab.add(add);
+        }
         return tab;
     }
 
     void openItem(AuditItem item, Texts texts, List<EvidenceFile> files) {
         new ItemDialog(work, item, AuditWork.itemLabel(item, clauses, texts),
                 files.stream().filter(f -> f.itemId().equals(item.id())).toList(), this::render).open();
+    }
+
+    void openAddItem() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("audit.item.add"));
+        dialog.setWidth("min(36rem, 100vw)");
+        TextArea question = new TextArea(getTranslation("audit.item.question"));
+        question.setMaxLength(1000);
+        question.setWidthFull();
+        ComboBox<IsoClause> clause = new ComboBox<>(getTranslation("audit.item.clause"));
+        clause.setItems(clauses.stream().filter(c -> !c.isTopLevel()).toList());
+        clause.setItemLabelGenerator(c -> c.code() + " " + c.title(getLocale()));
+        clause.setWidthFull();
+        dialog.add(new VerticalLayout(question, clause));
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> work.addItem(audit.id(), question.getValue(),
+                clause.getValue() == null ? null : clause.getValue().code()), getTranslation("audit.item.added"),
+                this::render);
+        dialog.open();
     }
 
     /** The evidence notes with a download link per attached file. */
