@@ -179,6 +179,7 @@ public class AuditWork {
      */
     @Transactional
     public Audit signOff(AuditId id, int version, String password) {
+        audits.lock(id);
         Audit audit = programme.get(id);
         UserId me = guard.caller().user().orElseThrow(() -> new AccessDeniedException("no user"));
         if (!audit.lead().id().equals(me)) {
@@ -280,6 +281,7 @@ public class AuditWork {
     }
 
     private Audit openForTeam(AuditId id) {
+        audits.lock(id);
         Audit audit = programme.get(id);
         if (!audit.status().isOpen()) {
             throw new DomainException("error.audit.signed");
@@ -291,7 +293,8 @@ public class AuditWork {
     }
 
     private static String findingText(Audit audit, AuditItem item) {
-        String where = item.documentCode() != null ? item.documentCode() : item.clauseCode();
+        String where = item.documentCode() != null ? item.documentCode()
+                : item.question() != null ? item.question() : item.clauseCode();
         String text = audit.title() + " · " + where + ": " + item.evidence();
         return text.length() <= 4000 ? text : text.substring(0, 4000);
     }

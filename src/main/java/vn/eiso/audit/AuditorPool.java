@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.Role;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
@@ -32,14 +33,19 @@ public class AuditorPool {
 
     @Transactional(readOnly = true)
     public List<Person> members() {
-        guard.caller();
+        requireManager();
         return auditors.pool();
     }
 
     /** Who may be put on an audit team: the pool and every holder of the internal-auditor role. */
     @Transactional(readOnly = true)
     public List<Person> eligible() {
-        guard.caller();
+        Caller caller = guard.caller();
+        boolean planner = caller.grants().stream()
+                .anyMatch(g -> g.role() == Role.QUALITY_OFFICER || g.role() == Role.UNIT_HEAD);
+        if (!planner && !caller.isOversight() && !caller.isAdministrator()) {
+            throw new AccessDeniedException("only those who plan audits choose auditors");
+        }
         return auditors.eligible();
     }
 

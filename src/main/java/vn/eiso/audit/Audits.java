@@ -99,6 +99,7 @@ public class Audits {
     /** Removes a planned audit before anyone has worked on it; a started audit is kept. */
     @Transactional
     public void cancel(AuditId id, int version) {
+        audits.lock(id);
         Audit audit = get(id);
         planner(audit.unitId());
         if (audit.status() != AuditStatus.PLANNED) {
@@ -241,13 +242,18 @@ public class Audits {
                 .filter(c -> scope.contains(c.code()) || scope.contains(c.parentCode())).toList();
     }
 
-    /** The first clause a procedure names in its register entry ("7.5, 8.5"), if any. */
+    /** The first sub-clause a procedure names in its register entry ("4, 7.5, 8.5" gives 7.5), if any. */
     static String firstClause(String isoClauses) {
         if (isoClauses == null) {
             return null;
         }
         Matcher m = CLAUSE.matcher(isoClauses);
-        return m.find() && m.group(2) != null ? m.group(1) + m.group(2) : null;
+        while (m.find()) {
+            if (m.group(2) != null) {
+                return m.group(1) + m.group(2);
+            }
+        }
+        return null;
     }
 
     static String required(String value, int max, String key) {

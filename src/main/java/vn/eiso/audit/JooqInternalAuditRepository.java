@@ -81,6 +81,14 @@ class JooqInternalAuditRepository {
                 .execute();
     }
 
+    /**
+     * Locks the audit's row until the transaction ends: whoever changes its checklist, evidence or report and
+     * whoever signs it off take turns, so nothing slips in beside a sign-off.
+     */
+    void lock(AuditId id) {
+        dsl.select(AUDIT.ID).from(AUDIT).where(AUDIT.ID.eq(id.value())).forUpdate().fetch();
+    }
+
     Optional<Audit> find(AuditId id) {
         return dsl.select(AUDIT.asterisk(), UNIT.NAME, APP_USER.FULL_NAME, SIGNER.field(APP_USER.FULL_NAME),
                         ACKNOWLEDGER.field(APP_USER.FULL_NAME))

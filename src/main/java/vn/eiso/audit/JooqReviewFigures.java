@@ -3,6 +3,7 @@ package vn.eiso.audit;
 import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_ITEM;
 import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.MANAGEMENT_REVIEW;
 import static vn.eiso.db.Tables.NONCONFORMITY;
 import static vn.eiso.db.Tables.OBJECTIVE_MEASUREMENT;
 import static vn.eiso.db.Tables.QUALITY_OBJECTIVE;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.document.DocumentStatus;
@@ -51,7 +53,10 @@ class JooqReviewFigures {
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         Map<ReviewInputKey, List<Long>> figures = new EnumMap<>(ReviewInputKey.class);
 
-        Condition earlierActions = REVIEW_ACTION.UNIT_ID.eq(u).and(REVIEW_ACTION.REVIEW_ID.ne(review.value()));
+        // Actions decided by the unit's reviews held before this one.
+        Condition earlierActions = REVIEW_ACTION.UNIT_ID.eq(u).and(REVIEW_ACTION.REVIEW_ID.in(
+                DSL.select(MANAGEMENT_REVIEW.ID).from(MANAGEMENT_REVIEW).where(MANAGEMENT_REVIEW.UNIT_ID.eq(u)
+                        .and(MANAGEMENT_REVIEW.HELD_ON.lt(to)).and(MANAGEMENT_REVIEW.ID.ne(review.value())))));
         figures.put(ReviewInputKey.PREVIOUS_ACTIONS, List.of(
                 count(REVIEW_ACTION, earlierActions),
                 count(REVIEW_ACTION, earlierActions.and(REVIEW_ACTION.DONE_AT.isNotNull())),

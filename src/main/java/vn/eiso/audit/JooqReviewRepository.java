@@ -73,6 +73,12 @@ class JooqReviewRepository {
                 .execute() == 1;
     }
 
+    /** Locks the review's row until the transaction ends, so that closing it and editing it take turns. */
+    void lock(ReviewId id) {
+        dsl.select(MANAGEMENT_REVIEW.ID).from(MANAGEMENT_REVIEW).where(MANAGEMENT_REVIEW.ID.eq(id.value()))
+                .forUpdate().fetch();
+    }
+
     Optional<ManagementReview> find(ReviewId id) {
         var closer = APP_USER.as("closer");
         return dsl.select(MANAGEMENT_REVIEW.asterisk(), UNIT.NAME, closer.FULL_NAME)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.organisation.UserService;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
@@ -34,15 +35,17 @@ public class ManagementReviews {
     private final JooqReviewRepository reviews;
     private final JooqReviewFigures figures;
     private final UnitService units;
+    private final UserService users;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    ManagementReviews(JooqReviewRepository reviews, JooqReviewFigures figures, UnitService units, AccessGuard guard,
-            AuditTrail trail, Clock clock) {
+    ManagementReviews(JooqReviewRepository reviews, JooqReviewFigures figures, UnitService units, UserService users,
+            AccessGuard guard, AuditTrail trail, Clock clock) {
         this.reviews = reviews;
         this.figures = figures;
         this.units = units;
+        this.users = users;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -59,6 +62,13 @@ public class ManagementReviews {
         ManagementReview review = reviews.find(id).orElseThrow(() -> new DomainException("error.review.notFound"));
         guard.requireReadAccess(review.unitId());
         return review;
+    }
+
+    /** Whether the caller chairs this unit's reviews (the head) and so may close one. */
+    @Transactional(readOnly = true)
+    public boolean canClose(UnitId unit) {
+        Caller caller = guard.requireReadAccess(unit);
+        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.UNIT_HEAD);
     }
 
     @Transactional(readOnly = true)
@@ -105,6 +115,7 @@ public class ManagementReviews {
     /** The head closes the review: every input covered, attendees and minutes written. The record is then frozen. */
     @Transactional
     public ManagementReview close(ReviewId id, int version) {
+        reviews.lock(id);
         ManagementReview review = get(id);
         Caller caller = guard.requireRoleIn(review.unitId(), Role.UNIT_HEAD);
         if (review.status() != ManagementReview.Status.OPEN) {
@@ -134,6 +145,9 @@ public class ManagementReviews {
         }
         if (dueOn.isBefore(LocalDate.now(clock))) {
             throw new DomainException("error.review.duePast");
+        }
+        if (users.peopleOf(review.unitId()).stream().noneMatch(m -> m.userId().equals(owner))) {
+            throw new DomainException("error.owner.notMember");
         }
         long actionId = reviews.insertAction(id, review.unitId(), clean, owner, dueOn);
         trail.record("REVIEW_ACTION_ADDED", TARGET, id, review.unitId(), "action " + actionId + ": " + clean);
@@ -197,12 +211,16 @@ public class ManagementReviews {
     }
 
     private void prefill(ReviewId id, UnitId unit, LocalDate heldOn) {
-        LocalDate from = reviews.previousHeldOn(unit, heldOn, id).orElse(heldOn.minusYears(1));
+        // The day after the previous review, so that nothing is counted by two reviews; a first review looks back a
+        // year.
+        LocalDate from = reviews.previousHeldOn(unit, heldOn, id).map(d -> d.plusDays(1))
+                .orElse(heldOn.minusYears(1));
         figures.count(unit, id, from, heldOn, LocalDate.now(clock), clock.getZone())
                 .forEach((key, values) -> reviews.putPrefilled(id, key, values));
     }
 
     private ManagementReview editable(ReviewId id) {
+        reviews.lock(id);
         ManagementReview review = get(id);
         guard.requireRoleIn(review.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
         if (review.status() != ManagementReview.Status.OPEN) {

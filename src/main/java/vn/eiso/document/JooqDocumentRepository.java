@@ -154,7 +154,6 @@ class JooqDocumentRepository {
                 .fetchOptional(r -> toDocument(r, references(id)));
     }
 
-    /** The unit of a document, without loading the rest of it. */
     /** The owner and everyone who ever approved a revision of it. */
     Set<UserId> ownerAndApprovers(DocumentId id) {
         return dsl.select(DOCUMENT.OWNER_ID).from(DOCUMENT).where(DOCUMENT.ID.eq(id.value()))
@@ -163,6 +162,7 @@ class JooqDocumentRepository {
                 .collect(Collectors.toSet());
     }
 
+    /** The unit of a document, without loading the rest of it. */
     Optional<UnitId> unitOf(DocumentId id) {
         return dsl.select(DOCUMENT.UNIT_ID).from(DOCUMENT).where(DOCUMENT.ID.eq(id.value()))
                 .fetchOptional(r -> new UnitId(r.value1()));

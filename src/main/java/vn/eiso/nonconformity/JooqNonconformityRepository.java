@@ -1,6 +1,7 @@
 package vn.eiso.nonconformity;
 
 import static vn.eiso.db.Tables.APP_USER;
+import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_ITEM;
 import static vn.eiso.db.Tables.DOCUMENT;
 import static vn.eiso.db.Tables.NONCONFORMITY;
@@ -37,6 +38,13 @@ class JooqNonconformityRepository {
                 .set(NONCONFORMITY.REPORTED_AT, now)
                 .returning(NONCONFORMITY.ID)
                 .fetchOne(NONCONFORMITY.ID));
+    }
+
+    /** Whether the item belongs to an audit of the unit that the user leads and has just signed. */
+    boolean isFindingOfSignedAudit(long auditItemId, UnitId unit, UserId lead) {
+        return dsl.fetchExists(dsl.selectOne().from(AUDIT_ITEM).join(AUDIT).on(AUDIT.ID.eq(AUDIT_ITEM.AUDIT_ID))
+                .where(AUDIT_ITEM.ID.eq(auditItemId).and(AUDIT.UNIT_ID.eq(unit.value()))
+                        .and(AUDIT.LEAD_AUDITOR_ID.eq(lead.value())).and(AUDIT.STATUS.eq("SIGNED"))));
     }
 
     Optional<Nonconformity> find(NonconformityId id) {

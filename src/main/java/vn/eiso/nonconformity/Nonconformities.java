@@ -3,6 +3,7 @@ package vn.eiso.nonconformity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +32,16 @@ public class Nonconformities {
     }
 
     /**
-     * Opens a nonconformity for an audit finding. Only the audit's sign-off calls this, inside its own
-     * transaction, after checking that the caller leads the audit: a finding and its nonconformity exist together
-     * or not at all.
+     * Opens a nonconformity for an audit finding, inside the sign-off's own transaction: a finding and its
+     * nonconformity exist together or not at all. Only the lead auditor of a signed audit of that unit may.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public NonconformityId openFromFinding(NewFinding finding) {
         Caller caller = guard.caller();
+        if (caller.user().filter(u -> repository.isFindingOfSignedAudit(finding.auditItemId(), finding.unitId(), u))
+                .isEmpty()) {
+            throw new AccessDeniedException("only the lead auditor's sign-off opens nonconformities for findings");
+        }
         NonconformityId id = repository.insertFinding(finding, caller.user().orElseThrow(), OffsetDateTime.now(clock));
         trail.record("NC_OPENED", TARGET, id, finding.unitId(), finding.severity() + " " + finding.description());
         return id;

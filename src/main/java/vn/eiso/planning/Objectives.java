@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.organisation.UserService;
+import vn.eiso.base.UserId;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
@@ -25,12 +27,15 @@ public class Objectives {
     public static final String TARGET = "OBJECTIVE";
 
     private final JooqPlanningRepository repository;
+    private final UserService users;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Objectives(JooqPlanningRepository repository, AccessGuard guard, AuditTrail trail, Clock clock) {
+    Objectives(JooqPlanningRepository repository, UserService users, AccessGuard guard, AuditTrail trail,
+            Clock clock) {
         this.repository = repository;
+        this.users = users;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -57,7 +62,7 @@ public class Objectives {
     @Transactional
     public Objective create(UnitId unit, ObjectiveData input) {
         guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
-        ObjectiveData data = validated(input);
+        ObjectiveData data = validated(unit, input);
         ObjectiveId id = repository.insertObjective(unit, data);
         trail.record("OBJECTIVE_CREATED", TARGET, id, unit, data.title());
         return repository.objective(id).orElseThrow();
@@ -67,7 +72,7 @@ public class Objectives {
     public Objective update(ObjectiveId id, int version, ObjectiveData input, boolean active) {
         Objective objective = get(id);
         guard.requireRoleIn(objective.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
-        ObjectiveData data = validated(input);
+        ObjectiveData data = validated(objective.unitId(), input);
         if (!repository.updateObjective(id, version, data, active)) {
             throw new ConcurrentEditException();
         }
@@ -120,7 +125,7 @@ public class Objectives {
         return objective;
     }
 
-    private static ObjectiveData validated(ObjectiveData d) {
+    private ObjectiveData validated(UnitId unit, ObjectiveData d) {
         String title = text(d.title(), 500, "error.objective.titleRequired");
         String indicator = text(d.indicator(), 500, "error.objective.indicatorRequired");
         if (d.target() == null) {
@@ -129,11 +134,19 @@ public class Objectives {
         if (d.direction() == null || d.frequency() == null || d.owner() == null) {
             throw new DomainException("error.objective.incomplete");
         }
+        requireMember(users, unit, d.owner());
         String measureUnit = d.measureUnit() == null || d.measureUnit().isBlank() ? null : d.measureUnit().strip();
         if (measureUnit != null && measureUnit.length() > 32) {
             throw new DomainException("error.tooLong", 32);
         }
         return new ObjectiveData(title, indicator, d.direction(), d.target(), measureUnit, d.frequency(), d.owner());
+    }
+
+    /** An owner or assignee must belong to the unit: someone from elsewhere could not even open the item. */
+    static void requireMember(UserService users, UnitId unit, UserId user) {
+        if (users.peopleOf(unit).stream().noneMatch(m -> m.userId().equals(user))) {
+            throw new DomainException("error.owner.notMember");
+        }
     }
 
     static String text(String value, int max, String requiredKey) {

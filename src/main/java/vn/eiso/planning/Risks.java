@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.organisation.UserService;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
@@ -23,14 +24,16 @@ public class Risks {
 
     private final JooqPlanningRepository repository;
     private final Nonconformities nonconformities;
+    private final UserService users;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Risks(JooqPlanningRepository repository, Nonconformities nonconformities, AccessGuard guard, AuditTrail trail,
-            Clock clock) {
+    Risks(JooqPlanningRepository repository, Nonconformities nonconformities, UserService users, AccessGuard guard,
+            AuditTrail trail, Clock clock) {
         this.repository = repository;
         this.nonconformities = nonconformities;
+        this.users = users;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -75,6 +78,9 @@ public class Risks {
         }
         if (d.reviewOn() == null) {
             throw new DomainException("error.risk.reviewRequired");
+        }
+        if (d.owner() != null) {
+            Objectives.requireMember(users, unit, d.owner());
         }
         String process = blankToNull(d.process(), 500);
         String actions = blankToNull(d.actions(), 4000);

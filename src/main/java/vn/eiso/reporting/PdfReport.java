@@ -60,7 +60,7 @@ public final class PdfReport {
 
     /** A label in bold followed by its value on the same line, wrapped below when long. */
     public PdfReport field(String label, String value) {
-        blocks.add(new Block(Style.LABEL, clean(label) + ": ", clean(value)));
+        blocks.add(new Block(Style.LABEL, clean(label) + ":", clean(value)));
         return this;
     }
 
@@ -134,17 +134,25 @@ public final class PdfReport {
             float leading = style.size * 1.4f;
             PDFont font = style.bold ? bold : regular;
             if (block.label() != null) {
-                float labelWidth = width(bold, block.label(), style.size);
-                List<String> lines = wrap(regular, block.text(), style.size, WIDTH - labelWidth, WIDTH);
+                // A long label (a checklist question) wraps like text; the value goes on after its last line.
+                List<String> labels = wrap(bold, drawable(bold, block.label()), style.size, WIDTH, WIDTH);
+                for (String label : labels.subList(0, labels.size() - 1)) {
+                    line(leading);
+                    show(bold, style.size, MARGIN, label);
+                }
+                String lastLabel = labels.getLast() + " ";
+                float labelWidth = width(bold, lastLabel, style.size);
+                List<String> lines = wrap(regular, drawable(regular, block.text()), style.size, WIDTH - labelWidth,
+                        WIDTH);
                 line(leading);
-                show(bold, style.size, MARGIN, block.label());
+                show(bold, style.size, MARGIN, lastLabel);
                 show(regular, style.size, MARGIN + labelWidth, lines.getFirst());
                 for (String rest : lines.subList(1, lines.size())) {
                     line(leading);
                     show(regular, style.size, MARGIN, rest);
                 }
             } else {
-                for (String text : wrap(font, block.text(), style.size, WIDTH, WIDTH)) {
+                for (String text : wrap(font, drawable(font, block.text()), style.size, WIDTH, WIDTH)) {
                     line(leading);
                     show(font, style.size, MARGIN, text);
                 }
@@ -208,6 +216,24 @@ public final class PdfReport {
             }
             lines.add(current.toString());
             return lines;
+        }
+
+        /**
+         * The text with every character the font cannot draw (a Word bullet from the private use area, an emoji)
+         * replaced by "?": one such character must not make a signed report impossible to print.
+         */
+        private static String drawable(PDFont font, String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> {
+                String ch = Character.toString(c);
+                try {
+                    font.encode(ch);
+                    out.append(ch);
+                } catch (IOException | IllegalArgumentException e) {
+                    out.append('?');
+                }
+            });
+            return out.toString();
         }
 
         private static float width(PDFont font, String text, float size) throws IOException {

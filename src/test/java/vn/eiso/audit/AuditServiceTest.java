@@ -449,4 +449,12 @@ class AuditServiceTest extends ServiceTest {
         assertThatThrownBy(() -> work.signOff(audit.id(), reported.version(), PASSWORD))
                 .hasFieldOrPropertyWithValue("messageKey", "error.audit.itemsUnanswered");
     }
+
+    @Test
+    void a_procedure_item_takes_the_first_sub_clause_its_register_entry_names() {
+        assertThat(Audits.firstClause("4, 7.5; 8.5")).isEqualTo("7.5");
+        assertThat(Audits.firstClause("9.1.2")).isEqualTo("9.1");
+        assertThat(Audits.firstClause("4")).isNull();
+        assertThat(Audits.firstClause(null)).isNull();
+    }
 }

@@ -34,6 +34,8 @@ class ManagementReviewTest extends ServiceTest {
     /** A bound timestamp or date in plain SQL: PostgreSQL will not compare a column with an untyped parameter. */
     private static final String T = "cast(? as timestamp with time zone)";
     private static final String D = "cast(? as date)";
+    /** The unit's reviews held before the day: (unit, day). */
+    private static final String EARLIER = "(select id from management_review where unit_id = ? and held_on < " + D + ")";
 
     /** The column within the review's period: two bound timestamps. */
     private static String inPeriod(String column) {
@@ -58,20 +60,20 @@ class ManagementReviewTest extends ServiceTest {
         LocalDate previous = dsl.resultQuery("select max(held_on) from management_review where unit_id = ?"
                 + " and held_on < " + D, stp.value(), today).fetchOne(0, LocalDate.class);
         assertThat(previous).as("the demo's review of last year").isNotNull();
-        LocalDate from = previous;
+        LocalDate from = previous.plusDays(1);
         ZoneId zone = clock.getZone();
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = today.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         long u = stp.value();
 
         assertThat(figures(review, ReviewInputKey.PREVIOUS_ACTIONS)).containsExactly(
-                count("select count(*) from review_action where unit_id = ? and review_id <> ?", u, review.id().value()),
-                count("select count(*) from review_action where unit_id = ? and review_id <> ? and done_at is not null",
-                        u, review.id().value()),
-                count("select count(*) from review_action where unit_id = ? and review_id <> ? and done_at is null",
-                        u, review.id().value()),
-                count("select count(*) from review_action where unit_id = ? and review_id <> ? and done_at is null"
-                        + " and due_on < " + D, u, review.id().value(), today));
+                count("select count(*) from review_action where unit_id = ? and review_id in " + EARLIER, u, u, today),
+                count("select count(*) from review_action where unit_id = ? and review_id in " + EARLIER
+                        + " and done_at is not null", u, u, today),
+                count("select count(*) from review_action where unit_id = ? and review_id in " + EARLIER
+                        + " and done_at is null", u, u, today),
+                count("select count(*) from review_action where unit_id = ? and review_id in " + EARLIER
+                        + " and done_at is null and due_on < " + D, u, u, today, today));
         assertThat(figures(review, ReviewInputKey.NONCONFORMITIES)).containsExactly(
                 count("select count(*) from nonconformity where unit_id = ? and " + inPeriod("reported_at"),
                         u, start, end),

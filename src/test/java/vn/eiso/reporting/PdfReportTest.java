@@ -52,4 +52,16 @@ class PdfReportTest {
         assertThat(text).contains("Quyết định số 19/2014/QĐ-TTg");
         assertThat(text.replaceAll("\\s+", "")).contains(longWord);
     }
+
+    @Test
+    void a_character_the_font_lacks_prints_as_a_question_mark_and_a_long_label_wraps_whole() throws Exception {
+        String bullet = "\uF0B7 Hồ sơ lưu trữ đầy đủ 漢";
+        String question = "Phiếu hẹn trả kết quả có ghi đủ tên, số điện thoại của công chức tiếp nhận và ngày hẹn, "
+                + "và khi trễ hạn có văn bản xin lỗi gửi tổ chức, cá nhân kèm ngày hẹn mới theo đúng quy định";
+        byte[] pdf = new PdfReport("Tiêu đề").paragraph(bullet).field(question, "Phù hợp").toBytes();
+
+        String text = words(extract(pdf, new int[1]));
+        assertThat(text).contains("? Hồ sơ lưu trữ đầy đủ ?");
+        assertThat(text).contains(question + ": Phù hợp");
+    }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.upload.Upload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.audit.AuditItem;
 import vn.eiso.audit.AuditWork;
@@ -64,7 +65,16 @@ class ItemDialog extends Dialog {
         layout.add(new Span(getTranslation("audit.files.add")), upload);
         add(layout);
         save = Dialogs.footer(this, getTranslation("common.save"),
-                () -> work.record(item.id(), item.version(), evidence.getValue(), result.getValue(), files),
+                () -> {
+                    try {
+                        work.record(item.id(), item.version(), evidence.getValue(), result.getValue(), files);
+                    } catch (DomainException e) {
+                        // A refused file must not block every later save: drop the uploads, keep what was typed.
+                        files.clear();
+                        upload.clearFileList();
+                        throw e;
+                    }
+                },
                 getTranslation("audit.recorded"), saved);
         save.setId("item-save");
     }

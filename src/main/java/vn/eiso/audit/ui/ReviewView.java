@@ -102,9 +102,12 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         if (editable) {
             bar.add(new Button(getTranslation("review.refresh"), VaadinIcon.REFRESH.create(),
                     e -> act(() -> reviews.refreshFigures(id), "review.refreshed")));
-            Button close = new Button(getTranslation("review.close"), VaadinIcon.LOCK.create(), e -> confirmClose());
-            close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            bar.add(close);
+            if (reviews.canClose(review.unitId())) {
+                Button close = new Button(getTranslation("review.close"), VaadinIcon.LOCK.create(),
+                        e -> confirmClose());
+                close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                bar.add(close);
+            }
         }
         add(new Anchor("management-reviews", "← " + getTranslation("nav.reviews")), new H2(review.title()), facts, bar);
 
@@ -158,11 +161,15 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
     }
 
     private void save() {
+        act(this::record, "review.saved");
+    }
+
+    /** What is on the screen, stored: the ticks, notes, attendees and minutes. */
+    private ManagementReview record() {
         Map<ReviewInputKey, ReviewInput> inputs = new EnumMap<>(ReviewInputKey.class);
         notes.forEach((key, area) -> inputs.put(key, new ReviewInput(key, List.of(), area.getValue(),
                 covered.get(key).getValue())));
-        act(() -> reviews.record(review.id(), review.version(), attendees.getValue(), minutes.getValue(), inputs),
-                "review.saved");
+        return reviews.record(review.id(), review.version(), attendees.getValue(), minutes.getValue(), inputs);
     }
 
     private Component actionsGrid(boolean editable) {
@@ -216,8 +223,11 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
 
     private void confirmClose() {
         Dialogs.confirmDestructive(getTranslation("review.close"), getTranslation("review.close.confirm"),
-                getTranslation("review.close"), () -> act(() -> reviews.close(review.id(), review.version()),
-                        "review.closedDone"));
+                getTranslation("review.close"), () -> act(() -> {
+                    // What the head just ticked counts: store the screen first, then close.
+                    ManagementReview saved = record();
+                    reviews.close(saved.id(), saved.version());
+                }, "review.closedDone"));
     }
 
     private void act(Runnable action, String successKey) {
