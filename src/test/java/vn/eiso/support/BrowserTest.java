@@ -98,12 +98,16 @@ public abstract class BrowserTest {
 
     /** Types into the native input or textarea inside a Vaadin field, then leaves the field. */
     protected void type(String fieldId, String text) {
-        WebElement input = wait.until(d -> d.findElement(By.cssSelector("#" + fieldId + " input, #" + fieldId
-                + " textarea")));
-        input.clear();
-        input.sendKeys(text);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))",
-                input);
+        // Found, cleared and typed in one attempt: when Vaadin replaces the field meanwhile (a dialog closing while
+        // the next opens), the wait starts over with the new one instead of failing on a stale element.
+        wait.until(d -> {
+            WebElement input = d.findElement(By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea"));
+            input.clear();
+            input.sendKeys(text);
+            ((JavascriptExecutor) d).executeScript(
+                    "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", input);
+            return true;
+        });
     }
 
     /** Clicks like a user would, after scrolling the element into view (notifications may cover the bottom). */
