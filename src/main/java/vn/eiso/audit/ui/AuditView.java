@@ -166,12 +166,12 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         checklist.removeAllColumns();
         checklist.addColumn(AuditItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         checklist.addColumn(i -> AuditWork.itemLabel(i, clauses, texts)).setHeader(getTranslation("audit.item"))
-                .setFlexGrow(3);
+                .setWidth("12rem").setFlexGrow(3);
         checklist.addComponentColumn(i -> AuditBadges.result(i.result())).setHeader(getTranslation("audit.result"))
                 .setAutoWidth(true);
         List<EvidenceFile> files = work.evidenceFiles(audit.id());
         checklist.addComponentColumn(i -> evidence(i, files)).setHeader(getTranslation("audit.evidence"))
-                .setFlexGrow(3);
+                .setWidth("12rem").setFlexGrow(3);
         checklist.addComponentColumn(i -> i.nonconformityId() == null ? new Span()
                         : new Anchor("nonconformities", "NC-" + i.nonconformityId()))
                 .setHeader(getTranslation("audit.nonconformity")).setAutoWidth(true);

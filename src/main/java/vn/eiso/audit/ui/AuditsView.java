@@ -73,6 +73,7 @@ class AuditsView extends VerticalLayout implements TitledView {
         year.addValueChangeListener(e -> show(unit));
         HorizontalLayout bar = new HorizontalLayout(year);
         bar.setAlignItems(Alignment.BASELINE);
+        bar.setWrap(true);
         if (audits.canPlan(unit)) {
             Button plan = new Button(getTranslation("audits.plan"), VaadinIcon.PLUS.create(),
                     e -> new AuditPlanDialog(audits, pool, unit, today, () -> show(unit)).open());
@@ -114,8 +115,9 @@ class AuditsView extends VerticalLayout implements TitledView {
             return;
         }
         target.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // A readable width for the title; on a phone the grid scrolls sideways rather than squeezing it.
         target.addComponentColumn(a -> new Anchor("audit/" + a.id().value(), a.title()))
-                .setHeader(getTranslation("audit.title")).setFlexGrow(3);
+                .setHeader(getTranslation("audit.title")).setWidth("14rem").setFlexGrow(3);
         if (withUnit) {
             target.addColumn(AuditSummary::unitName).setHeader(getTranslation("audit.unit")).setFlexGrow(2);
         }
