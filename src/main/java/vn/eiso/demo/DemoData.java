@@ -56,15 +56,17 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final DemoDocuments documents;
     private final DemoAudits audits;
+    private final DemoNonconformities nonconformities;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
-            DemoDocuments documents, DemoAudits audits) {
+            DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities) {
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
         this.tx = tx;
         this.documents = documents;
         this.audits = audits;
+        this.nonconformities = nonconformities;
     }
 
     @Override
@@ -80,6 +82,7 @@ class DemoData implements ApplicationRunner {
                     .id();
             tx.executeWithoutResult(status -> documents.loadCommune(commune));
             tx.executeWithoutResult(status -> audits.load(justice));
+            tx.executeWithoutResult(status -> nonconformities.load(justice));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

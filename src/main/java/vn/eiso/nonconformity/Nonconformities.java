@@ -3,29 +3,47 @@ package vn.eiso.nonconformity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.document.EvidenceFiles;
+import vn.eiso.search.SearchHit;
+import vn.eiso.search.SearchQuery;
+import vn.eiso.search.SearchResult;
+import vn.eiso.search.SearchService;
 
-/** The unit's nonconformity register: what was found wrong, where it came from, and where it stands. */
+/**
+ * The unit's nonconformity register: what was found wrong, where it came from, and where it stands. Anyone in the
+ * unit reports a problem; the science department records what its inspections find; audit findings arrive at the
+ * lead auditor's sign-off.
+ */
 @Service
 public class Nonconformities {
 
     public static final String TARGET = "NONCONFORMITY";
+    static final int MAX_TEXT = 4000;
 
     private final JooqNonconformityRepository repository;
+    private final EvidenceFiles evidenceFiles;
+    private final SearchService search;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Nonconformities(JooqNonconformityRepository repository, AccessGuard guard, AuditTrail trail, Clock clock) {
+    Nonconformities(JooqNonconformityRepository repository, EvidenceFiles evidenceFiles, SearchService search,
+            AccessGuard guard, AuditTrail trail, Clock clock) {
         this.repository = repository;
+        this.evidenceFiles = evidenceFiles;
+        this.search = search;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -42,9 +60,76 @@ public class Nonconformities {
                 .isEmpty()) {
             throw new AccessDeniedException("only the lead auditor's sign-off opens nonconformities for findings");
         }
-        NonconformityId id = repository.insertFinding(finding, caller.user().orElseThrow(), OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        NonconformityId id = repository.insertFinding(finding, caller.user().orElseThrow(), now);
+        repository.insertEvent(id, now, caller.user().orElseThrow(), null, Nonconformity.Status.REPORTED, null);
         trail.record("NC_OPENED", TARGET, id, finding.unitId(), finding.severity() + " " + finding.description());
         return id;
+    }
+
+    /**
+     * The quick report: any member of the unit describes a problem (with photos or scans if they have them); the
+     * quality officer triages it. Inspections are the science department's to record, audit findings the audit's.
+     */
+    @Transactional
+    public NonconformityId report(NcReport report, Map<String, byte[]> files) {
+        Caller caller = guard.caller();
+        UnitId unit = report.unitId();
+        boolean member = caller.grants().stream().anyMatch(g -> g.unitId().equals(unit));
+        boolean inspector = caller.isOversight() || caller.isAdministrator();
+        if (!member && !inspector) {
+            throw new AccessDeniedException("not a member of unit " + unit);
+        }
+        if (report.source() == null || report.source() == Nonconformity.Source.INTERNAL_AUDIT
+                || report.source() == Nonconformity.Source.INSPECTION && !inspector) {
+            throw new DomainException("error.nc.source");
+        }
+        String description = text(report.description(), "error.nc.descriptionRequired");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        NonconformityId id = repository.insertReport(new NcReport(unit, report.source(), description,
+                report.documentId(), report.clauseCode()), caller.user().orElseThrow(), now);
+        attach(id, files, caller, now);
+        repository.insertEvent(id, now, caller.user().orElseThrow(), null, Nonconformity.Status.REPORTED, null);
+        trail.record("NC_REPORTED", TARGET, id, unit, report.source() + " " + description);
+        return id;
+    }
+
+    /** Adds evidence files to an open nonconformity: its unit's members, or the science department. */
+    @Transactional
+    public void attachFiles(NonconformityId id, Map<String, byte[]> files) {
+        Nonconformity nc = get(id);
+        Caller caller = guard.caller();
+        if (!caller.isAdministrator() && !caller.isOversight()
+                && caller.grants().stream().noneMatch(g -> g.unitId().equals(nc.unitId()))) {
+            throw new AccessDeniedException("not a member of unit " + nc.unitId());
+        }
+        if (!nc.status().isOpen()) {
+            throw new DomainException("error.nc.closed");
+        }
+        attach(id, files, caller, OffsetDateTime.now(clock));
+        trail.record("NC_FILES_ADDED", TARGET, id, nc.unitId(), String.join(", ", files.keySet()));
+    }
+
+    private void attach(NonconformityId id, Map<String, byte[]> files, Caller caller, OffsetDateTime now) {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            EvidenceFiles.Stored stored = evidenceFiles.store(file.getKey(), file.getValue());
+            repository.insertFile(id, stored.fileName(), stored.contentType(), stored.size(), stored.sha256(),
+                    caller.user().orElseThrow(), now);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<NcFile> files(NonconformityId id) {
+        get(id);
+        return repository.files(id);
+    }
+
+    /** A file's bytes, after checking that the caller may read its nonconformity. */
+    @Transactional(readOnly = true)
+    public byte[] fileContent(long fileId) {
+        NcFile file = repository.file(fileId).orElseThrow(() -> new DomainException("error.nc.notFound"));
+        get(file.nonconformityId());
+        return evidenceFiles.read(file.sha256());
     }
 
     @Transactional(readOnly = true)
@@ -58,5 +143,42 @@ public class Nonconformities {
         Nonconformity nc = repository.find(id).orElseThrow(() -> new DomainException("error.nc.notFound"));
         guard.requireReadAccess(nc.unitId());
         return nc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<NcEvent> history(NonconformityId id) {
+        get(id);
+        return repository.events(id);
+    }
+
+    /**
+     * Nonconformities like this one, from the search index: in the caller's own units, and in every unit for the
+     * science department. Helps find a common cause before planning actions.
+     */
+    @Transactional(readOnly = true)
+    public List<SearchHit> similar(NonconformityId id) {
+        Nonconformity nc = get(id);
+        String text = nc.description() + (nc.rootCause() == null ? "" : " " + nc.rootCause());
+        SearchResult result = search.search(SearchQuery.similarTo(text, Set.of(NonconformitySearchSource.TYPE), 6));
+        return result.hits().stream().filter(h -> !h.key().equals(NonconformitySearchSource.key(id))).limit(5)
+                .toList();
+    }
+
+    /** Whether the caller triages, analyses and plans this unit's nonconformities (quality officer, head). */
+    @Transactional(readOnly = true)
+    public boolean canManage(UnitId unit) {
+        Caller caller = guard.caller();
+        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+    }
+
+    static String text(String value, String requiredKey) {
+        String clean = value == null ? "" : value.strip();
+        if (clean.isEmpty()) {
+            throw new DomainException(requiredKey);
+        }
+        if (clean.length() > MAX_TEXT) {
+            throw new DomainException("error.tooLong", MAX_TEXT);
+        }
+        return clean;
     }
 }

@@ -47,6 +47,14 @@ final class QueryText {
     }
 
     Parsed parse(String raw) {
+        return parse(raw, false);
+    }
+
+    /**
+     * {@code loose}: a few of the query's words suffice, for "find things like this text" rather than a search
+     * someone typed (where most words must match).
+     */
+    Parsed parse(String raw, boolean loose) {
         // A colon joins letters into one word for the tokenizer ("quy:trình"); typed, it is Lucene field syntax.
         String text = SearchEntry.nfc(raw == null ? "" : raw).replace(':', ' ');
         boolean shortened = text.length() > MAX_CHARS;
@@ -70,10 +78,12 @@ final class QueryText {
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         for (Part part : parts) {
-            required.add(matching(part), parts.size() <= 4 ? Occur.MUST : Occur.SHOULD);
+            required.add(matching(part), parts.size() <= 4 && !loose ? Occur.MUST : Occur.SHOULD);
             exact(part.syllables()).ifPresent(q -> outer.add(q, Occur.SHOULD));
         }
-        if (parts.size() > 4) {
+        if (loose) {
+            required.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(parts.size() * 0.3)));
+        } else if (parts.size() > 4) {
             required.setMinimumNumberShouldMatch((int) Math.ceil(parts.size() * 0.75));
         }
         outer.add(required.build(), Occur.MUST);

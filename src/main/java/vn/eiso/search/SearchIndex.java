@@ -267,7 +267,7 @@ public final class SearchIndex implements Closeable {
 
     /** The query's page of hits the caller may see, with facet counts over all of them. */
     public SearchResult search(SearchQuery query, Caller caller) {
-        QueryText.Parsed parsed = queryText.parse(query.text());
+        QueryText.Parsed parsed = queryText.parse(query.text(), query.similar());
         List<String> notices = new ArrayList<>();
         if (parsed.shortened()) {
             notices.add("search.notice.shortened");

@@ -8,9 +8,11 @@ import vn.eiso.base.UnitId;
  * revisions are left out unless {@code includeOutdated}.
  *
  * @param history only the entries of one item's history (an entry's {@link SearchEntry#history()} key)
+ * @param similar   "more like this": a few of the text's words suffice (see {@link #similarTo})
  */
 public record SearchQuery(String text, Set<UnitId> units, Set<String> types, Set<String> statuses,
-        Set<Integer> years, boolean includeOutdated, String history, Sort sort, int offset, int limit) {
+        Set<Integer> years, boolean includeOutdated, String history, Sort sort, int offset, int limit,
+        boolean similar) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -25,6 +27,17 @@ public record SearchQuery(String text, Set<UnitId> units, Set<String> types, Set
         sort = sort == null ? Sort.RELEVANCE : sort;
         offset = Math.max(0, Math.min(offset, 10_000));
         limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    /** A query someone typed: most of its words must match. */
+    public SearchQuery(String text, Set<UnitId> units, Set<String> types, Set<String> statuses, Set<Integer> years,
+            boolean includeOutdated, String history, Sort sort, int offset, int limit) {
+        this(text, units, types, statuses, years, includeOutdated, history, sort, offset, limit, false);
+    }
+
+    /** Entries of these types like the given text: a few shared words are enough, the best first. */
+    public static SearchQuery similarTo(String text, Set<String> types, int limit) {
+        return new SearchQuery(text, null, types, null, null, true, null, Sort.RELEVANCE, 0, limit, true);
     }
 
     public static SearchQuery of(String text) {

@@ -41,6 +41,8 @@ import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.PendingReading;
 import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.nonconformity.CorrectiveAction;
+import vn.eiso.nonconformity.NonconformityWorkflow;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.organisation.UnitService;
@@ -56,7 +58,7 @@ class DashboardView extends Div implements TitledView {
 
     DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
             AuthenticationContext authentication, DocumentRegister register, RevisionWorkflow workflow, Audits audits,
-            ManagementReviews reviews) {
+            ManagementReviews reviews, NonconformityWorkflow corrective) {
         String fullName = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
                 .orElse("");
         this.zone = clock.getZone();
@@ -79,6 +81,18 @@ class DashboardView extends Div implements TitledView {
             if (caller.isAdministrator() || caller.hasRoleIn(unit.get(), Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
                 cards.add(auditsCard(audits.needingAttention(unit.get()), audits.openFindings(unit.get()), clock));
                 cards.add(reviewActionsCard(reviews.openActions(unit.get()), clock));
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<CorrectiveAction> mine = corrective.myOpenActions();
+        if (!mine.isEmpty()) {
+            cards.add(actionsCard("dashboard.myActions.title", mine, today));
+        }
+        if (unit.isPresent() && (caller.isAdministrator() || caller.hasRoleIn(unit.get(), Role.UNIT_HEAD))) {
+            // Escalation: the head sees every overdue corrective action of the unit, by owner, until it is done.
+            List<CorrectiveAction> overdue = corrective.overdue(unit.get());
+            if (!overdue.isEmpty()) {
+                cards.add(actionsCard("dashboard.overdueActions.title", overdue, today));
             }
         }
         List<AuditSummary> assigned = audits.assignedToMe().stream().filter(a -> a.status().isOpen()).toList();
@@ -166,6 +180,22 @@ class DashboardView extends Div implements TitledView {
         open.stream().limit(8).forEach(a -> {
             ListItem item = new ListItem(new Anchor("management-review/" + a.reviewId().value(),
                     Formats.date(a.dueOn()) + " · " + a.ownerName() + " · " + a.description()));
+            if (a.isOverdue(today)) {
+                item.add(new Text(" "), Badges.of(getTranslation("audits.overdue"), "badge error primary"));
+            }
+            list.add(item);
+        });
+        card.add(list);
+        return card;
+    }
+
+    private Component actionsCard(String titleKey, List<CorrectiveAction> actions, LocalDate today) {
+        Div card = card(titleKey);
+        UnorderedList list = new UnorderedList();
+        actions.stream().limit(8).forEach(a -> {
+            ListItem item = new ListItem(new Anchor("nonconformity/" + a.nonconformityId().value(),
+                    Formats.date(a.dueOn()) + " · " + a.nonconformityId().label() + " · " + a.ownerName() + " · "
+                            + a.description()));
             if (a.isOverdue(today)) {
                 item.add(new Text(" "), Badges.of(getTranslation("audits.overdue"), "badge error primary"));
             }

@@ -1,28 +1,49 @@
 package vn.eiso.nonconformity.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import vn.eiso.base.Texts;
 import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.Messages;
 import vn.eiso.base.ui.TitledView;
+import vn.eiso.nonconformity.NcFigures;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
+import vn.eiso.nonconformity.NonconformityFigures;
 
-/** The unit's nonconformity register, each entry linked back to the audit finding that opened it. */
+/**
+ * The unit's nonconformity register: anyone reports a problem here; each entry opens its closed loop. The figures
+ * tab counts the register (the whole province for the science department) and exports it to XLSX.
+ */
 @Route("nonconformities")
 @Menu(order = 6, icon = "vaadin:warning", title = "nav.nonconformities")
 @PermitAll
@@ -30,41 +51,114 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
 
     final Grid<Nonconformity> grid = new Grid<>();
     final Checkbox openOnly = new Checkbox();
+    final Checkbox province = new Checkbox();
+    private final Nonconformities nonconformities;
+    private final NonconformityFigures figures;
+    private final Div figuresPanel = new Div();
+    private final ZoneId zone;
+    private final LocalDate today;
+    private UnitId unit;
 
-    NonconformitiesView(Nonconformities nonconformities, Clock clock) {
-        ZoneId zone = clock.getZone();
+    NonconformitiesView(Nonconformities nonconformities, NonconformityFigures figures, AccessGuard guard, Clock clock) {
+        this.nonconformities = nonconformities;
+        this.figures = figures;
+        this.zone = clock.getZone();
+        this.today = LocalDate.now(clock);
         Optional<UnitId> current = CurrentUnit.forListView(this);
         if (current.isEmpty()) {
             return;
         }
-        UnitId unit = current.get();
-        grid.addColumn(n -> n.id().label()).setHeader(getTranslation("nc.id")).setAutoWidth(true).setFlexGrow(0);
+        unit = current.get();
+        Caller caller = guard.caller();
+        boolean inspector = caller.isOversight() || caller.isAdministrator();
+        grid.addComponentColumn(n -> new Anchor("nonconformity/" + n.id().value(), n.id().label()))
+                .setHeader(getTranslation("nc.id")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(n -> Formats.dateTime(n.reportedAt(), zone)).setHeader(getTranslation("nc.reportedAt"))
                 .setAutoWidth(true);
         grid.addColumn(n -> getTranslation("ncSource." + n.source())).setHeader(getTranslation("nc.source"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::severity).setHeader(getTranslation("nc.severity")).setAutoWidth(true);
+        grid.addComponentColumn(NcBadges::severity).setHeader(getTranslation("nc.severity")).setAutoWidth(true);
         grid.addColumn(n -> join(n.clauseCode(), n.documentCode())).setHeader(getTranslation("nc.where"))
                 .setAutoWidth(true);
         grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setWidth("22rem")
                 .setFlexGrow(6);
-        grid.addColumn(n -> getTranslation("ncStatus." + n.status())).setHeader(getTranslation("nc.status"))
+        grid.addComponentColumn(n -> NcBadges.status(n.status())).setHeader(getTranslation("nc.status"))
                 .setAutoWidth(true);
+        grid.addColumn(n -> n.ageInDays(today, zone)).setHeader(getTranslation("nc.age")).setAutoWidth(true);
         grid.addComponentColumn(n -> n.auditId() == null ? new Span()
                         : new Anchor("audit/" + n.auditId(), getTranslation("nc.fromAudit")))
                 .setHeader(getTranslation("nc.origin")).setAutoWidth(true);
-        openOnly.setLabel(getTranslation("nc.openOnly"));
-        openOnly.setValue(true);
-        openOnly.addValueChangeListener(e -> grid.setItems(nonconformities.ofUnit(unit, e.getValue())));
-        grid.setItems(nonconformities.ofUnit(unit, true));
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        add(new Paragraph(getTranslation("nc.help")), openOnly, grid);
+        openOnly.setLabel(getTranslation("nc.openOnly"));
+        openOnly.setValue(true);
+        openOnly.addValueChangeListener(e -> refresh());
+        Button report = new Button(getTranslation("nc.report"), VaadinIcon.PLUS.create(),
+                e -> new ReportDialog(nonconformities, unit, inspector, this::refresh).open());
+        report.setId("nc-report");
+        report.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        VerticalLayout registerTab = new VerticalLayout(new HorizontalLayout(report, openOnly), grid);
+        registerTab.setPadding(false);
+        registerTab.setSizeFull();
+
+        province.setLabel(getTranslation("ncFigures.province"));
+        province.setVisible(inspector);
+        province.addValueChangeListener(e -> showFigures());
+        figuresPanel.setWidthFull();
+        VerticalLayout figuresTab = new VerticalLayout(province, figuresPanel);
+        figuresTab.setPadding(false);
+        TabSheet sheet = new TabSheet();
+        sheet.setSizeFull();
+        sheet.add(getTranslation("nc.tab.register"), registerTab);
+        sheet.add(getTranslation("nc.tab.figures"), figuresTab);
+        sheet.addSelectedChangeListener(e -> showFigures());
+        add(new Paragraph(getTranslation("nc.help")), sheet);
+        refresh();
     }
 
-    private Component severity(Nonconformity n) {
-        return Badges.of(getTranslation("ncSeverity." + n.severity()),
-                n.severity() == Nonconformity.Severity.MAJOR ? "badge error primary" : "badge error");
+    private void refresh() {
+        grid.setItems(nonconformities.ofUnit(unit, openOnly.getValue()));
+    }
+
+    void showFigures() {
+        figuresPanel.removeAll();
+        UnitId scope = province.getValue() ? null : unit;
+        NcFigures f = figures.of(scope);
+        Div headline = new Div(figure(f.open(), "ncFigures.open"), figure(f.closedLastYear(), "ncFigures.closedLastYear"),
+                figure(f.meanDaysToClose() == null ? "—" : String.format(getLocale(), "%.1f", f.meanDaysToClose()),
+                        "ncFigures.meanDays"),
+                figure(f.overdueActions(), "ncFigures.overdueActions"));
+        headline.addClassName("figures");
+        headline.setWidthFull();
+        Map<String, Long> age = new LinkedHashMap<>();
+        f.openByAge().forEach((k, v) -> age.put(getTranslation("ncFigures.age", k), v));
+        Map<String, Long> source = new LinkedHashMap<>();
+        f.openBySource().forEach((k, v) -> source.put(getTranslation("ncSource." + k), v));
+        Map<String, Long> clause = new LinkedHashMap<>();
+        f.openByClause().forEach((k, v) -> clause.put(getTranslation("ncFigures.clause", k), v));
+        Texts texts = Messages.texts(getLocale());
+        String file = "SO-THEO-DOI-KPH-" + today + ".xlsx";
+        figuresPanel.add(headline,
+                Downloads.file(getTranslation("ncFigures.export"), file,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        () -> figures.xlsx(scope, texts)),
+                chart("ncFigures.byAge", age), chart("ncFigures.bySource", source), chart("ncFigures.byClause", clause));
+        if (scope == null) {
+            figuresPanel.add(chart("ncFigures.byUnit", f.openByUnit()));
+        }
+    }
+
+    private Component figure(Object value, String key) {
+        Div figure = new Div(new Span(String.valueOf(value)), new Span(getTranslation(key)));
+        figure.addClassName("figure");
+        return figure;
+    }
+
+    private Component chart(String titleKey, Map<String, Long> values) {
+        Div box = new Div(new H4(getTranslation(titleKey)));
+        box.addClassName("nc-chart");
+        box.add(values.isEmpty() ? new Span("—") : new Html("<div>" + BarChart.svg(values) + "</div>"));
+        return box;
     }
 
     private static String join(String clause, String document) {

@@ -1,0 +1,451 @@
+package vn.eiso.nonconformity.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.base.ui.DatePickers;
+import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.Downloads;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.Notifications;
+import vn.eiso.base.ui.TitledView;
+import vn.eiso.base.ui.Uploads;
+import vn.eiso.document.DocumentFilter;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSort;
+import vn.eiso.document.DocumentSummary;
+import vn.eiso.document.Revision;
+import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.nonconformity.CorrectiveAction;
+import vn.eiso.nonconformity.NcEvent;
+import vn.eiso.nonconformity.NcFile;
+import vn.eiso.nonconformity.Nonconformities;
+import vn.eiso.nonconformity.Nonconformity;
+import vn.eiso.nonconformity.Nonconformity.Status;
+import vn.eiso.nonconformity.NonconformityId;
+import vn.eiso.nonconformity.NonconformityWorkflow;
+import vn.eiso.organisation.Membership;
+import vn.eiso.organisation.UserService;
+
+/**
+ * One nonconformity through its closed loop: triage, correction and root cause, corrective actions with evidence,
+ * the effectiveness review, the document change it led to, its files, similar cases and its whole history.
+ */
+@Route("nonconformity")
+@PermitAll
+class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>, TitledView {
+
+    private final Nonconformities register;
+    private final NonconformityWorkflow workflow;
+    private final UserService users;
+    private final DocumentRegister documents;
+    private final RevisionWorkflow revisions;
+    private final AccessGuard guard;
+    private final ZoneId zone;
+    private final Clock clock;
+    private Nonconformity nc;
+    final TextArea correction = new TextArea();
+    final TextArea rootCause = new TextArea();
+    final Select<Nonconformity.CauseCategory> category = new Select<>();
+    final Grid<CorrectiveAction> actions = new Grid<>();
+
+    NonconformityView(Nonconformities register, NonconformityWorkflow workflow, UserService users,
+            DocumentRegister documents, RevisionWorkflow revisions, AccessGuard guard, Clock clock) {
+        this.register = register;
+        this.workflow = workflow;
+        this.users = users;
+        this.documents = documents;
+        this.revisions = revisions;
+        this.guard = guard;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        addClassName("document-view");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        try {
+            nc = register.get(new NonconformityId(id));
+        } catch (DomainException | AccessDeniedException e) {
+            removeAll();
+            add(new H2(getTranslation("error.nc.notFound")));
+            return;
+        }
+        render();
+    }
+
+    void render() {
+        nc = register.get(nc.id());
+        boolean manager = register.canManage(nc.unitId());
+        LocalDate today = LocalDate.now(clock);
+        removeAll();
+        add(new Anchor("nonconformities", "← " + getTranslation("nav.nonconformities")));
+        H2 title = new H2(nc.id().label() + " · " + getTranslation("ncSource." + nc.source()));
+        title.addClassName("document-title");
+        Div facts = new Div(NcBadges.status(nc.status()), NcBadges.severity(nc),
+                fact("nc.unit", nc.unitName()),
+                fact("nc.reportedBy", nc.reportedByName() + " · " + Formats.dateTime(nc.reportedAt(), zone)),
+                fact("nc.where", (nc.documentCode() == null ? "" : nc.documentCode() + " ")
+                        + (nc.clauseCode() == null ? "" : "(" + nc.clauseCode() + ")")),
+                fact("nc.age", getTranslation("nc.days", nc.ageInDays(today, zone))));
+        if (nc.reopened() > 0) {
+            facts.add(Badges.of(getTranslation("nc.reopenedTimes", nc.reopened()), "badge error"));
+        }
+        if (nc.auditId() != null) {
+            facts.add(new Anchor("audit/" + nc.auditId(), getTranslation("nc.fromAudit")));
+        }
+        facts.addClassName("document-facts");
+        add(title, facts, new Paragraph(nc.description()));
+        add(actionBar(manager));
+        add(analysis(manager), actionsSection(manager, today), verification(manager, today), outcome(manager),
+                filesSection(), similar(), history());
+    }
+
+    private Component fact(String key, String value) {
+        Span fact = new Span(getTranslation(key) + ": " + (value == null || value.isBlank() ? "—" : value));
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    private Component actionBar(boolean manager) {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setWrap(true);
+        if (manager && nc.status() == Status.REPORTED) {
+            Button accept = new Button(getTranslation("nc.accept"), VaadinIcon.CHECK.create(), e -> openAccept());
+            accept.setId("nc-accept");
+            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button dismiss = new Button(getTranslation("nc.dismiss"), VaadinIcon.CLOSE.create(), e -> openDismiss());
+            dismiss.setId("nc-dismiss");
+            bar.add(accept, dismiss);
+        }
+        if (manager && nc.status() == Status.ANALYSING) {
+            Button plan = new Button(getTranslation("nc.plan"), VaadinIcon.FLAG_CHECKERED.create(),
+                    e -> act(() -> workflow.planActions(nc.id(), nc.version()), "nc.planned"));
+            plan.setId("nc-plan");
+            plan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            bar.add(plan);
+        }
+        if (nc.status().isOpen()) {
+            bar.add(new Anchor("risks", getTranslation("nc.updateRisk")));
+        }
+        return bar;
+    }
+
+    private void openAccept() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("nc.accept"));
+        Select<Nonconformity.Severity> severity = new Select<>();
+        severity.setId("nc-severity");
+        severity.setLabel(getTranslation("nc.severity"));
+        severity.setItems(Nonconformity.Severity.values());
+        severity.setItemLabelGenerator(s -> getTranslation("ncSeverity." + s));
+        severity.setValue(nc.severity());
+        dialog.add(severity);
+        Dialogs.footer(dialog, getTranslation("nc.accept"), () -> workflow.accept(nc.id(), nc.version(),
+                severity.getValue()), getTranslation("nc.accepted"), this::render).setId("nc-accept-confirm");
+        dialog.open();
+    }
+
+    private void openDismiss() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("nc.dismiss"));
+        TextArea reason = new TextArea(getTranslation("nc.dismiss.reason"));
+        reason.setWidthFull();
+        dialog.add(reason);
+        Dialogs.footer(dialog, getTranslation("nc.dismiss"), () -> workflow.dismiss(nc.id(), nc.version(),
+                reason.getValue()), getTranslation("nc.dismissed"), this::render);
+        dialog.open();
+    }
+
+    private Component analysis(boolean manager) {
+        VerticalLayout section = section("nc.analysis");
+        if (nc.closedReason() != null) {
+            section.add(new Paragraph(getTranslation("nc.dismiss.reason") + ": " + nc.closedReason()));
+        }
+        boolean editable = manager && nc.status() == Status.ANALYSING;
+        correction.setId("nc-correction");
+        correction.setLabel(getTranslation("nc.correction"));
+        correction.setHelperText(getTranslation("nc.correction.help"));
+        correction.setValue(nc.correction() == null ? "" : nc.correction());
+        rootCause.setId("nc-root-cause");
+        rootCause.setLabel(getTranslation("nc.rootCause"));
+        rootCause.setHelperText(getTranslation("nc.rootCause.help"));
+        rootCause.setValue(nc.rootCause() == null ? "" : nc.rootCause());
+        category.setLabel(getTranslation("nc.causeCategory"));
+        category.setItems(Nonconformity.CauseCategory.values());
+        category.setItemLabelGenerator(c -> c == null ? "" : getTranslation("causeCategory." + c));
+        category.setEmptySelectionAllowed(true);
+        category.setValue(nc.causeCategory());
+        for (var field : List.of(correction, rootCause)) {
+            field.setWidthFull();
+            field.setReadOnly(!editable);
+        }
+        category.setReadOnly(!editable);
+        section.add(correction, rootCause, category);
+        if (editable) {
+            Button save = new Button(getTranslation("nc.analysis.save"), e -> act(() -> workflow.analyse(nc.id(),
+                    nc.version(), correction.getValue(), rootCause.getValue(), category.getValue()), "nc.analysed"));
+            save.setId("nc-analysis-save");
+            section.add(save);
+        }
+        return section;
+    }
+
+    private Component actionsSection(boolean manager, LocalDate today) {
+        VerticalLayout section = section("nc.actions");
+        List<CorrectiveAction> list = workflow.actions(nc.id());
+        actions.removeAllColumns();
+        actions.setId("nc-actions");
+        actions.addColumn(CorrectiveAction::description).setHeader(getTranslation("nc.action")).setFlexGrow(3);
+        actions.addColumn(CorrectiveAction::ownerName).setHeader(getTranslation("review.action.owner"))
+                .setAutoWidth(true);
+        actions.addComponentColumn(a -> a.isOverdue(today)
+                        ? Badges.of(Formats.date(a.dueOn()) + " · " + getTranslation("audits.overdue"),
+                        "badge error primary")
+                        : new Span(Formats.date(a.dueOn())))
+                .setHeader(getTranslation("review.action.due")).setAutoWidth(true);
+        actions.addColumn(a -> a.round() + 1).setHeader(getTranslation("nc.round")).setAutoWidth(true);
+        boolean working = nc.status() == Status.ACTIONS_PLANNED || nc.status() == Status.IN_PROGRESS;
+        actions.addComponentColumn(a -> {
+            if (a.isDone()) {
+                return new Span(getTranslation("review.action.done") + " " + Formats.dateTime(a.doneAt(), zone)
+                        + ": " + a.evidence());
+            }
+            boolean mine = guard.caller().user().map(a.ownerId()::equals).orElse(false);
+            if (!working || !(mine || manager)) {
+                return new Span();
+            }
+            Button done = new Button(getTranslation("review.action.complete"), e -> openComplete(a));
+            done.setId("nc-action-done-" + a.id());
+            done.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            return done;
+        }).setHeader(getTranslation("nc.action.status")).setFlexGrow(2);
+        actions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        actions.setItems(list);
+        actions.setAllRowsVisible(true);
+        section.add(actions);
+        if (manager && List.of(Status.ANALYSING, Status.ACTIONS_PLANNED, Status.IN_PROGRESS).contains(nc.status())) {
+            Button add = new Button(getTranslation("review.action.add"), VaadinIcon.PLUS.create(), e -> openAction());
+            add.setId("nc-action-add");
+            section.add(add);
+        }
+        return section;
+    }
+
+    private void openAction() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("review.action.add"));
+        TextArea description = new TextArea(getTranslation("nc.action"));
+        description.setId("nc-action-text");
+        description.setMaxLength(2000);
+        ComboBox<Membership> owner = new ComboBox<>(getTranslation("review.action.owner"));
+        owner.setId("nc-action-owner");
+        owner.setItems(users.peopleOf(nc.unitId()));
+        owner.setItemLabelGenerator(Membership::fullName);
+        DatePicker due = new DatePicker(getTranslation("review.action.due"));
+        due.setId("nc-action-due");
+        DatePickers.localise(due);
+        due.setMin(LocalDate.now(clock));
+        due.setValue(LocalDate.now(clock).plusDays(14));
+        FormLayout form = new FormLayout(description, owner, due);
+        form.setColspan(description, 2);
+        dialog.add(form);
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> workflow.addAction(nc.id(),
+                description.getValue(), owner.getValue() == null ? null : owner.getValue().userId(), due.getValue()),
+                getTranslation("review.action.added"), this::render).setId("nc-action-save");
+        dialog.open();
+    }
+
+    private void openComplete(CorrectiveAction action) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("review.action.complete"));
+        TextArea evidence = new TextArea(getTranslation("nc.action.evidence"));
+        evidence.setId("nc-action-evidence");
+        evidence.setWidthFull();
+        dialog.add(new Paragraph(action.description()), evidence);
+        Dialogs.footer(dialog, getTranslation("review.action.complete"), () -> workflow.completeAction(action.id(),
+                action.version(), evidence.getValue()), getTranslation("review.action.completed"), this::render)
+                .setId("nc-action-done-confirm");
+        dialog.open();
+    }
+
+    private Component verification(boolean manager, LocalDate today) {
+        VerticalLayout section = section("nc.verification");
+        section.add(new Paragraph(getTranslation("nc.verification.help")));
+        if (nc.verifyDueOn() != null) {
+            section.add(new Span(getTranslation("nc.verifyDueOn") + ": " + Formats.date(nc.verifyDueOn())
+                    + (nc.verifyDueOn().isBefore(today) ? " · " + getTranslation("audits.overdue") : "")));
+        }
+        section.add(new Span(getTranslation("nc.verifier") + ": "
+                + (nc.verifierName() == null ? "—" : nc.verifierName())));
+        if (nc.verificationNote() != null) {
+            section.add(new Paragraph(getTranslation("nc.verification.note") + ": " + nc.verificationNote()));
+        }
+        boolean working = List.of(Status.ACTIONS_PLANNED, Status.IN_PROGRESS, Status.VERIFYING).contains(nc.status());
+        if (manager && working) {
+            ComboBox<Membership> verifier = new ComboBox<>(getTranslation("nc.verifier"));
+            verifier.setId("nc-verifier");
+            verifier.setItems(users.peopleOf(nc.unitId()));
+            verifier.setItemLabelGenerator(Membership::fullName);
+            Button assign = new Button(getTranslation("nc.verifier.assign"), e -> act(() -> workflow.assignVerifier(
+                    nc.id(), nc.version(), verifier.getValue() == null ? null : verifier.getValue().userId()),
+                    "nc.verifier.assigned"));
+            assign.setId("nc-verifier-assign");
+            HorizontalLayout row = new HorizontalLayout(verifier, assign);
+            row.setAlignItems(Alignment.BASELINE);
+            section.add(row);
+        }
+        boolean verifier = nc.verifierId() != null && guard.caller().user().map(nc.verifierId()::equals).orElse(false);
+        if (nc.status() == Status.VERIFYING && verifier) {
+            RadioButtonGroup<Boolean> effective = new RadioButtonGroup<>(getTranslation("nc.effective"));
+            effective.setId("nc-effective");
+            effective.setItems(true, false);
+            effective.setItemLabelGenerator(b -> getTranslation(b ? "nc.effective.yes" : "nc.effective.no"));
+            TextArea note = new TextArea(getTranslation("nc.verification.note"));
+            note.setId("nc-verification-note");
+            note.setWidthFull();
+            Button verify = new Button(getTranslation("nc.verify"), VaadinIcon.CHECK_CIRCLE.create(), e -> act(
+                    () -> workflow.verify(nc.id(), nc.version(), effective.getValue(), note.getValue()),
+                    "nc.verified"));
+            verify.setId("nc-verify");
+            verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            section.add(effective, note, verify);
+        }
+        return section;
+    }
+
+    private Component outcome(boolean manager) {
+        VerticalLayout section = section("nc.outcome");
+        if (nc.revisionId() != null) {
+            section.add(new Anchor("revision/" + nc.revisionId(), getTranslation("nc.outcome.revision")));
+        }
+        if (nc.changeRequestId() != null) {
+            section.add(new Span(getTranslation("nc.outcome.changeRequest", nc.changeRequestId())));
+        }
+        if (manager) {
+            ComboBox<DocumentSummary> document = new ComboBox<>(getTranslation("nc.outcome.document"));
+            document.setItems(documents.list(DocumentFilter.of(nc.unitId()), DocumentSort.CODE, true, 0, 1000));
+            document.setItemLabelGenerator(d -> d.code() + " · " + d.title());
+            ComboBox<Revision> revision = new ComboBox<>(getTranslation("nc.outcome.revisionNumber"));
+            revision.setItemLabelGenerator(r -> getTranslation("revision.number", r.number()) + " · "
+                    + getTranslation("revStatus." + r.status()));
+            document.addValueChangeListener(e -> revision.setItems(e.getValue() == null ? List.of()
+                    : revisions.history(e.getValue().id())));
+            Button link = new Button(getTranslation("nc.outcome.link"), e -> act(() -> {
+                if (revision.getValue() == null) {
+                    throw new DomainException("error.nc.revisionRequired");
+                }
+                workflow.linkRevision(nc.id(), nc.version(), revision.getValue().id());
+            }, "nc.outcome.linked"));
+            HorizontalLayout row = new HorizontalLayout(document, revision, link);
+            row.setAlignItems(Alignment.BASELINE);
+            row.setWrap(true);
+            section.add(row);
+        }
+        return section;
+    }
+
+    private Component filesSection() {
+        VerticalLayout section = section("nc.files");
+        for (NcFile file : register.files(nc.id())) {
+            section.add(Downloads.file("📎 " + file.fileName(), file.fileName(), file.contentType(),
+                    () -> register.fileContent(file.id())));
+        }
+        if (nc.status().isOpen()) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), 50L * 1024 * 1024, files::put));
+            Uploads.localise(upload);
+            Button attach = new Button(getTranslation("nc.files.attach"), e -> {
+                try {
+                    register.attachFiles(nc.id(), files);
+                    Notifications.success(getTranslation("nc.files.attached"));
+                    render();
+                } catch (DomainException ex) {
+                    files.clear();
+                    upload.clearFileList();
+                    Notifications.error(ex);
+                }
+            });
+            section.add(upload, attach);
+        }
+        return section;
+    }
+
+    private Component similar() {
+        VerticalLayout section = section("nc.similar");
+        var hits = register.similar(nc.id());
+        if (hits.isEmpty()) {
+            section.add(new Span(getTranslation("nc.similar.none")));
+        }
+        hits.forEach(h -> section.add(new Anchor(h.route(), h.code() + " · " + h.unitName() + " · " + h.title())));
+        return section;
+    }
+
+    private Component history() {
+        VerticalLayout section = section("nc.history");
+        Grid<NcEvent> events = new Grid<>();
+        events.addColumn(e -> Formats.dateTime(e.at(), zone)).setHeader(getTranslation("nc.history.at"))
+                .setAutoWidth(true);
+        events.addColumn(NcEvent::actorName).setHeader(getTranslation("nc.history.actor")).setAutoWidth(true);
+        events.addColumn(e -> (e.from() == null ? "" : getTranslation("ncStatus." + e.from()) + " → ")
+                + getTranslation("ncStatus." + e.to())).setHeader(getTranslation("nc.history.move")).setAutoWidth(true);
+        events.addColumn(e -> e.note() == null ? "" : e.note()).setHeader(getTranslation("nc.history.note"))
+                .setFlexGrow(3);
+        events.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        events.setItems(register.history(nc.id()));
+        events.setAllRowsVisible(true);
+        section.add(events);
+        return section;
+    }
+
+    private VerticalLayout section(String titleKey) {
+        VerticalLayout section = new VerticalLayout(new H3(getTranslation(titleKey)));
+        section.setPadding(false);
+        section.addClassName("nc-section");
+        return section;
+    }
+
+    private void act(Runnable action, String successKey) {
+        Notifications.attempt(action, successKey);
+        render();
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.nonconformities";
+    }
+}
