@@ -67,7 +67,7 @@ public class NonconformityWorkflow {
             throw new DomainException("error.nc.severityRequired");
         }
         return move(nc, version, List.of(Status.REPORTED), Status.ANALYSING, values(Column.SEVERITY,
-                severity.name()), "NC_ACCEPTED", severity.name());
+                severity.name()), "NC_ACCEPTED", null);
     }
 
     /** Triage: not a nonconformity after all; closed with the reason, which stays in the register. */

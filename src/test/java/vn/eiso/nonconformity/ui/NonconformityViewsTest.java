@@ -1,0 +1,89 @@
+package vn.eiso.nonconformity.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.nonconformity.NcReport;
+import vn.eiso.nonconformity.Nonconformities;
+import vn.eiso.nonconformity.Nonconformity;
+import vn.eiso.nonconformity.NonconformityId;
+import vn.eiso.organisation.Membership;
+import vn.eiso.support.UiTest;
+
+class NonconformityViewsTest extends UiTest {
+
+    @Autowired
+    Nonconformities register;
+    @Autowired
+    Clock clock;
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_report_a_problem_with_a_photo_and_an_empty_description_is_refused_in_the_dialog() {
+        CurrentUnit.set(unit("STP"));
+        NonconformitiesView view = navigate(NonconformitiesView.class);
+        long before = view.grid.getListDataView().getItems().count();
+        test(find(Button.class).withId("nc-report").single()).click();
+        ReportDialog dialog = find(ReportDialog.class).single();
+        test(dialog.send).click();
+        assertThat(notifications()).contains("Mô tả vấn đề");
+        assertThat(dialog.isOpened()).isTrue();
+
+        test(dialog.description).setValue("Bàn tiếp nhận thiếu bảng niêm yết thủ tục lý lịch tư pháp");
+        dialog.files.put("anh.txt", "ảnh chụp".getBytes(StandardCharsets.UTF_8));
+        test(dialog.send).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(view.grid.getListDataView().getItems().count()).isEqualTo(before + 1);
+        Nonconformity created = view.grid.getListDataView().getItems()
+                .filter(n -> n.description().startsWith("Bàn tiếp nhận")).findFirst().orElseThrow();
+        assertThat(created.status()).isEqualTo(Nonconformity.Status.REPORTED);
+        assertThat(register.files(created.id())).hasSize(1);
+        assertThat(find(Button.class).withId("nc-accept").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_accepts_analyses_adds_an_action_and_confirms_the_plan_in_the_view() {
+        NonconformityId id = as("congchuc.stp", () -> register.report(new NcReport(unit("STP"),
+                Nonconformity.Source.CITIZEN, "Công dân chờ quá 30 phút tại bộ phận một cửa", null, null), Map.of()));
+        NonconformityView view = navigate(NonconformityView.class, id.value());
+
+        test(find(Button.class).withId("nc-accept").single()).click();
+        roundTrip();
+        test(find(Button.class).withId("nc-accept-confirm").single()).click();
+        assertThat(register.get(id).status()).isEqualTo(Nonconformity.Status.ANALYSING);
+
+        test(find(Button.class).withId("nc-plan").single()).click();
+        assertThat(notifications()).contains("Phải xác định nguyên nhân gốc trước khi lập kế hoạch khắc phục");
+        test(view.correction).setValue("Bố trí thêm ghế chờ, xin lỗi công dân");
+        test(view.rootCause).setValue("Chỉ một quầy tiếp nhận vào buổi sáng thứ Hai");
+        test(find(Button.class).withId("nc-analysis-save").single()).click();
+        assertThat(register.get(id).rootCause()).isEqualTo("Chỉ một quầy tiếp nhận vào buổi sáng thứ Hai");
+
+        test(find(Button.class).withId("nc-action-add").single()).click();
+        roundTrip();
+        var description = find(TextArea.class).withId("nc-action-text").single();
+        test(description).setValue("Mở thêm quầy sáng thứ Hai");
+        var owner = find(ComboBox.class).withId("nc-action-owner").single();
+        @SuppressWarnings("unchecked")
+        var members = (ComboBox<Membership>) owner;
+        members.setValue(members.getListDataView().getItems().findFirst().orElseThrow());
+        var due = find(DatePicker.class).withId("nc-action-due").single();
+        assertThat(due.getValue()).isAfterOrEqualTo(LocalDate.now(clock));
+        test(find(Button.class).withId("nc-action-save").single()).click();
+        test(find(Button.class).withId("nc-plan").single()).click();
+        assertThat(register.get(id).status()).isEqualTo(Nonconformity.Status.ACTIONS_PLANNED);
+        assertThat(view.actions.getListDataView().getItems().count()).isEqualTo(1);
+    }
+}
