@@ -5,6 +5,7 @@ import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_ITEM;
 import static vn.eiso.db.Tables.CORRECTIVE_ACTION;
 import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.ISO_CLAUSE;
 import static vn.eiso.db.Tables.NC_EVENT;
 import static vn.eiso.db.Tables.NC_FILE;
 import static vn.eiso.db.Tables.NONCONFORMITY;
@@ -76,7 +77,7 @@ class JooqNonconformityRepository {
 
     /** The columns a step of the workflow may change. */
     enum Column {
-        STATUS, SEVERITY, CORRECTION, ROOT_CAUSE, CAUSE_CATEGORY, VERIFIER_ID, VERIFY_DUE_ON, VERIFICATION_NOTE,
+        STATUS, SEVERITY, CLAUSE_CODE, DOCUMENT_ID, CORRECTION, ROOT_CAUSE, CAUSE_CATEGORY, VERIFIER_ID, VERIFY_DUE_ON, VERIFICATION_NOTE,
         CLOSED_REASON, CLOSED_AT, REOPENED, REVISION_ID, CHANGE_REQUEST_ID
     }
 
@@ -84,6 +85,8 @@ class JooqNonconformityRepository {
         return switch (column) {
             case STATUS -> NONCONFORMITY.STATUS;
             case SEVERITY -> NONCONFORMITY.SEVERITY;
+            case CLAUSE_CODE -> NONCONFORMITY.CLAUSE_CODE;
+            case DOCUMENT_ID -> NONCONFORMITY.DOCUMENT_ID;
             case CORRECTION -> NONCONFORMITY.CORRECTION;
             case ROOT_CAUSE -> NONCONFORMITY.ROOT_CAUSE;
             case CAUSE_CATEGORY -> NONCONFORMITY.CAUSE_CATEGORY;
@@ -111,6 +114,12 @@ class JooqNonconformityRepository {
                 .where(NONCONFORMITY.ID.eq(id.value()).and(NONCONFORMITY.VERSION.eq(version))
                         .and(NONCONFORMITY.STATUS.in(from.stream().map(Enum::name).toList())))
                 .execute() == 1;
+    }
+
+    /** The sub-clauses of ISO 9001:2015 a nonconformity may be filed under, in order. */
+    List<String> clauses() {
+        return dsl.select(ISO_CLAUSE.CODE).from(ISO_CLAUSE).where(ISO_CLAUSE.PARENT_CODE.isNotNull())
+                .orderBy(ISO_CLAUSE.SORT_ORDER).fetch(ISO_CLAUSE.CODE);
     }
 
     /** Locks the row until the transaction ends, so that actions and verification take turns with each other. */

@@ -18,6 +18,7 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.document.DocumentId;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.Revision;
 import vn.eiso.document.RevisionId;
@@ -63,11 +64,34 @@ public class NonconformityWorkflow {
     @Transactional
     public Nonconformity accept(NonconformityId id, int version, Nonconformity.Severity severity) {
         Nonconformity nc = managed(id);
+        return accept(id, version, severity, nc.clauseCode(), nc.documentId() == null ? null
+                : new DocumentId(nc.documentId()));
+    }
+
+    /** Triage with what the report left open: the clause and the procedure or document concerned (optional). */
+    @Transactional
+    public Nonconformity accept(NonconformityId id, int version, Nonconformity.Severity severity, String clause,
+            DocumentId document) {
+        Nonconformity nc = managed(id);
         if (severity == null) {
             throw new DomainException("error.nc.severityRequired");
         }
-        return move(nc, version, List.of(Status.REPORTED), Status.ANALYSING, values(Column.SEVERITY,
-                severity.name()), "NC_ACCEPTED", null);
+        if (clause != null && !repository.clauses().contains(clause)) {
+            throw new DomainException("error.audit.clauseUnknown");
+        }
+        if (document != null && !documents.get(document).unitId().equals(nc.unitId())) {
+            throw new DomainException("error.nc.documentForeign");
+        }
+        Map<Column, Object> values = values(Column.SEVERITY, severity.name());
+        values.put(Column.CLAUSE_CODE, clause);
+        values.put(Column.DOCUMENT_ID, document == null ? null : document.value());
+        return move(nc, version, List.of(Status.REPORTED), Status.ANALYSING, values, "NC_ACCEPTED", null);
+    }
+
+    /** The sub-clauses a nonconformity may be filed under. */
+    @Transactional(readOnly = true)
+    public List<String> clauses() {
+        return repository.clauses();
     }
 
     /** Triage: not a nonconformity after all; closed with the reason, which stays in the register. */

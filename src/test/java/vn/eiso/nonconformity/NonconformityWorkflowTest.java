@@ -76,7 +76,14 @@ class NonconformityWorkflowTest extends ServiceTest {
         assertThat(nc(id).status()).isEqualTo(Status.REPORTED);
 
         UserId officer = as("thuky.stp").userId();
-        workflow.accept(id, nc(id).version(), Nonconformity.Severity.MAJOR);
+        var procedure = documents.list(DocumentFilter.of(stp), DocumentSort.CODE, true, 0, 100).stream()
+                .filter(d -> d.code().equals("QT-06")).findFirst().orElseThrow();
+        refused(() -> workflow.accept(id, nc(id).version(), Nonconformity.Severity.MAJOR, "12.1", null),
+                "error.audit.clauseUnknown");
+        workflow.accept(id, nc(id).version(), Nonconformity.Severity.MAJOR, "8.5", procedure.id());
+        assertThat(nc(id).documentCode()).isEqualTo("QT-06");
+        assertThat(nc(id).clauseCode()).isEqualTo("8.5");
+        assertThat(nc(id).severity()).isEqualTo(Nonconformity.Severity.MAJOR);
         refused(() -> workflow.planActions(id, nc(id).version()), "error.nc.rootCauseRequired");
         workflow.analyse(id, nc(id).version(), "Gọi điện xin lỗi công dân", "Không có bước nhắc hạn",
                 Nonconformity.CauseCategory.METHOD);

@@ -174,9 +174,20 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         severity.setItems(Nonconformity.Severity.values());
         severity.setItemLabelGenerator(s -> getTranslation("ncSeverity." + s));
         severity.setValue(nc.severity());
-        dialog.add(severity);
+        ComboBox<String> clause = new ComboBox<>(getTranslation("nc.clause"));
+        clause.setItems(workflow.clauses());
+        clause.setValue(nc.clauseCode());
+        ComboBox<DocumentSummary> document = new ComboBox<>(getTranslation("nc.procedure"));
+        List<DocumentSummary> unitDocuments = documents.list(DocumentFilter.of(nc.unitId()), DocumentSort.CODE, true,
+                0, 1000);
+        document.setItems(unitDocuments);
+        document.setItemLabelGenerator(d -> d.code() + " · " + d.title());
+        unitDocuments.stream().filter(d -> Long.valueOf(d.id().value()).equals(nc.documentId())).findFirst()
+                .ifPresent(document::setValue);
+        dialog.add(new FormLayout(severity, clause, document));
         Dialogs.footer(dialog, getTranslation("nc.accept"), () -> workflow.accept(nc.id(), nc.version(),
-                severity.getValue()), getTranslation("nc.accepted"), this::render).setId("nc-accept-confirm");
+                severity.getValue(), clause.getValue(), document.getValue() == null ? null : document.getValue().id()),
+                getTranslation("nc.accepted"), this::render).setId("nc-accept-confirm");
         dialog.open();
     }
 
