@@ -6,8 +6,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.BrowserTest;
 
@@ -19,19 +17,6 @@ import vn.eiso.support.BrowserTest;
 class AuditJourneyTest extends BrowserTest {
 
     private static final String PASSWORD = Accounts.DEMO_PASSWORD;
-
-    /** Types a filter into a combo box and picks the first suggestion starting with the given text. */
-    private void choose(String comboId, String itemTag, String filter, String startsWith) {
-        WebElement input = wait.until(d -> d.findElement(By.cssSelector("#" + comboId + " input")));
-        input.click();
-        input.sendKeys(filter);
-        wait.until(d -> d.findElements(By.tagName(itemTag)).stream()
-                .filter(e -> e.getText().strip().startsWith(startsWith)).findFirst().map(e -> {
-                    ((JavascriptExecutor) d).executeScript("arguments[0].click();", e);
-                    return true;
-                }).orElse(false));
-        input.sendKeys(Keys.ESCAPE);
-    }
 
     @Test
     void plan_perform_record_a_finding_and_sign_off_the_report() throws Exception {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -125,6 +126,24 @@ public abstract class BrowserTest {
                     e.click();
                     return true;
                 }).orElse(false));
+    }
+
+    /**
+     * Types a filter into a combo box (single or multi-select; {@code itemTag} names its overlay items) and picks
+     * the first suggestion that starts with the given text. The field is focused by script: a notification at the
+     * bottom of the page may lie over it.
+     */
+    protected void choose(String comboId, String itemTag, String filter, String startsWith) {
+        WebElement input = wait.until(d -> d.findElement(By.cssSelector("#" + comboId + " input")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});"
+                + " arguments[0].focus();", input);
+        input.sendKeys(filter);
+        wait.until(d -> d.findElements(By.tagName(itemTag)).stream()
+                .filter(e -> e.getText().strip().startsWith(startsWith)).findFirst().map(e -> {
+                    ((JavascriptExecutor) d).executeScript("arguments[0].click();", e);
+                    return true;
+                }).orElse(false));
+        input.sendKeys(Keys.ESCAPE);
     }
 
     protected void screenshot(String name) throws Exception {

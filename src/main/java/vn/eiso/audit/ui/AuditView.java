@@ -150,9 +150,7 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
     }
 
     private Component fact(String labelKey, String value) {
-        Span fact = new Span(getTranslation(labelKey) + ": " + (value == null || value.isBlank() ? "—" : value));
-        fact.addClassName("fact");
-        return fact;
+        return Badges.fact(getTranslation(labelKey), value);
     }
 
     private Component checklistTab(boolean canWork) {

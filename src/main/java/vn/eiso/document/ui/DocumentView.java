@@ -36,6 +36,7 @@ import java.util.Map;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
+import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
@@ -182,9 +183,7 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     }
 
     private Component fact(String labelKey, String value) {
-        Span fact = new Span(getTranslation(labelKey) + ": " + (value == null || value.isBlank() ? "—" : value));
-        fact.addClassName("fact");
-        return fact;
+        return Badges.fact(getTranslation(labelKey), value);
     }
 
     private Component currentTab() {

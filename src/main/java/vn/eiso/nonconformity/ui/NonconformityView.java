@@ -135,10 +135,8 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
                 filesSection(), similar(), history());
     }
 
-    private Component fact(String key, String value) {
-        Span fact = new Span(getTranslation(key) + ": " + (value == null || value.isBlank() ? "—" : value));
-        fact.addClassName("fact");
-        return fact;
+    private Component fact(String labelKey, String value) {
+        return Badges.fact(getTranslation(labelKey), value);
     }
 
     private Component actionBar(boolean manager) {
