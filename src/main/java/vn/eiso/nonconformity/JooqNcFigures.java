@@ -18,7 +18,7 @@ class JooqNcFigures {
 
     /** What the figures need of one nonconformity. */
     record Row(String unitName, String source, String clause, String status, OffsetDateTime reportedAt,
-            OffsetDateTime closedAt) {
+            OffsetDateTime closedAt, boolean dismissed) {
     }
 
     private final DSLContext dsl;
@@ -35,10 +35,11 @@ class JooqNcFigures {
             condition = condition.and(NONCONFORMITY.UNIT_ID.in(units.stream().map(UnitId::value).toList()));
         }
         return dsl.select(UNIT.NAME, NONCONFORMITY.SOURCE, NONCONFORMITY.CLAUSE_CODE, NONCONFORMITY.STATUS,
-                        NONCONFORMITY.REPORTED_AT, NONCONFORMITY.CLOSED_AT)
+                        NONCONFORMITY.REPORTED_AT, NONCONFORMITY.CLOSED_AT, NONCONFORMITY.CLOSED_REASON)
                 .from(NONCONFORMITY).join(UNIT).on(UNIT.ID.eq(NONCONFORMITY.UNIT_ID))
                 .where(condition)
-                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7() != null));
     }
 
     long overdueActions(Collection<UnitId> units, LocalDate today) {

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The register in figures, for one unit or the whole province: open nonconformities by age (days since reported:
- * 0–30, 31–90, 91–180, over 180), by source, by top-level clause and by unit; how long closing took on average
- * over the last twelve months; corrective actions overdue.
+ * 0–30, 31–90, 91–180, over 180), by source, by top-level clause and by unit; how many were closed over the last
+ * twelve months after their loop (reports dismissed at triage are not counted) and how long that took on average;
+ * corrective actions overdue.
  */
 public record NcFigures(long open, long closedLastYear, Double meanDaysToClose, long overdueActions,
         Map<String, Long> openByAge, Map<String, Long> openBySource, Map<String, Long> openByClause,

@@ -15,6 +15,8 @@ import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.document.DocumentId;
+import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.EvidenceFiles;
 import vn.eiso.search.SearchHit;
 import vn.eiso.search.SearchQuery;
@@ -35,15 +37,17 @@ public class Nonconformities {
     private final JooqNonconformityRepository repository;
     private final EvidenceFiles evidenceFiles;
     private final SearchService search;
+    private final DocumentRegister documents;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
     Nonconformities(JooqNonconformityRepository repository, EvidenceFiles evidenceFiles, SearchService search,
-            AccessGuard guard, AuditTrail trail, Clock clock) {
+            DocumentRegister documents, AccessGuard guard, AuditTrail trail, Clock clock) {
         this.repository = repository;
         this.evidenceFiles = evidenceFiles;
         this.search = search;
+        this.documents = documents;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -85,6 +89,13 @@ public class Nonconformities {
             throw new DomainException("error.nc.source");
         }
         String description = text(report.description(), "error.nc.descriptionRequired");
+        if (report.clauseCode() != null && !repository.clauses().contains(report.clauseCode())) {
+            throw new DomainException("error.audit.clauseUnknown");
+        }
+        if (report.documentId() != null
+                && !documents.get(new DocumentId(report.documentId())).unitId().equals(unit)) {
+            throw new DomainException("error.nc.documentForeign");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         NonconformityId id = repository.insertReport(new NcReport(unit, report.source(), description,
                 report.documentId(), report.clauseCode()), caller.user().orElseThrow(), now);
@@ -97,6 +108,10 @@ public class Nonconformities {
     /** Adds evidence files to an open nonconformity: its unit's members, or the science department. */
     @Transactional
     public void attachFiles(NonconformityId id, Map<String, byte[]> files) {
+        if (files.isEmpty()) {
+            throw new DomainException("error.nc.noFiles");
+        }
+        repository.lock(id);
         Nonconformity nc = get(id);
         Caller caller = guard.caller();
         if (!caller.isAdministrator() && !caller.isOversight()
@@ -158,8 +173,9 @@ public class Nonconformities {
     @Transactional(readOnly = true)
     public List<SearchHit> similar(NonconformityId id) {
         Nonconformity nc = get(id);
-        String text = nc.description() + (nc.rootCause() == null ? "" : " " + nc.rootCause());
-        SearchResult result = search.search(SearchQuery.similarTo(text, Set.of(NonconformitySearchSource.TYPE), 6));
+        // The description only: the query keeps its first syllables, and that is where a problem is described.
+        SearchResult result = search.search(SearchQuery.similarTo(nc.description(),
+                Set.of(NonconformitySearchSource.TYPE), 6));
         return result.hits().stream().filter(h -> !h.key().equals(NonconformitySearchSource.key(id))).limit(5)
                 .toList();
     }

@@ -57,6 +57,10 @@ public class NonconformityFigures {
         for (JooqNcFigures.Row row : figures.rows(scope, yearAgo)) {
             LocalDate reported = row.reportedAt().atZoneSameInstant(zone).toLocalDate();
             if (Nonconformity.Status.CLOSED.name().equals(row.status())) {
+                if (row.dismissed()) {
+                    // Closed at triage as "not a nonconformity": no loop was run, so it says nothing of closing.
+                    continue;
+                }
                 closed++;
                 closingDays += ChronoUnit.DAYS.between(reported, row.closedAt().atZoneSameInstant(zone).toLocalDate());
                 continue;

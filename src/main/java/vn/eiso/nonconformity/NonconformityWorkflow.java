@@ -76,6 +76,9 @@ public class NonconformityWorkflow {
         if (severity == null) {
             throw new DomainException("error.nc.severityRequired");
         }
+        if (nc.auditItemId() != null && severity != nc.severity()) {
+            throw new DomainException("error.nc.findingSeverity");
+        }
         if (clause != null && !repository.clauses().contains(clause)) {
             throw new DomainException("error.audit.clauseUnknown");
         }
@@ -98,6 +101,9 @@ public class NonconformityWorkflow {
     @Transactional
     public Nonconformity dismiss(NonconformityId id, int version, String reason) {
         Nonconformity nc = managed(id);
+        if (nc.auditItemId() != null) {
+            throw new DomainException("error.nc.findingNotDismissable");
+        }
         String clean = Nonconformities.text(reason, "error.nc.reasonRequired");
         Map<Column, Object> values = values(Column.CLOSED_REASON, clean);
         values.put(Column.CLOSED_AT, now());
@@ -116,7 +122,9 @@ public class NonconformityWorkflow {
             throw nc.status() == Status.ANALYSING ? new ConcurrentEditException()
                     : new DomainException("error.nc.notAnalysing");
         }
-        trail.record("NC_ANALYSED", Nonconformities.TARGET, id, nc.unitId(), optional(rootCause));
+        // The trail keeps each round's analysis: the row holds only the latest.
+        trail.record("NC_ANALYSED", Nonconformities.TARGET, id, nc.unitId(), "correction: " + optional(correction)
+                + " | root cause: " + optional(rootCause) + " | " + category);
         return register.get(id);
     }
 
@@ -137,6 +145,9 @@ public class NonconformityWorkflow {
         }
         if (users.peopleOf(nc.unitId()).stream().noneMatch(m -> m.userId().equals(owner))) {
             throw new DomainException("error.owner.notMember");
+        }
+        if (owner.equals(nc.verifierId())) {
+            throw new DomainException("error.nc.verifierOwnsAction");
         }
         long action = repository.insertAction(id, nc.unitId(), clean, owner, dueOn, nc.reopened(), now());
         trail.record("NC_ACTION_ADDED", Nonconformities.TARGET, id, nc.unitId(), "action " + action + ": " + clean);
@@ -231,6 +242,9 @@ public class NonconformityWorkflow {
         }
         if (!me.equals(nc.verifierId())) {
             throw new DomainException("error.nc.verifierOnly");
+        }
+        if (currentRound(nc).stream().anyMatch(a -> a.ownerId().equals(me))) {
+            throw new DomainException("error.nc.verifierOwnsAction");
         }
         if (effective == null) {
             throw new DomainException("error.nc.effectivenessRequired");

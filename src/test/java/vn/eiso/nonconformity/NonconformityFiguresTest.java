@@ -42,7 +42,7 @@ class NonconformityFiguresTest extends ServiceTest {
         assertThat(f.open()).isPositive().isEqualTo(count(
                 "select count(*) from nonconformity where unit_id = ? and status <> 'CLOSED'", u));
         assertThat(f.closedLastYear()).isEqualTo(count("select count(*) from nonconformity where unit_id = ?"
-                + " and status = 'CLOSED' and closed_at >= " + T, u, yearAgo));
+                + " and status = 'CLOSED' and closed_reason is null and closed_at >= " + T, u, yearAgo));
         for (Nonconformity.Source source : Nonconformity.Source.values()) {
             assertThat(f.openBySource().get(source.name())).as(source.name()).isEqualTo(count(
                     "select count(*) from nonconformity where unit_id = ? and status <> 'CLOSED' and source = ?", u,

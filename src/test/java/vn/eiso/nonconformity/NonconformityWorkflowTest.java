@@ -234,4 +234,27 @@ class NonconformityWorkflowTest extends ServiceTest {
                 .isInstanceOfAny(AccessDeniedException.class, DomainException.class);
         assertThat(nc(id).revisionId()).isEqualTo(revision.id().value());
     }
+
+    @Test
+    void a_named_verifier_gets_no_action_and_an_audit_finding_keeps_the_auditors_grading() {
+        UserId staff = as("congchuc.stp").userId();
+        UserId head = as("lanhdao.stp").userId();
+        NonconformityId id = reported("Sổ giao nhận hồ sơ ghi thiếu ngày");
+        as("thuky.stp");
+        workflow.accept(id, nc(id).version(), Nonconformity.Severity.MINOR);
+        workflow.analyse(id, nc(id).version(), null, "Mẫu sổ không có cột ngày", null);
+        workflow.addAction(id, "Sửa mẫu sổ", staff, today.plusDays(2));
+        workflow.planActions(id, nc(id).version());
+        workflow.assignVerifier(id, nc(id).version(), head);
+        refused(() -> workflow.addAction(id, "Ký duyệt mẫu mới", head, today.plusDays(2)),
+                "error.nc.verifierOwnsAction");
+
+        Nonconformity finding = register.ofUnit(stp, false).stream().filter(n -> n.auditItemId() != null)
+                .findFirst().orElseThrow();
+        refused(() -> workflow.dismiss(finding.id(), finding.version(), "Không đúng"),
+                "error.nc.findingNotDismissable");
+        refused(() -> register.attachFiles(id, Map.of()), "error.nc.noFiles");
+        refused(() -> register.report(new NcReport(stp, Nonconformity.Source.STAFF, "x", null, "99.9"), Map.of()),
+                "error.audit.clauseUnknown");
+    }
 }
