@@ -73,6 +73,8 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         boolean inspector = caller.isOversight() || caller.isAdministrator();
         grid.addComponentColumn(n -> new Anchor("nonconformity/" + n.id().value(), n.id().label()))
                 .setHeader(getTranslation("nc.id")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setWidth("22rem")
+                .setFlexGrow(6);
         grid.addColumn(n -> Formats.dateTime(n.reportedAt(), zone)).setHeader(getTranslation("nc.reportedAt"))
                 .setAutoWidth(true);
         grid.addColumn(n -> getTranslation("ncSource." + n.source())).setHeader(getTranslation("nc.source"))
@@ -80,8 +82,6 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         grid.addComponentColumn(NcBadges::severity).setHeader(getTranslation("nc.severity")).setAutoWidth(true);
         grid.addColumn(n -> join(n.clauseCode(), n.documentCode())).setHeader(getTranslation("nc.where"))
                 .setAutoWidth(true);
-        grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setWidth("22rem")
-                .setFlexGrow(6);
         grid.addComponentColumn(n -> NcBadges.status(n.status())).setHeader(getTranslation("nc.status"))
                 .setAutoWidth(true);
         grid.addColumn(n -> n.ageInDays(today, zone)).setHeader(getTranslation("nc.age")).setAutoWidth(true);

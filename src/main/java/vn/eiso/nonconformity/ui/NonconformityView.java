@@ -131,8 +131,13 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         facts.addClassName("document-facts");
         add(title, facts, new Paragraph(nc.description()));
         add(actionBar(manager));
-        add(analysis(manager), actionsSection(manager, today), verification(manager, today), outcome(manager),
-                filesSection(), similar(), history());
+        if (nc.closedReason() != null) {
+            add(new Paragraph(getTranslation("nc.dismiss.reason") + ": " + nc.closedReason()));
+        } else if (nc.status() != Status.REPORTED) {
+            // The loop's sections from triage on; a fresh report shows what was reported and who may take it up.
+            add(analysis(manager), actionsSection(manager, today), verification(manager, today), outcome(manager));
+        }
+        add(filesSection(), similar(), history());
     }
 
     private Component fact(String labelKey, String value) {
@@ -202,9 +207,6 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
 
     private Component analysis(boolean manager) {
         VerticalLayout section = section("nc.analysis");
-        if (nc.closedReason() != null) {
-            section.add(new Paragraph(getTranslation("nc.dismiss.reason") + ": " + nc.closedReason()));
-        }
         boolean editable = manager && nc.status() == Status.ANALYSING;
         correction.setId("nc-correction");
         correction.setLabel(getTranslation("nc.correction"));
