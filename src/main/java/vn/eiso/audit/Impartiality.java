@@ -1,7 +1,9 @@
 package vn.eiso.audit;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.eiso.base.DomainException;
@@ -31,6 +33,8 @@ class Impartiality {
 
     /** Refuses, with the reason, the first auditor who may not audit this unit and these procedures. */
     void check(UnitId unit, String unitName, Collection<UserId> team, Map<DocumentId, String> procedures) {
+        Map<String, Set<UserId>> responsible = new LinkedHashMap<>();
+        procedures.forEach((document, code) -> responsible.put(code, documents.ownerAndApprovers(document)));
         for (UserId auditor : team) {
             String name = auditors.nameOf(auditor);
             if (!auditors.isEligible(auditor)) {
@@ -39,8 +43,8 @@ class Impartiality {
             if (!ownUnitAllowed && auditors.unitsOf(auditor).contains(unit)) {
                 throw new DomainException("error.audit.impartial.ownUnit", name, unitName);
             }
-            procedures.forEach((document, code) -> {
-                if (documents.ownerAndApprovers(document).contains(auditor)) {
+            responsible.forEach((code, people) -> {
+                if (people.contains(auditor)) {
                     throw new DomainException("error.audit.impartial.ownWork", name, code);
                 }
             });

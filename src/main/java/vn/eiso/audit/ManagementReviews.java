@@ -146,9 +146,7 @@ public class ManagementReviews {
         if (dueOn.isBefore(LocalDate.now(clock))) {
             throw new DomainException("error.review.duePast");
         }
-        if (users.peopleOf(review.unitId()).stream().noneMatch(m -> m.userId().equals(owner))) {
-            throw new DomainException("error.owner.notMember");
-        }
+        users.requireMember(review.unitId(), owner);
         long actionId = reviews.insertAction(id, review.unitId(), clean, owner, dueOn);
         trail.record("REVIEW_ACTION_ADDED", TARGET, id, review.unitId(), "action " + actionId + ": " + clean);
         return get(id);

@@ -143,9 +143,7 @@ public class NonconformityWorkflow {
         if (dueOn.isBefore(today())) {
             throw new DomainException("error.nc.duePast");
         }
-        if (users.peopleOf(nc.unitId()).stream().noneMatch(m -> m.userId().equals(owner))) {
-            throw new DomainException("error.owner.notMember");
-        }
+        users.requireMember(nc.unitId(), owner);
         if (owner.equals(nc.verifierId())) {
             throw new DomainException("error.nc.verifierOwnsAction");
         }
@@ -216,9 +214,7 @@ public class NonconformityWorkflow {
         if (currentRound(nc).stream().anyMatch(a -> a.ownerId().equals(verifier))) {
             throw new DomainException("error.nc.verifierOwnsAction");
         }
-        if (users.peopleOf(nc.unitId()).stream().noneMatch(m -> m.userId().equals(verifier))) {
-            throw new DomainException("error.owner.notMember");
-        }
+        users.requireMember(nc.unitId(), verifier);
         if (!repository.update(id, version, List.of(Status.IN_PROGRESS, Status.ACTIONS_PLANNED, Status.VERIFYING),
                 values(Column.VERIFIER_ID, verifier.value()))) {
             throw nc.status().isOpen() && nc.status() != Status.REPORTED && nc.status() != Status.ANALYSING

@@ -134,6 +134,17 @@ public class UserService implements UserPreferences {
         return membersOf(unit).stream().filter(m -> seen.add(m.userId())).toList();
     }
 
+    /**
+     * Refuses someone who is not a member of the unit as the owner, assignee or reviewer of its work: from
+     * elsewhere they could not even open it.
+     */
+    @Transactional(readOnly = true)
+    public void requireMember(UnitId unit, UserId user) {
+        if (peopleOf(unit).stream().noneMatch(m -> m.userId().equals(user))) {
+            throw new DomainException("error.owner.notMember");
+        }
+    }
+
     @Transactional
     public Membership grant(UserId user, UnitId unitId, Role role) {
         guard.requireAdministrator();

@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.organisation.UserService;
-import vn.eiso.base.UserId;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
@@ -134,19 +133,12 @@ public class Objectives {
         if (d.direction() == null || d.frequency() == null || d.owner() == null) {
             throw new DomainException("error.objective.incomplete");
         }
-        requireMember(users, unit, d.owner());
+        users.requireMember(unit, d.owner());
         String measureUnit = d.measureUnit() == null || d.measureUnit().isBlank() ? null : d.measureUnit().strip();
         if (measureUnit != null && measureUnit.length() > 32) {
             throw new DomainException("error.tooLong", 32);
         }
         return new ObjectiveData(title, indicator, d.direction(), d.target(), measureUnit, d.frequency(), d.owner());
-    }
-
-    /** An owner or assignee must belong to the unit: someone from elsewhere could not even open the item. */
-    static void requireMember(UserService users, UnitId unit, UserId user) {
-        if (users.peopleOf(unit).stream().noneMatch(m -> m.userId().equals(user))) {
-            throw new DomainException("error.owner.notMember");
-        }
     }
 
     static String text(String value, int max, String requiredKey) {

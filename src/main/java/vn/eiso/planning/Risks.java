@@ -80,7 +80,7 @@ public class Risks {
             throw new DomainException("error.risk.reviewRequired");
         }
         if (d.owner() != null) {
-            Objectives.requireMember(users, unit, d.owner());
+            users.requireMember(unit, d.owner());
         }
         String process = blankToNull(d.process(), 500);
         String actions = blankToNull(d.actions(), 4000);
