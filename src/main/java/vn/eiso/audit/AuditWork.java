@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
@@ -121,7 +122,7 @@ public class AuditWork {
     @Transactional
     public AuditItem addItem(AuditId id, String question, String clauseCode) {
         Audit audit = openForTeam(id);
-        String clean = Audits.required(question, 1000, "error.audit.questionRequired");
+        String clean = Inputs.required(question, 1000, "error.audit.questionRequired");
         if (clauseCode != null && audits.clauses().stream().noneMatch(c -> c.code().equals(clauseCode))) {
             throw new DomainException("error.audit.clauseUnknown");
         }

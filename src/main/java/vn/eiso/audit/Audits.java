@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
@@ -151,6 +152,16 @@ public class Audits {
         return audits.openFindings(unit);
     }
 
+    /**
+     * Audits of the unit signed off and ending on or after {@code since}, with the procedures their scopes
+     * covered: the evidence of "an internal audit completed over the scope" before an announcement.
+     */
+    @Transactional(readOnly = true)
+    public CompletedAudits completedSince(UnitId unit, LocalDate since) {
+        guard.requireReadAccess(unit);
+        return audits.completedSince(unit, since);
+    }
+
     @Transactional(readOnly = true)
     public ProgrammeCoverage coverage(UnitId unit, int year) {
         guard.requireReadAccess(unit);
@@ -186,8 +197,8 @@ public class Audits {
     }
 
     private AuditPlan validated(UnitId unit, String unitName, AuditPlan in) {
-        String title = required(in.title(), 500, "error.audit.titleRequired");
-        String criteria = required(in.criteria(), 4000, "error.audit.criteriaRequired");
+        String title = Inputs.required(in.title(), 500, "error.audit.titleRequired");
+        String criteria = Inputs.required(in.criteria(), 4000, "error.audit.criteriaRequired");
         if (in.startsOn() == null || in.endsOn() == null) {
             throw new DomainException("error.audit.datesRequired");
         }
@@ -254,17 +265,6 @@ public class Audits {
             }
         }
         return null;
-    }
-
-    static String required(String value, int max, String key) {
-        String clean = value == null ? "" : value.strip();
-        if (clean.isEmpty()) {
-            throw new DomainException(key);
-        }
-        if (clean.length() > max) {
-            throw new DomainException("error.tooLong", max);
-        }
-        return clean;
     }
 
     private LocalDate today() {

@@ -14,6 +14,7 @@ import static vn.eiso.db.Tables.UNIT;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
+import vn.eiso.document.DocumentId;
 import vn.eiso.nonconformity.Nonconformity;
 
 @Repository
@@ -309,5 +311,15 @@ class JooqInternalAuditRepository {
         return dsl.fetchCount(NONCONFORMITY, NONCONFORMITY.UNIT_ID.eq(unit.value())
                 .and(NONCONFORMITY.AUDIT_ITEM_ID.isNotNull())
                 .and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name())));
+    }
+
+    CompletedAudits completedSince(UnitId unit, LocalDate since) {
+        Condition completed = AUDIT.UNIT_ID.eq(unit.value()).and(AUDIT.ENDS_ON.ge(since))
+                .and(AUDIT.STATUS.in(AuditStatus.SIGNED.name(), AuditStatus.ACKNOWLEDGED.name()));
+        int count = dsl.fetchCount(AUDIT, completed);
+        Set<DocumentId> procedures = new HashSet<>(dsl.selectDistinct(AUDIT_SCOPE_DOCUMENT.DOCUMENT_ID)
+                .from(AUDIT_SCOPE_DOCUMENT).join(AUDIT).on(AUDIT.ID.eq(AUDIT_SCOPE_DOCUMENT.AUDIT_ID))
+                .where(completed).fetch(r -> new DocumentId(r.value1())));
+        return new CompletedAudits(count, procedures);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.organisation.UserService;
 import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
@@ -84,7 +85,7 @@ public class ManagementReviews {
         if (heldOn == null) {
             throw new DomainException("error.review.dateRequired");
         }
-        String clean = Audits.required(title, 500, "error.review.titleRequired");
+        String clean = Inputs.required(title, 500, "error.review.titleRequired");
         ReviewId id = reviews.insert(unit, heldOn, clean, OffsetDateTime.now(clock));
         prefill(id, unit, heldOn);
         trail.record("REVIEW_PREPARED", TARGET, id, unit, clean + " · " + heldOn);
@@ -139,7 +140,7 @@ public class ManagementReviews {
     @Transactional
     public ManagementReview addAction(ReviewId id, String description, UserId owner, LocalDate dueOn) {
         ManagementReview review = editable(id);
-        String clean = Audits.required(description, 2000, "error.review.actionRequired");
+        String clean = Inputs.required(description, 2000, "error.review.actionRequired");
         if (owner == null || dueOn == null) {
             throw new DomainException("error.review.actionIncomplete");
         }

@@ -17,6 +17,10 @@ public class DomainException extends RuntimeException {
         this.args = args.clone();
     }
 
+    /** An argument that is itself a message key, shown in the reader's language (a list of these is joined). */
+    public record Key(String key) {
+    }
+
     public String messageKey() {
         return messageKey;
     }

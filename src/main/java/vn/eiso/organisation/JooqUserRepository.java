@@ -5,8 +5,11 @@ import static vn.eiso.db.Tables.MEMBERSHIP;
 import static vn.eiso.db.Tables.UNIT;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -159,6 +162,13 @@ class JooqUserRepository {
         return memberships(MEMBERSHIP.USER_ID.eq(user.value())
                 .and(UNIT.STATUS.eq(UnitStatus.ACTIVE.name()))
                 .and(APP_USER.ENABLED.isTrue()));
+    }
+
+    /** Enabled holders of the role in active units, each once. */
+    Set<UserId> activeHoldersOf(Role role) {
+        return memberships(MEMBERSHIP.ROLE.eq(role.name()).and(UNIT.STATUS.eq(UnitStatus.ACTIVE.name()))
+                .and(APP_USER.ENABLED.isTrue())).stream().map(Membership::userId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     List<Membership> membershipsOfUnit(UnitId unit) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,6 +48,13 @@ public class UnitService {
     public Unit get(UnitId id) {
         guard.requireReadAccess(id);
         return units.findById(id).orElseThrow(() -> new DomainException("error.unit.notFound"));
+    }
+
+    /** The name of the unit above this one (a decision's heading names it), for whoever may read this one. */
+    @Transactional(readOnly = true)
+    public Optional<String> parentName(UnitId id) {
+        Unit unit = get(id);
+        return unit.parentId() == null ? Optional.empty() : units.findById(unit.parentId()).map(Unit::name);
     }
 
     /** The unit with this code, if the caller may read it. */

@@ -127,6 +127,13 @@ public class UserService implements UserPreferences {
         return users.membershipsOfUnit(unit);
     }
 
+    /** Who holds the role anywhere (the science department's staff): the recipients of a province-wide notice. */
+    @Transactional(readOnly = true)
+    public Set<UserId> holdersOf(Role role) {
+        guard.caller();
+        return users.activeHoldersOf(role);
+    }
+
     /** Each member of the unit once (with their first role): the people an owner or assignee is chosen from. */
     @Transactional(readOnly = true)
     public List<Membership> peopleOf(UnitId unit) {

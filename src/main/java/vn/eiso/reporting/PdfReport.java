@@ -2,9 +2,7 @@ package vn.eiso.reporting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -13,7 +11,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A plain A4 report: a title, headings, labelled fields and wrapped paragraphs, in an embedded Unicode font so that
@@ -49,24 +46,24 @@ public final class PdfReport {
     private final List<Block> blocks = new ArrayList<>();
 
     public PdfReport(String documentTitle) {
-        this.documentTitle = clean(documentTitle);
+        this.documentTitle = PdfText.clean(documentTitle);
         blocks.add(new Block(Style.TITLE, null, this.documentTitle));
     }
 
     public PdfReport heading(String text) {
-        blocks.add(new Block(Style.HEADING, null, clean(text)));
+        blocks.add(new Block(Style.HEADING, null, PdfText.clean(text)));
         return this;
     }
 
     /** A label in bold followed by its value on the same line, wrapped below when long. */
     public PdfReport field(String label, String value) {
-        blocks.add(new Block(Style.LABEL, clean(label) + ":", clean(value)));
+        blocks.add(new Block(Style.LABEL, PdfText.clean(label) + ":", PdfText.clean(value)));
         return this;
     }
 
     /** A paragraph; line breaks in the text start new paragraphs. */
     public PdfReport paragraph(String text) {
-        for (String line : clean(text).split("\n", -1)) {
+        for (String line : PdfText.clean(text).split("\n", -1)) {
             blocks.add(new Block(Style.TEXT, null, line.strip()));
         }
         return this;
@@ -74,8 +71,8 @@ public final class PdfReport {
 
     public byte[] toBytes() {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDFont regular = font(pdf, "/fonts/DejaVuSans.ttf");
-            PDFont bold = font(pdf, "/fonts/DejaVuSans-Bold.ttf");
+            PDFont regular = PdfText.font(pdf, "/fonts/DejaVuSans.ttf");
+            PDFont bold = PdfText.font(pdf, "/fonts/DejaVuSans-Bold.ttf");
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle(documentTitle);
             info.setCreator("eISO");
@@ -86,21 +83,6 @@ public final class PdfReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + documentTitle, e);
         }
-    }
-
-    private static PDFont font(PDDocument pdf, String resource) throws IOException {
-        try (InputStream in = PdfReport.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing font " + resource);
-            }
-            return PDType0Font.load(pdf, in);
-        }
-    }
-
-    private static String clean(String text) {
-        String value = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
-        return value.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ')
-                .replaceAll("[\\p{Cntrl}&&[^\n]]", "");
     }
 
     /** Lays blocks out line by line, opening a new page when the current one is full. */
@@ -135,15 +117,16 @@ public final class PdfReport {
             PDFont font = style.bold ? bold : regular;
             if (block.label() != null) {
                 // A long label (a checklist question) wraps like text; the value goes on after its last line.
-                List<String> labels = wrap(bold, drawable(bold, block.label()), style.size, WIDTH, WIDTH);
+                List<String> labels = PdfText.wrap(bold, PdfText.drawable(bold, block.label()), style.size, WIDTH,
+                        WIDTH);
                 for (String label : labels.subList(0, labels.size() - 1)) {
                     line(leading);
                     show(bold, style.size, MARGIN, label);
                 }
                 String lastLabel = labels.getLast() + " ";
-                float labelWidth = width(bold, lastLabel, style.size);
-                List<String> lines = wrap(regular, drawable(regular, block.text()), style.size, WIDTH - labelWidth,
-                        WIDTH);
+                float labelWidth = PdfText.width(bold, lastLabel, style.size);
+                List<String> lines = PdfText.wrap(regular, PdfText.drawable(regular, block.text()), style.size,
+                        WIDTH - labelWidth, WIDTH);
                 line(leading);
                 show(bold, style.size, MARGIN, lastLabel);
                 show(regular, style.size, MARGIN + labelWidth, lines.getFirst());
@@ -152,7 +135,8 @@ public final class PdfReport {
                     show(regular, style.size, MARGIN, rest);
                 }
             } else {
-                for (String text : wrap(font, drawable(font, block.text()), style.size, WIDTH, WIDTH)) {
+                String drawable = PdfText.drawable(font, block.text());
+                for (String text : PdfText.wrap(font, drawable, style.size, WIDTH, WIDTH)) {
                     line(leading);
                     show(font, style.size, MARGIN, text);
                 }
@@ -169,14 +153,7 @@ public final class PdfReport {
         }
 
         private void show(PDFont font, float size, float x, String text) throws IOException {
-            if (text.isEmpty()) {
-                return;
-            }
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, y);
-            content.showText(text);
-            content.endText();
+            PdfText.show(content, font, size, x, y, text);
         }
 
         private void newPage() throws IOException {
@@ -184,60 +161,6 @@ public final class PdfReport {
             pdf.addPage(page);
             content = new PDPageContentStream(pdf, page);
             y = page.getMediaBox().getHeight() - MARGIN;
-        }
-
-        /** Greedy word wrap; the first line may be narrower (after a label); a word wider than a line is cut. */
-        private static List<String> wrap(PDFont font, String text, float size, float firstWidth, float width)
-                throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            for (String word : text.split(" +")) {
-                String candidate = current.isEmpty() ? word : current + " " + word;
-                float limit = lines.isEmpty() ? firstWidth : width;
-                if (width(font, candidate, size) <= limit) {
-                    current.setLength(0);
-                    current.append(candidate);
-                    continue;
-                }
-                if (!current.isEmpty() || lines.isEmpty() && firstWidth < width) {
-                    lines.add(current.toString());
-                    current.setLength(0);
-                }
-                String rest = word;
-                while (width(font, rest, size) > width) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && width(font, rest.substring(0, cut), size) > width) {
-                        cut--;
-                    }
-                    lines.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
-                current.append(rest);
-            }
-            lines.add(current.toString());
-            return lines;
-        }
-
-        /**
-         * The text with every character the font cannot draw (a Word bullet from the private use area, an emoji)
-         * replaced by "?": one such character must not make a signed report impossible to print.
-         */
-        private static String drawable(PDFont font, String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> {
-                String ch = Character.toString(c);
-                try {
-                    font.encode(ch);
-                    out.append(ch);
-                } catch (IOException | IllegalArgumentException e) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
-        }
-
-        private static float width(PDFont font, String text, float size) throws IOException {
-            return font.getStringWidth(text) / 1000 * size;
         }
     }
 }

@@ -52,8 +52,10 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        // /public/** serves the conformity announcements' decisions to anyone (the public register).
         // /error must stay reachable, or an API refusal (401, 403) becomes a redirect to the login page.
-        http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**", "/error")
+        http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**", "/error",
+                        "/public/**")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_PATH, "/"));
         return http.build();

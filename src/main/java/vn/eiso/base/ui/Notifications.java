@@ -1,5 +1,8 @@
 package vn.eiso.base.ui;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -32,6 +35,18 @@ public final class Notifications {
     }
 
     public static void error(DomainException e) {
-        error(UI.getCurrent().getTranslation(e.messageKey(), e.args()));
+        UI ui = UI.getCurrent();
+        Object[] args = Arrays.stream(e.args()).map(a -> translated(ui, a)).toArray();
+        error(ui.getTranslation(e.messageKey(), args));
+    }
+
+    private static Object translated(UI ui, Object arg) {
+        if (arg instanceof DomainException.Key key) {
+            return ui.getTranslation(key.key());
+        }
+        if (arg instanceof List<?> list) {
+            return list.stream().map(a -> String.valueOf(translated(ui, a))).collect(Collectors.joining("; "));
+        }
+        return arg;
     }
 }

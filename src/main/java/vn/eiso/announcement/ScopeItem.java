@@ -1,0 +1,22 @@
+package vn.eiso.announcement;
+
+import vn.eiso.document.DocumentId;
+
+/**
+ * A TTHC or an activity inside the unit's QMS scope, with the procedure that carries it out ({@code procedure}
+ * null while unmapped; {@code procedureInForce} false when it is mapped to a draft or withdrawn procedure).
+ */
+public record ScopeItem(long id, Kind kind, String code, String name, DocumentId procedure, String procedureCode,
+        String procedureTitle, boolean procedureInForce) {
+
+    public enum Kind {
+        TTHC,
+        ACTIVITY
+    }
+
+    /** How the item reads in the decision and in the fingerprint of the announced scope. */
+    public String line() {
+        String what = code == null ? name : code + " · " + name;
+        return procedureCode == null ? what : what + " (" + procedureCode + ")";
+    }
+}

@@ -1,0 +1,59 @@
+package vn.eiso.inbox;
+
+import static vn.eiso.db.Tables.NOTIFICATION;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import vn.eiso.base.UserId;
+
+@Repository
+class JooqInboxRepository {
+
+    /** Separates message arguments in one column; a newline never occurs in an argument (they are cleaned). */
+    private static final String SEPARATOR = "\n";
+
+    private final DSLContext dsl;
+
+    JooqInboxRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void insert(Collection<UserId> recipients, String key, List<String> params, String link, OffsetDateTime at) {
+        var insert = dsl.insertInto(NOTIFICATION, NOTIFICATION.RECIPIENT_ID, NOTIFICATION.MESSAGE_KEY,
+                NOTIFICATION.PARAMS, NOTIFICATION.LINK, NOTIFICATION.CREATED_AT);
+        String joined = String.join(SEPARATOR, params);
+        for (UserId recipient : recipients) {
+            insert = insert.values(recipient.value(), key, joined, link, at);
+        }
+        insert.execute();
+    }
+
+    List<Notice> of(UserId recipient, boolean unreadOnly, int limit) {
+        var condition = NOTIFICATION.RECIPIENT_ID.eq(recipient.value());
+        if (unreadOnly) {
+            condition = condition.and(NOTIFICATION.READ_AT.isNull());
+        }
+        return dsl.selectFrom(NOTIFICATION).where(condition)
+                .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc()).limit(limit)
+                .fetch(r -> new Notice(r.getId(), r.getMessageKey(),
+                        r.getParams() == null || r.getParams().isEmpty() ? List.of()
+                                : Arrays.asList(r.getParams().split(SEPARATOR, -1)),
+                        r.getLink(), r.getCreatedAt(), r.getReadAt() != null));
+    }
+
+    int unread(UserId recipient) {
+        return dsl.fetchCount(NOTIFICATION,
+                NOTIFICATION.RECIPIENT_ID.eq(recipient.value()).and(NOTIFICATION.READ_AT.isNull()));
+    }
+
+    void markRead(UserId recipient, long id, OffsetDateTime at) {
+        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at)
+                .where(NOTIFICATION.ID.eq(id).and(NOTIFICATION.RECIPIENT_ID.eq(recipient.value()))
+                        .and(NOTIFICATION.READ_AT.isNull()))
+                .execute();
+    }
+}
