@@ -57,9 +57,12 @@ class DemoData implements ApplicationRunner {
     private final DemoDocuments documents;
     private final DemoAudits audits;
     private final DemoNonconformities nonconformities;
+    private final DemoAnnouncements announcements;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
-            DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities) {
+            DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
+            DemoAnnouncements announcements) {
+        this.announcements = announcements;
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
@@ -83,6 +86,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> documents.loadCommune(commune));
             tx.executeWithoutResult(status -> audits.load(justice));
             tx.executeWithoutResult(status -> nonconformities.load(justice));
+            tx.executeWithoutResult(status -> announcements.load(justice));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

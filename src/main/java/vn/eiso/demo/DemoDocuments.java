@@ -104,8 +104,8 @@ class DemoDocuments {
                         + "Đầu vào xem xét (ISO 9001 mục 9.3.2): ...\nKết luận và quyết định: ...", "Ban hành lần đầu");
 
         people.signIn("thuky.stp");
-        Document risks = register.create(unit, DocumentData.of("QT-05", "Quy trình quản lý rủi ro và cơ hội",
-                DocumentType.PROCEDURE, officer.userId()));
+        Document risks = register.create(unit, new DocumentData("QT-05", "Quy trình quản lý rủi ro và cơ hội",
+                DocumentType.PROCEDURE, officer.userId(), null, "6.1", 12, null, null, null, null, null, Set.of()));
         Revision draft = workflow.startRevision(risks.id(), "Soạn mới theo mục 6.1 TCVN ISO 9001:2015");
         workflow.editDraft(draft.id(), draft.version(), procedure(STP, "quản lý rủi ro và cơ hội", "6.1", 1),
                 draft.changeSummary());

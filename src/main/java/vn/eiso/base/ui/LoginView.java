@@ -1,5 +1,6 @@
 package vn.eiso.base.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -48,7 +49,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         Div card = new Div(brand, form, new LanguageSwitch(tag -> { }));
         card.addClassName("login-card");
-        add(card, new Paragraph(getTranslation("login.footer")));
+        // The public register's route, named here as text: the base layer does not know the announcement feature.
+        Anchor register = new Anchor("cong-bo", getTranslation("login.publicRegister"));
+        register.addClassName("login-public-link");
+        add(card, register, new Paragraph(getTranslation("login.footer")));
     }
 
     @Override

@@ -2,6 +2,8 @@ package vn.eiso.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -21,6 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.eiso.audit.AuditSummary;
+import vn.eiso.announcement.Announcement;
+import vn.eiso.announcement.AnnouncementStatus;
+import vn.eiso.announcement.Announcements;
+import vn.eiso.announcement.Readiness;
+import vn.eiso.announcement.ReadinessCheck;
 import vn.eiso.audit.Audits;
 import vn.eiso.audit.ManagementReviews;
 import vn.eiso.audit.ReviewAction;
@@ -42,6 +49,8 @@ import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.PendingReading;
 import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.nonconformity.CorrectiveAction;
+import vn.eiso.inbox.Inbox;
+import vn.eiso.inbox.Notice;
 import vn.eiso.nonconformity.NonconformityWorkflow;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UnitType;
@@ -58,7 +67,8 @@ class DashboardView extends Div implements TitledView {
 
     DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
             AuthenticationContext authentication, DocumentRegister register, RevisionWorkflow workflow, Audits audits,
-            ManagementReviews reviews, NonconformityWorkflow corrective) {
+            ManagementReviews reviews, NonconformityWorkflow corrective, Inbox inbox, ReadinessCheck readiness,
+            Announcements announcements) {
         String fullName = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
                 .orElse("");
         this.zone = clock.getZone();
@@ -73,6 +83,10 @@ class DashboardView extends Div implements TitledView {
         add(cards);
 
         cards.add(unitCard(here));
+        List<Notice> notices = inbox.mine(true, 8);
+        if (!notices.isEmpty()) {
+            cards.add(noticesCard(inbox, notices));
+        }
         if (unit.isPresent()) {
             cards.add(readingCard(workflow.myPendingReadings()));
             if (register.canEdit(unit.get())) {
@@ -81,6 +95,7 @@ class DashboardView extends Div implements TitledView {
             if (caller.isAdministrator() || caller.hasRoleIn(unit.get(), Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
                 cards.add(auditsCard(audits.needingAttention(unit.get()), audits.openFindings(unit.get()), clock));
                 cards.add(reviewActionsCard(reviews.openActions(unit.get()), clock));
+                cards.add(announcementCard(readiness.of(unit.get()), announcements.ofUnit(unit.get())));
             }
         }
         LocalDate today = LocalDate.now(clock);
@@ -248,6 +263,43 @@ class DashboardView extends Div implements TitledView {
                 Formats.dateTime(e.occurredAt(), zone)
                         + " · " + e.actor() + " · " + getTranslation("action." + e.action()))));
         card.add(list);
+        return card;
+    }
+
+    /** Unread notices, each dismissed on its own once seen. */
+    private Component noticesCard(Inbox inbox, List<Notice> notices) {
+        Div card = card("dashboard.notices.title");
+        card.addClassName("notices-card");
+        UnorderedList list = new UnorderedList();
+        notices.forEach(n -> {
+            ListItem item = new ListItem(new Anchor(n.link() == null ? "" : n.link(),
+                    getTranslation(n.messageKey(), n.params().toArray())), new Text(" · "
+                    + Formats.dateTime(n.createdAt(), zone) + " "));
+            Button seen = new Button(getTranslation("dashboard.notices.seen"), e -> {
+                inbox.markRead(n.id());
+                list.remove(item);
+            });
+            seen.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            item.add(seen);
+            list.add(item);
+        });
+        card.add(list);
+        return card;
+    }
+
+    /** How far the unit is from announcing, or that its announcement needs renewing. */
+    private Component announcementCard(Readiness ready, List<Announcement> history) {
+        Div card = card("dashboard.announcement.title");
+        Optional<Announcement> current = history.stream().filter(a -> a.status().isCurrent()).findFirst();
+        if (current.isPresent() && current.get().status() == AnnouncementStatus.DUE) {
+            card.add(new Paragraph(Badges.of(getTranslation("announcementStatus.DUE"), "badge error primary")));
+        } else if (current.isPresent()) {
+            card.add(new Paragraph(getTranslation("dashboard.announcement.current", current.get().number(),
+                    Formats.date(current.get().decidedOn()))));
+        }
+        card.add(new Paragraph(ready.isReady() ? getTranslation("announcement.ready")
+                : getTranslation("announcement.notReady", ready.unmet().size())));
+        card.add(new Anchor("announcement", getTranslation("dashboard.announcement.open")));
         return card;
     }
 

@@ -18,6 +18,8 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,7 @@ import vn.eiso.base.ui.SearchField;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.organisation.Unit;
 import vn.eiso.organisation.UnitImport;
+import vn.eiso.organisation.Restructuring;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UnitStatus;
 import vn.eiso.organisation.UnitType;
@@ -44,6 +47,8 @@ class UnitsView extends VerticalLayout implements TitledView {
 
     private final UnitService units;
     private final UnitImport unitImport;
+    private final Restructuring restructuring;
+    private final ZoneId zone;
     private final boolean admin;
     final TreeGrid<Unit> grid = new TreeGrid<>();
     final SearchField search = new SearchField("units.search", this::refresh);
@@ -51,8 +56,11 @@ class UnitsView extends VerticalLayout implements TitledView {
     final Select<UnitStatus> statusFilter = new Select<>();
     private List<Unit> all = List.of();
 
-    UnitsView(UnitService units, UnitImport unitImport, AccessGuard guard) {
+    UnitsView(UnitService units, UnitImport unitImport, Restructuring restructuring, AccessGuard guard,
+            Clock clock) {
         this.units = units;
+        this.restructuring = restructuring;
+        this.zone = clock.getZone();
         this.unitImport = unitImport;
         this.admin = guard.caller().isAdministrator();
         addClassName("list-view");
@@ -82,7 +90,9 @@ class UnitsView extends VerticalLayout implements TitledView {
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button importCsv = new Button(getTranslation("units.import"), VaadinIcon.UPLOAD.create(),
                     e -> new UnitImportDialog(unitImport, this::refresh).open());
-            toolbar.add(add, importCsv);
+            Button merge = new Button(getTranslation("merge.title"), VaadinIcon.COMPRESS_SQUARE.create(),
+                    e -> new MergeDialog(restructuring, all, this::refresh).open());
+            toolbar.add(add, importCsv, merge);
         }
 
         grid.addHierarchyColumn(Unit::name).setHeader(getTranslation("unit.name")).setWidth("24rem").setFlexGrow(1);
@@ -91,6 +101,8 @@ class UnitsView extends VerticalLayout implements TitledView {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("unit.status")).setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addComponentColumn(u -> iconButton(VaadinIcon.TIME_BACKWARD, "lineage.open",
+                () -> new LineageDialog(restructuring, u, zone).open())).setAutoWidth(true).setFlexGrow(0);
         if (admin) {
             grid.addComponentColumn(this::actions).setHeader(getTranslation("common.actions")).setAutoWidth(true)
                     .setFlexGrow(0);
@@ -157,7 +169,12 @@ class UnitsView extends VerticalLayout implements TitledView {
                         unit.version()), "units.restored"));
         Button delete = iconButton(VaadinIcon.TRASH, "common.delete", () -> confirmDelete(unit));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(edit, status, delete);
+        HorizontalLayout actions = new HorizontalLayout(edit, status, delete);
+        if (unit.isActive()) {
+            actions.add(iconButton(VaadinIcon.SPLIT, "split.open",
+                    () -> new SplitDialog(restructuring, unit, all, this::refresh).open()));
+        }
+        return actions;
     }
 
     private Button iconButton(VaadinIcon icon, String labelKey, Runnable action) {

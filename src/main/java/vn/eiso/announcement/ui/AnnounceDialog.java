@@ -1,0 +1,56 @@
+package vn.eiso.announcement.ui;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import vn.eiso.announcement.Announcements;
+import vn.eiso.announcement.Decision;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.ui.DatePickers;
+import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.Downloads;
+
+/** The head fills in number, date and signer, can preview the decision, and issues it. */
+class AnnounceDialog extends Dialog {
+
+    final TextField number = new TextField();
+    final DatePicker decidedOn = new DatePicker();
+    final TextField signerName = new TextField();
+    final TextField signerTitle = new TextField();
+
+    AnnounceDialog(Announcements announcements, UnitId unit, LocalDate today, String signer, Runnable after) {
+        setHeaderTitle(getTranslation("announcement.issue"));
+        setWidth("min(40rem, 100vw)");
+        add(new Paragraph(getTranslation("announcement.issue.help")));
+        number.setLabel(getTranslation("announcement.number"));
+        number.setId("announce-number");
+        number.setPlaceholder("15/QĐ-STP");
+        number.setMaxLength(64);
+        number.setRequired(true);
+        decidedOn.setLabel(getTranslation("announcement.date"));
+        DatePickers.localise(decidedOn);
+        decidedOn.setValue(today);
+        decidedOn.setMax(today);
+        signerName.setLabel(getTranslation("announcement.signerName"));
+        signerName.setId("announce-signer");
+        signerName.setValue(signer);
+        signerTitle.setLabel(getTranslation("announcement.signerTitle"));
+        signerTitle.setId("announce-title");
+        signerTitle.setValue(getTranslation("announcement.signerTitle.default"));
+        FormLayout form = new FormLayout(number, decidedOn, signerName, signerTitle);
+        add(form);
+        Anchor preview = Downloads.pdf(getTranslation("announcement.preview"), "du-thao-quyet-dinh.pdf",
+                () -> announcements.preview(unit, decision()));
+        add(preview);
+        Dialogs.footer(this, getTranslation("announcement.issue.confirm"),
+                () -> announcements.announce(unit, decision()), getTranslation("announcement.issued"), after);
+    }
+
+    private Decision decision() {
+        return new Decision(number.getValue(), decidedOn.getValue(), signerName.getValue(), signerTitle.getValue());
+    }
+}
