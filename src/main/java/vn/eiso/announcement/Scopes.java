@@ -157,9 +157,9 @@ public class Scopes {
             }
             for (String code : procedure.tthcCodes().split("[,;\\s]+")) {
                 if (!code.isBlank() && code.length() <= MAX_CODE && known.add(code.toUpperCase())) {
-                    long id = repository.insertItem(unit, ScopeItem.Kind.TTHC, code, procedure.title(),
-                            procedure.id(), now());
-                    trail.record("SCOPE_ITEM_ADDED", TARGET, id, unit, code + " · " + procedure.title());
+                    String name = tthcName(procedure.title());
+                    long id = repository.insertItem(unit, ScopeItem.Kind.TTHC, code, name, procedure.id(), now());
+                    trail.record("SCOPE_ITEM_ADDED", TARGET, id, unit, code + " · " + name);
                     added++;
                 }
             }
@@ -168,6 +168,12 @@ public class Scopes {
             flagIfChanged(unit);
         }
         return added;
+    }
+
+    /** "Quy trình cấp Phiếu lý lịch tư pháp" names the TTHC "Cấp Phiếu lý lịch tư pháp". */
+    static String tthcName(String procedureTitle) {
+        String name = procedureTitle.strip().replaceFirst("(?iu)^quy trình\\s+", "");
+        return name.isEmpty() ? procedureTitle : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The announced form of a scope: one line per item, sorted, and a fingerprint that changes with any line. */

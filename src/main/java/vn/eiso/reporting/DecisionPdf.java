@@ -30,9 +30,9 @@ public final class DecisionPdf {
     private static final float TOP = PDRectangle.A4.getHeight() - 20 * MM;
     private static final float BOTTOM = 20 * MM;
     private static final float WIDTH = RIGHT - LEFT;
-    private static final float LEFT_COLUMN = WIDTH * 0.42f;
+    private static final float LEFT_COLUMN = WIDTH * 0.40f;
     private static final float SIZE = 12.5f;
-    private static final float SMALL = 11.5f;
+    private static final float SMALL = 11f;
 
     private DecisionPdf() {
     }
@@ -75,8 +75,8 @@ public final class DecisionPdf {
         void write(Content c) throws IOException {
             float top = y;
             float leftEnd = header(c, top);
-            float rightStart = LEFT + LEFT_COLUMN;
-            float rightWidth = WIDTH - LEFT_COLUMN;
+            float rightStart = LEFT + WIDTH * 0.42f;
+            float rightWidth = WIDTH * 0.58f;
             y = top;
             centred(bold, SMALL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", rightStart, rightWidth);
             float mottoWidth = centred(bold, SIZE, "Độc lập - Tự do - Hạnh phúc", rightStart, rightWidth);
@@ -86,8 +86,8 @@ public final class DecisionPdf {
             y = Math.min(y, leftEnd) - 22;
             centred(bold, 14, c.kind(), LEFT, WIDTH);
             centred(bold, SIZE, c.subject(), LEFT, WIDTH);
-            rule(LEFT + WIDTH / 2 - 40, 80, y - 5);
-            y -= 16;
+            rule(LEFT + WIDTH / 2 - 40, 80, y - 9);
+            y -= 20;
             centred(bold, SIZE, c.actingAuthority().toUpperCase(), LEFT, WIDTH);
             y -= 6;
             for (String paragraph : c.body()) {
@@ -122,7 +122,7 @@ public final class DecisionPdf {
                 content.close();
                 newPage();
             }
-            y -= 14;
+            y -= 22;
             float top = y;
             show(bold, SMALL, LEFT, "Nơi nhận:");
             for (String recipient : c.recipients()) {

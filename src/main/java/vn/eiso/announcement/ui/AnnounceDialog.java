@@ -1,5 +1,6 @@
 package vn.eiso.announcement.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -21,6 +22,7 @@ class AnnounceDialog extends Dialog {
     final DatePicker decidedOn = new DatePicker();
     final TextField signerName = new TextField();
     final TextField signerTitle = new TextField();
+    final Button issue;
 
     AnnounceDialog(Announcements announcements, UnitId unit, LocalDate today, String signer, Runnable after) {
         setHeaderTitle(getTranslation("announcement.issue"));
@@ -46,8 +48,9 @@ class AnnounceDialog extends Dialog {
         Anchor preview = Downloads.pdf(getTranslation("announcement.preview"), "du-thao-quyet-dinh.pdf",
                 () -> announcements.preview(unit, decision()));
         add(preview);
-        Dialogs.footer(this, getTranslation("announcement.issue.confirm"),
+        issue = Dialogs.footer(this, getTranslation("announcement.issue.confirm"),
                 () -> announcements.announce(unit, decision()), getTranslation("announcement.issued"), after);
+        issue.setId("announce-issue");
     }
 
     private Decision decision() {

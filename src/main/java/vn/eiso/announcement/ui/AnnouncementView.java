@@ -136,6 +136,7 @@ class AnnouncementView extends VerticalLayout implements TitledView {
                     e -> new AnnounceDialog(announcements, unit, LocalDate.now(clock), signer,
                             this::afterAnnounce).open());
             announceButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            announceButton.setId("announce-open");
             tab.add(announceButton);
         }
         return tab;

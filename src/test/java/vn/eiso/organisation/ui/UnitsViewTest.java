@@ -9,11 +9,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.organisation.Restructuring;
 import vn.eiso.organisation.Unit;
 import vn.eiso.organisation.UnitImport;
 import vn.eiso.support.UiTest;
 
 class UnitsViewTest extends UiTest {
+
+    @Autowired
+    Restructuring restructuring;
 
     @Autowired
     UnitImport unitImport;
@@ -124,5 +129,28 @@ class UnitsViewTest extends UiTest {
         assertThat(find(Button.class).withText("Thêm đơn vị").exists()).isFalse();
         assertThat(find(Button.class).withAriaLabel("Lưu trữ").exists()).isFalse();
         assertThat(view.grid.getTreeData().getRootItems()).extracting(Unit::code).containsExactly("HOAAN");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    @Transactional
+    void the_administrator_merges_two_communes_after_seeing_what_moves_and_confirming() {
+        UnitsView view = navigate(UnitsView.class);
+        test(find(Button.class).withText("Sáp nhập đơn vị").single()).click();
+        MergeDialog dialog = find(MergeDialog.class).single();
+        Unit tanPhu = units.byCode("X-TANPHU");
+        Unit phuHoa = units.byCode("X-PHUHOA");
+        dialog.predecessors.setValue(java.util.Set.of(tanPhu));
+        assertThat(dialog.preview.getElement().getTextRecursively()).contains("Ủy ban nhân dân xã Tân Phú:")
+                .contains("Tài liệu 3");
+        dialog.successor.setValue(phuHoa);
+        test(dialog.merge).click();
+        test(find(ConfirmDialog.class).last()).confirm();
+        assertThat(notifications()).contains("Đã sáp nhập đơn vị");
+        assertThat(units.byCode("X-TANPHU").isActive()).isFalse();
+        LineageDialog lineage = new LineageDialog(restructuring, phuHoa, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(lineage.grid.getListDataView().getItems()).singleElement()
+                .satisfies(l -> assertThat(l.predecessorName()).isEqualTo("Ủy ban nhân dân xã Tân Phú"));
+        assertThat(view).isNotNull();
     }
 }
