@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,8 @@ public class Restructuring {
         if (predecessors.isEmpty() || successor == null) {
             throw new DomainException("error.merge.nothing");
         }
-        List<UnitId> all = new ArrayList<>(new HashSet<>(predecessors));
+        // In the order given: the first predecessor keeps a document code both use, later ones get theirs suffixed.
+        List<UnitId> all = new ArrayList<>(new LinkedHashSet<>(predecessors));
         if (all.contains(successor)) {
             throw new DomainException("error.merge.self");
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,6 +66,13 @@ class AnnouncementTest extends ServiceTest {
     Inbox inbox;
     @Autowired
     AuditTrail trail;
+    @Autowired
+    DSLContext dsl;
+
+    @BeforeEach
+    void startFromTheDemo() {
+        DemoSteps.forgetOtherTestsMajorNonconformities(dsl, stp);
+    }
 
     private Decision decision(String number) {
         return new Decision(number, today, "Trần Văn Hùng", "Giám đốc");

@@ -129,6 +129,7 @@ class RestructuringTest extends ServiceTest {
 
     @Test
     void a_merge_moves_every_row_with_its_content_intact_archives_the_old_units_and_flags_re_announcement() {
+        DemoSteps.forgetOtherTestsMajorNonconformities(dsl, stp);
         DemoSteps.approveRiskProcedure(register, workflow, stp, this::as);
         as("lanhdao.stp");
         announcements.announce(stp, new Decision("15/QĐ-STP", today, "Trần Văn Hùng", "Giám đốc"));

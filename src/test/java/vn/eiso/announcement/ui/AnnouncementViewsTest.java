@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -33,6 +35,14 @@ class AnnouncementViewsTest extends UiTest {
     RevisionWorkflow workflow;
     @Autowired
     Announcements announcements;
+
+    @Autowired
+    DSLContext dsl;
+
+    @BeforeEach
+    void startFromTheDemo() {
+        DemoSteps.forgetOtherTestsMajorNonconformities(dsl, unit("STP"));
+    }
 
     private void approveRiskProcedure() {
         as("admin", () -> {

@@ -140,9 +140,10 @@ class UnitsViewTest extends UiTest {
         MergeDialog dialog = find(MergeDialog.class).single();
         Unit tanPhu = units.byCode("X-TANPHU");
         Unit phuHoa = units.byCode("X-PHUHOA");
+        int documents = restructuring.counts(tanPhu.id()).get("DOCUMENT");
         dialog.predecessors.setValue(java.util.Set.of(tanPhu));
         assertThat(dialog.preview.getElement().getTextRecursively()).contains("Ủy ban nhân dân xã Tân Phú:")
-                .contains("Tài liệu 3");
+                .contains("Tài liệu " + documents);
         dialog.successor.setValue(phuHoa);
         test(dialog.merge).click();
         test(find(ConfirmDialog.class).last()).confirm();
