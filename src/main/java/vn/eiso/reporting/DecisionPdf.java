@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
@@ -33,6 +31,7 @@ public final class DecisionPdf {
     private static final float LEFT_COLUMN = WIDTH * 0.40f;
     private static final float SIZE = 12.5f;
     private static final float SMALL = 11f;
+    private static final float LEADING = 1.45f;
 
     private DecisionPdf() {
     }
@@ -57,18 +56,10 @@ public final class DecisionPdf {
         }
     }
 
-    private static final class Page {
-
-        private final PDDocument pdf;
-        private final PDFont regular;
-        private final PDFont bold;
-        private PDPageContentStream content;
-        private float y;
+    private static final class Page extends PdfPages {
 
         Page(PDDocument pdf, PDFont regular, PDFont bold) throws IOException {
-            this.pdf = pdf;
-            this.regular = regular;
-            this.bold = bold;
+            super(pdf, regular, bold, TOP, BOTTOM);
             newPage();
         }
 
@@ -117,21 +108,17 @@ public final class DecisionPdf {
         }
 
         private void signature(Content c) throws IOException {
-            float blockHeight = (c.recipients().size() + 2) * SMALL * 1.4f;
-            if (y - blockHeight - 20 < BOTTOM) {
-                content.close();
-                newPage();
-            }
+            keepTogether((c.recipients().size() + 2) * SMALL * LEADING + 20);
             y -= 22;
             float top = y;
             show(bold, SMALL, LEFT, "Nơi nhận:");
             for (String recipient : c.recipients()) {
-                line(SMALL);
+                line(SMALL * LEADING);
                 show(regular, SMALL - 1, LEFT, "- " + PdfText.drawable(regular, PdfText.clean(recipient)));
             }
             float rightStart = LEFT + WIDTH * 0.5f;
             float rightWidth = WIDTH * 0.5f;
-            y = top + SMALL * 1.4f;
+            y = top + SMALL * LEADING;
             centred(bold, SIZE, c.signerTitle().toUpperCase(), rightStart, rightWidth);
             y -= 64;
             centred(bold, SIZE, c.signerName(), rightStart, rightWidth);
@@ -141,7 +128,7 @@ public final class DecisionPdf {
             String drawable = PdfText.drawable(regular, text);
             float indent = 12 * MM;
             for (String line : PdfText.wrap(regular, drawable, SIZE, WIDTH - indent, WIDTH)) {
-                line(SIZE);
+                line(SIZE * LEADING);
                 show(regular, SIZE, LEFT + indent, line);
                 indent = 0;
             }
@@ -152,7 +139,7 @@ public final class DecisionPdf {
         private float centred(PDFont font, float size, String text, float x, float width) throws IOException {
             float widest = 0;
             for (String line : PdfText.wrap(font, PdfText.drawable(font, PdfText.clean(text)), size, width, width)) {
-                line(size);
+                line(size * LEADING);
                 float w = PdfText.width(font, line, size);
                 widest = Math.max(widest, w);
                 show(font, size, x + (width - w) / 2, line);
@@ -165,26 +152,6 @@ public final class DecisionPdf {
             content.moveTo(x, at);
             content.lineTo(x + width, at);
             content.stroke();
-        }
-
-        private void line(float size) throws IOException {
-            float leading = size * 1.45f;
-            if (y - leading < BOTTOM) {
-                content.close();
-                newPage();
-            }
-            y -= leading;
-        }
-
-        private void show(PDFont font, float size, float x, String text) throws IOException {
-            PdfText.show(content, font, size, x, y, text);
-        }
-
-        private void newPage() throws IOException {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            content = new PDPageContentStream(pdf, page);
-            y = TOP;
         }
     }
 }

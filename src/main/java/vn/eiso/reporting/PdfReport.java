@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
@@ -86,18 +84,10 @@ public final class PdfReport {
     }
 
     /** Lays blocks out line by line, opening a new page when the current one is full. */
-    private static final class Writer {
-
-        private final PDDocument pdf;
-        private final PDFont regular;
-        private final PDFont bold;
-        private PDPageContentStream content;
-        private float y;
+    private static final class Writer extends PdfPages {
 
         Writer(PDDocument pdf, PDFont regular, PDFont bold) {
-            this.pdf = pdf;
-            this.regular = regular;
-            this.bold = bold;
+            super(pdf, regular, bold, PDRectangle.A4.getHeight() - MARGIN, MARGIN);
         }
 
         void write(List<Block> blocks) throws IOException {
@@ -142,25 +132,6 @@ public final class PdfReport {
                 }
             }
             y -= style.spaceAfter;
-        }
-
-        private void line(float leading) throws IOException {
-            if (y - leading < MARGIN) {
-                content.close();
-                newPage();
-            }
-            y -= leading;
-        }
-
-        private void show(PDFont font, float size, float x, String text) throws IOException {
-            PdfText.show(content, font, size, x, y, text);
-        }
-
-        private void newPage() throws IOException {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            content = new PDPageContentStream(pdf, page);
-            y = page.getMediaBox().getHeight() - MARGIN;
         }
     }
 }

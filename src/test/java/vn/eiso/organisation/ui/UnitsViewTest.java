@@ -154,4 +154,29 @@ class UnitsViewTest extends UiTest {
                 .satisfies(l -> assertThat(l.predecessorName()).isEqualTo("Ủy ban nhân dân xã Tân Phú"));
         assertThat(view).isNotNull();
     }
+
+    @Test
+    @WithUserDetails("admin")
+    @Transactional
+    void a_split_that_archives_the_source_must_place_every_item_and_then_moves_them_all() {
+        Unit source = units.byCode("X-TANPHU");
+        Unit target = units.byCode("X-BINHTHANH");
+        int items = restructuring.holdingsOf(source.id()).size();
+        SplitDialog dialog = new SplitDialog(restructuring, source, units.all(), () -> { });
+        dialog.open();
+        dialog.targets.setValue(java.util.Set.of(target));
+        dialog.archiveSource.setValue(true);
+        dialog.plan.put(dialog.grid.getListDataView().getItems().findFirst().orElseThrow(), target);
+        test(find(Button.class).withText("Chia tách").last()).click();
+        test(find(ConfirmDialog.class).last()).confirm();
+        assertThat(notifications()).anyMatch(n -> n.startsWith("Còn " + (items - 1) + " mục"));
+        assertThat(units.byCode("X-TANPHU").isActive()).isTrue();
+
+        dialog.all.setValue(target);
+        test(find(Button.class).withText("Chia tách").last()).click();
+        test(find(ConfirmDialog.class).last()).confirm();
+        assertThat(notifications()).contains("Đã chia tách đơn vị");
+        assertThat(units.byCode("X-TANPHU").isActive()).isFalse();
+        assertThat(restructuring.holdingsOf(target.id())).hasSizeGreaterThanOrEqualTo(items);
+    }
 }
