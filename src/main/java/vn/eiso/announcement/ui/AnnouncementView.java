@@ -197,6 +197,7 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         tab.setPadding(false);
         appliedSince.setLabel(getTranslation("scope.appliedSince"));
         appliedSince.setHelperText(getTranslation("scope.appliedSince.help"));
+        appliedSince.setWidth("18rem");
         DatePickers.localise(appliedSince);
         appliedSince.setReadOnly(!editor);
         HorizontalLayout since = new HorizontalLayout(appliedSince);
