@@ -97,6 +97,9 @@ public class Announcements {
         Caller caller = head(unit);
         Decision decision = validated(input);
         repository.lockUnit(unit);
+        if (!units.get(unit).isActive()) {
+            throw new DomainException("error.announcement.unitArchived");
+        }
         Readiness ready = readiness.of(unit);
         if (!ready.isReady()) {
             throw new DomainException("error.announcement.notReady", ready.unmet().size(), ready.unmet().stream()
@@ -110,7 +113,9 @@ public class Announcements {
         EvidenceFiles.Stored stored = files.store(fileName(decision.number()), pdf);
         long id = repository.insert(unit, decision, scopeText, Scopes.signature(scopeText), stored.sha256(),
                 caller.user().orElseThrow(), OffsetDateTime.now(clock));
-        repository.supersedeCurrent(unit, id);
+        for (long superseded : repository.supersedeCurrent(unit, id)) {
+            trail.record("ANNOUNCEMENT_SUPERSEDED", TARGET, superseded, unit, decision.number());
+        }
         trail.record("ANNOUNCED", TARGET, id, unit, decision.number() + " · " + decision.decidedOn());
         String unitName = units.get(unit).name();
         inbox.post(users.holdersOf(Role.OVERSIGHT), "notice.announced",
@@ -123,6 +128,9 @@ public class Announcements {
     public Announcement attachSigned(long id, String fileName, byte[] content) {
         Announcement announcement = existing(id);
         head(announcement.unitId());
+        if (!announcement.status().isCurrent()) {
+            throw new DomainException("error.announcement.notCurrent");
+        }
         EvidenceFiles.Stored stored = files.store(fileName, content);
         if (!SIGNED_TYPES.contains(stored.contentType())) {
             throw new DomainException("error.announcement.signedType");
@@ -195,6 +203,7 @@ public class Announcements {
     @EventListener
     void onRestructured(UnitRestructured event) {
         String reason = event.kind().name();
+        repository.inheritAppliedSince(event.predecessor(), event.successor(), OffsetDateTime.now(clock));
         for (UnitId unit : event.kind() == UnitRestructured.Kind.SPLIT
                 ? List.of(event.predecessor(), event.successor()) : List.of(event.successor())) {
             if (repository.markDue(unit, reason) > 0) {
@@ -213,8 +222,12 @@ public class Announcements {
     public DownloadedFile publicFile(long id) {
         var file = repository.publicFile(id).orElseThrow(() -> new DomainException("error.announcement.notFound"));
         byte[] content = SystemAuthentication.runAsSystem(() -> files.read(file.sha256()));
-        String name = file.contentType().equals("application/pdf") && !file.name().toLowerCase().endsWith(".pdf")
-                ? fileName(file.name()) : file.name();
+        // Named after the decision number, never after whatever the uploader called the scan.
+        String name = fileName(file.name()).replaceFirst("\\.pdf$", switch (file.contentType()) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            default -> ".pdf";
+        });
         return new DownloadedFile(name, file.contentType(), content);
     }
 

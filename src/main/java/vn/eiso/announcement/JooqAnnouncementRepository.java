@@ -38,11 +38,13 @@ class JooqAnnouncementRepository {
         var row = dsl.selectFrom(QMS_SCOPE).where(QMS_SCOPE.UNIT_ID.eq(unit.value())).fetchOne();
         List<ScopeItem> items = dsl.select(QMS_SCOPE_ITEM.ID, QMS_SCOPE_ITEM.KIND, QMS_SCOPE_ITEM.CODE,
                         QMS_SCOPE_ITEM.NAME, QMS_SCOPE_ITEM.DOCUMENT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.STATUS)
-                .from(QMS_SCOPE_ITEM).leftJoin(DOCUMENT).on(DOCUMENT.ID.eq(QMS_SCOPE_ITEM.DOCUMENT_ID))
+                .from(QMS_SCOPE_ITEM).leftJoin(DOCUMENT).on(DOCUMENT.ID.eq(QMS_SCOPE_ITEM.DOCUMENT_ID)
+                        .and(DOCUMENT.UNIT_ID.eq(QMS_SCOPE_ITEM.UNIT_ID)))
                 .where(QMS_SCOPE_ITEM.UNIT_ID.eq(unit.value()))
                 .orderBy(QMS_SCOPE_ITEM.KIND.desc(), QMS_SCOPE_ITEM.CODE, QMS_SCOPE_ITEM.NAME, QMS_SCOPE_ITEM.ID)
+                // A procedure that went to another unit in a split counts as no procedure here.
                 .fetch(r -> new ScopeItem(r.value1(), ScopeItem.Kind.valueOf(r.value2()), r.value3(), r.value4(),
-                        r.value5() == null ? null : new DocumentId(r.value5()), r.value6(), r.value7(),
+                        r.value6() == null ? null : new DocumentId(r.value5()), r.value6(), r.value7(),
                         EFFECTIVE.equals(r.value8())));
         return new QmsScope(row == null ? null : row.getAppliedSince(), row == null ? 0 : row.getVersion(), items);
     }
@@ -115,12 +117,30 @@ class JooqAnnouncementRepository {
                 .returning(ANNOUNCEMENT.ID).fetchOne(ANNOUNCEMENT.ID);
     }
 
-    /** Ends the unit's current announcements (a new one replaces them). */
-    void supersedeCurrent(UnitId unit, long except) {
+    /** Ends the unit's current announcements (a new one replaces them); returns their ids. */
+    List<Long> supersedeCurrent(UnitId unit, long except) {
+        Condition replaced = ANNOUNCEMENT.UNIT_ID.eq(unit.value()).and(ANNOUNCEMENT.ID.ne(except)).and(current());
+        List<Long> ids = dsl.select(ANNOUNCEMENT.ID).from(ANNOUNCEMENT).where(replaced).fetch(ANNOUNCEMENT.ID);
         dsl.update(ANNOUNCEMENT).set(ANNOUNCEMENT.STATUS, AnnouncementStatus.SUPERSEDED.name())
-                .set(ANNOUNCEMENT.VERSION, ANNOUNCEMENT.VERSION.plus(1))
-                .where(ANNOUNCEMENT.UNIT_ID.eq(unit.value()).and(ANNOUNCEMENT.ID.ne(except)).and(current()))
-                .execute();
+                .set(ANNOUNCEMENT.VERSION, ANNOUNCEMENT.VERSION.plus(1)).where(ANNOUNCEMENT.ID.in(ids)).execute();
+        return ids;
+    }
+
+    /** A unit that takes over another's work keeps its own application date, or takes the other's. */
+    void inheritAppliedSince(UnitId from, UnitId to, OffsetDateTime now) {
+        LocalDate since = dsl.select(QMS_SCOPE.APPLIED_SINCE).from(QMS_SCOPE)
+                .where(QMS_SCOPE.UNIT_ID.eq(from.value())).fetchOne(QMS_SCOPE.APPLIED_SINCE);
+        if (since == null || dsl.fetchExists(QMS_SCOPE, QMS_SCOPE.UNIT_ID.eq(to.value())
+                .and(QMS_SCOPE.APPLIED_SINCE.isNotNull()))) {
+            return;
+        }
+        if (dsl.fetchExists(QMS_SCOPE, QMS_SCOPE.UNIT_ID.eq(to.value()))) {
+            dsl.update(QMS_SCOPE).set(QMS_SCOPE.APPLIED_SINCE, since).set(QMS_SCOPE.VERSION, QMS_SCOPE.VERSION.plus(1))
+                    .set(QMS_SCOPE.UPDATED_AT, now).where(QMS_SCOPE.UNIT_ID.eq(to.value())).execute();
+        } else {
+            dsl.insertInto(QMS_SCOPE).set(QMS_SCOPE.UNIT_ID, to.value()).set(QMS_SCOPE.APPLIED_SINCE, since)
+                    .set(QMS_SCOPE.VERSION, 1).set(QMS_SCOPE.UPDATED_AT, now).execute();
+        }
     }
 
     /** Flags the unit's announcements in force as due for re-announcement; returns how many were flagged. */
@@ -159,7 +179,7 @@ class JooqAnnouncementRepository {
         return dsl.select(ANNOUNCEMENT.SIGNED_SHA256, ANNOUNCEMENT.SIGNED_TYPE, ANNOUNCEMENT.SIGNED_NAME,
                         ANNOUNCEMENT.DECISION_SHA256, ANNOUNCEMENT.NUMBER)
                 .from(ANNOUNCEMENT).where(ANNOUNCEMENT.ID.eq(id))
-                .fetchOptional(r -> r.value1() != null ? new StoredFile(r.value1(), r.value2(), r.value3())
+                .fetchOptional(r -> r.value1() != null ? new StoredFile(r.value1(), r.value2(), r.value5())
                         : new StoredFile(r.value4(), "application/pdf", r.value5()));
     }
 

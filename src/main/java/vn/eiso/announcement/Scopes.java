@@ -27,6 +27,7 @@ import vn.eiso.document.DocumentSort;
 import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.DocumentType;
+import vn.eiso.organisation.UnitService;
 
 /**
  * The unit's QMS scope (the TTHC and activities it covers, each with its procedure) and since when the system is
@@ -41,12 +42,14 @@ public class Scopes {
 
     private final JooqAnnouncementRepository repository;
     private final DocumentRegister documents;
+    private final UnitService units;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Scopes(JooqAnnouncementRepository repository, DocumentRegister documents, AccessGuard guard, AuditTrail trail,
-            Clock clock) {
+    Scopes(JooqAnnouncementRepository repository, DocumentRegister documents, UnitService units, AccessGuard guard,
+            AuditTrail trail, Clock clock) {
+        this.units = units;
         this.repository = repository;
         this.documents = documents;
         this.guard = guard;
@@ -217,6 +220,9 @@ public class Scopes {
     private void editor(UnitId unit) {
         if (!canEdit(unit)) {
             throw new AccessDeniedException("quality officer or head required in " + unit);
+        }
+        if (!units.get(unit).isActive()) {
+            throw new DomainException("error.announcement.unitArchived");
         }
     }
 

@@ -52,10 +52,11 @@ class JooqMembershipHoldings implements UnitHoldings {
         Condition held = MEMBERSHIP.UNIT_ID.eq(from.value()).and(which);
         Condition duplicate = DSL.exists(DSL.selectOne().from(successor).where(successor.UNIT_ID.eq(to.value())
                 .and(successor.USER_ID.eq(MEMBERSHIP.USER_ID)).and(successor.ROLE.eq(MEMBERSHIP.ROLE))));
+        // A role the person already holds in the successor is dropped, not moved: the lineage lists real rows only.
+        dsl.deleteFrom(MEMBERSHIP).where(held.and(duplicate)).execute();
         List<Moved> moved = new ArrayList<>();
         dsl.select(MEMBERSHIP.ID).from(MEMBERSHIP).where(held).fetch(MEMBERSHIP.ID)
                 .forEach(id -> moved.add(new Moved(KIND, id)));
-        dsl.deleteFrom(MEMBERSHIP).where(held.and(duplicate)).execute();
         dsl.update(MEMBERSHIP).set(MEMBERSHIP.UNIT_ID, to.value()).where(held).execute();
         return moved;
     }

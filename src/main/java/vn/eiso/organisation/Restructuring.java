@@ -136,8 +136,11 @@ public class Restructuring {
         if (archiveSource) {
             long left = holdings.stream().flatMap(h -> h.of(source).stream())
                     .filter(h -> plan.getOrDefault(h, source).equals(source)).count();
-            if (left > 0 || unitRows.countChildren(source, true) > 0) {
+            if (left > 0) {
                 throw new DomainException("error.split.leftovers", left);
+            }
+            if (unitRows.countChildren(source, true) > 0) {
+                throw new DomainException("error.unit.hasActiveChildren", unitRows.countChildren(source, true));
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -92,6 +92,14 @@ class AnnouncementTest extends ServiceTest {
                 .hasFieldOrPropertyWithValue("messageKey", key);
     }
 
+    /** A real PNG (a 2×2 white square), as a scanner would save the signed page. */
+    private static byte[] png() throws IOException {
+        var image = new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (var document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
@@ -300,16 +308,23 @@ class AnnouncementTest extends ServiceTest {
         byte[] scan = announcements.decisionPdf(a.id());
         refused(() -> announcements.attachSigned(a.id(), "../../QĐ 15 đã ký.pdf", scan), "error.file.namePath");
         assertThat(announcements.ofUnit(stp).getFirst().hasSignedCopy()).isFalse();
-        announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf", scan);
+        announcements.attachSigned(a.id(), "QĐ 15 đã ký (bản quét).png", png());
         Announcement signed = announcements.ofUnit(stp).getFirst();
-        assertThat(signed.signedFileName()).isEqualTo("QĐ 15 đã ký.pdf");
-        assertThat(announcements.publicFile(a.id()).name()).isEqualTo(signed.signedFileName());
+        assertThat(signed.signedFileName()).isEqualTo("QĐ 15 đã ký (bản quét).png");
+        Accounts.signOut();
+        Announcements.DownloadedFile published = announcements.publicFile(a.id());
+        assertThat(published.contentType()).isEqualTo("image/png");
+        assertThat(published.name()).isEqualTo("QD-cong-bo-15-QĐ-STP.png");
+        assertThat(published.content()).isEqualTo(png());
+        as("lanhdao.stp");
 
         as("sokhcn");
         announcements.withdraw(a.id(), signed.version(), "Kiểm tra phát hiện chưa áp dụng quy trình QT-06");
         assertThat(announcements.publicRegister().getFirst().status()).isEqualTo(AnnouncementStatus.WITHDRAWN);
         refused(() -> announcements.withdraw(a.id(), announcements.ofUnit(stp).getFirst().version(), "lần nữa"),
                 "error.announcement.notCurrent");
+        as("lanhdao.stp");
+        refused(() -> announcements.attachSigned(a.id(), "khac.pdf", scan), "error.announcement.notCurrent");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.eiso.announcement.Announcement;
 import vn.eiso.announcement.AnnouncementStatus;
 import vn.eiso.announcement.Announcements;
 import vn.eiso.announcement.Decision;
+import vn.eiso.announcement.Scopes;
 import vn.eiso.audittrail.AuditFilter;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
@@ -89,6 +91,8 @@ class RestructuringTest extends ServiceTest {
     @Autowired
     AuditTrail trail;
     @Autowired
+    Scopes scopes;
+    @Autowired
     DSLContext dsl;
 
     /** Per table: the row count and a SHA-256 over every row's content (ids included, movable columns not). */
@@ -136,6 +140,7 @@ class RestructuringTest extends ServiceTest {
         UnitId snv = unit("SNV");
         UnitId merged = newUnit("SNVTP", "Sở Nội vụ và Tư pháp", unit("HOAAN"));
 
+        LocalDate appliedSince = scopes.of(stp).appliedSince();
         Map<String, String> before = checksums(stp, snv, merged);
         assertThat(before.get("document")).doesNotStartWith("0:");
         assertThat(before.get("revision")).doesNotStartWith("0:");
@@ -157,6 +162,8 @@ class RestructuringTest extends ServiceTest {
         assertThat(trail.find(new AuditFilter(null, "ITEM_TRANSFERRED", null, null), 0, 500))
                 .anyMatch(e -> "DOCUMENT".equals(e.targetType()) && e.details().startsWith("STP → SNVTP"));
 
+        as("admin");
+        assertThat(scopes.of(merged).appliedSince()).isEqualTo(appliedSince);
         Announcement moved = announcements.ofUnit(merged).getFirst();
         assertThat(moved.status()).isEqualTo(AnnouncementStatus.DUE);
         assertThat(moved.dueReason()).isEqualTo("MERGE");
@@ -174,11 +181,13 @@ class RestructuringTest extends ServiceTest {
         UnitId successor = newUnit("STP2", "Sở Tư pháp (mới)", unit("HOAAN"));
         register.create(successor, DocumentData.of("QT-01", "Quy trình kiểm soát tài liệu của đơn vị mới",
                 DocumentType.PROCEDURE, null));
+        // The old unit already uses the code a rename would produce: the rename must avoid it too.
+        register.create(stp, DocumentData.of("QT-01-STP", "Quy trình tạm", DocumentType.PROCEDURE, null));
         restructuring.merge(List.of(stp), successor);
         assertThat(register.list(DocumentFilter.of(successor), DocumentSort.CODE, true, 0, 100))
-                .extracting(DocumentSummary::code).contains("QT-01", "QT-01-STP", "QT-06");
+                .extracting(DocumentSummary::code).contains("QT-01", "QT-01-STP", "QT-01-STP-2", "QT-06");
         assertThat(trail.find(new AuditFilter(null, "ITEM_TRANSFERRED", null, null), 0, 500))
-                .anyMatch(e -> e.details().endsWith("QT-01 → QT-01-STP"));
+                .anyMatch(e -> e.details().endsWith("QT-01 → QT-01-STP-2"));
     }
 
     @Test
