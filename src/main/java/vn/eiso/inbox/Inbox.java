@@ -53,6 +53,11 @@ public class Inbox {
         notices.markRead(me(), id, OffsetDateTime.now(clock));
     }
 
+    @Transactional
+    public void markAllRead() {
+        notices.markAllRead(me(), OffsetDateTime.now(clock));
+    }
+
     private UserId me() {
         return guard.caller().user().orElseThrow(() -> new IllegalStateException("a person reads notices"));
     }

@@ -50,6 +50,11 @@ class JooqInboxRepository {
                 NOTIFICATION.RECIPIENT_ID.eq(recipient.value()).and(NOTIFICATION.READ_AT.isNull()));
     }
 
+    void markAllRead(UserId recipient, OffsetDateTime at) {
+        dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at)
+                .where(NOTIFICATION.RECIPIENT_ID.eq(recipient.value()).and(NOTIFICATION.READ_AT.isNull())).execute();
+    }
+
     void markRead(UserId recipient, long id, OffsetDateTime at) {
         dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at)
                 .where(NOTIFICATION.ID.eq(id).and(NOTIFICATION.RECIPIENT_ID.eq(recipient.value()))
