@@ -74,6 +74,8 @@ class AnnouncementJourneyTest extends BrowserTest {
         driver.get(url("cong-bo"));
         waitForText("15/QĐ-STP");
         screenshot("public-register");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("public-register-phone");
         String page = pageText() + driver.getPageSource();
         assertThat(page).contains("Sở Tư pháp", "1.001233", "Đã công bố");
         assertThat(page).doesNotContain(canary, problem, "QT-99", "Lê Thị Mai", "thuky.stp", "Quy trình đánh giá nội bộ");

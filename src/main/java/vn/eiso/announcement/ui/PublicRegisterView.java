@@ -1,10 +1,9 @@
 package vn.eiso.announcement.ui;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -30,7 +29,9 @@ import vn.eiso.base.ui.LanguageSwitch;
 @AnonymousAllowed
 class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
 
-    final Grid<PublicAnnouncement> grid = new Grid<>();
+    /** One card per decision: it reads on a phone as well as on a desk. */
+    final Div list = new Div();
+    List<PublicAnnouncement> shown = List.of();
     final TextField filter = new TextField();
     private final List<PublicAnnouncement> all;
 
@@ -52,36 +53,40 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setWidth("min(28rem, 100%)");
         filter.addValueChangeListener(e -> show());
-        grid.addColumn(PublicAnnouncement::unitName).setHeader(getTranslation("publicRegister.unit")).setFlexGrow(2);
-        grid.addColumn(PublicAnnouncement::number).setHeader(getTranslation("announcement.number")).setAutoWidth(true);
-        grid.addColumn(a -> Formats.date(a.decidedOn())).setHeader(getTranslation("announcement.date"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(a -> {
-            Div scope = new Div();
-            scope.addClassName("public-scope");
-            a.scopeText().lines().forEach(line -> scope.add(new Div(line)));
-            return scope;
-        }).setHeader(getTranslation("publicRegister.scope")).setFlexGrow(3);
-        grid.addComponentColumn(a -> AnnouncementBadges.status(a.status(), this))
-                .setHeader(getTranslation("announcement.status")).setAutoWidth(true);
-        grid.addComponentColumn(a -> {
-            Anchor pdf = new Anchor("/public/announcements/" + a.id() + "/decision",
-                    getTranslation("publicRegister.decision"));
-            pdf.setTarget("_blank");
-            return pdf;
-        }).setHeader(getTranslation("publicRegister.decision")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText(getTranslation("publicRegister.empty"));
-        grid.setAllRowsVisible(true);
-        add(header, new Paragraph(getTranslation("publicRegister.help")), filter, grid,
+        list.addClassName("public-list");
+        add(header, new Paragraph(getTranslation("publicRegister.help")), filter, list,
                 new Anchor("login", getTranslation("publicRegister.signIn")));
         show();
     }
 
     private void show() {
         String text = TextFolding.fold(filter.getValue());
-        grid.setItems(all.stream().filter(a -> text.isEmpty() || TextFolding.fold(a.unitName() + " " + a.number()
-                + " " + a.scopeText()).contains(text)).toList());
+        shown = all.stream().filter(a -> text.isEmpty() || TextFolding.fold(a.unitName() + " " + a.number()
+                + " " + a.scopeText()).contains(text)).toList();
+        list.removeAll();
+        if (shown.isEmpty()) {
+            list.add(new Paragraph(getTranslation("publicRegister.empty")));
+        }
+        shown.forEach(a -> list.add(card(a)));
+    }
+
+    private Div card(PublicAnnouncement a) {
+        Div card = new Div();
+        card.addClassName("public-card");
+        H2 unit = new H2(a.unitName());
+        Span decision = new Span(getTranslation("publicRegister.decisionOf", a.number(), Formats.date(a.decidedOn())));
+        decision.addClassName("public-decision");
+        HorizontalLayout head = new HorizontalLayout(decision, AnnouncementBadges.status(a.status(), this));
+        head.setAlignItems(Alignment.BASELINE);
+        head.setWrap(true);
+        Div scope = new Div();
+        scope.addClassName("public-scope");
+        a.scopeText().lines().forEach(line -> scope.add(new Div(line)));
+        Anchor pdf = new Anchor("/public/announcements/" + a.id() + "/decision",
+                getTranslation("publicRegister.decision"));
+        pdf.setTarget("_blank");
+        card.add(unit, head, new Span(getTranslation("publicRegister.scope")), scope, pdf);
+        return card;
     }
 
     @Override

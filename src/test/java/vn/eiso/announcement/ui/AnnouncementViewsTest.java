@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
@@ -122,14 +123,15 @@ class AnnouncementViewsTest extends UiTest {
                 LocalDate.now(), "Trần Văn Hùng", "Giám đốc")));
         Accounts.signOut();
         PublicRegisterView view = navigate(PublicRegisterView.class);
-        assertThat(view.grid.getListDataView().getItems()).singleElement().satisfies(a -> {
+        assertThat(view.shown).singleElement().satisfies(a -> {
             assertThat(a.unitName()).isEqualTo("Sở Tư pháp");
             assertThat(a.scopeText()).contains("1.001233");
         });
+        assertThat(find(H2.class, view.list).all()).extracting(H2::getText).containsExactly("Sở Tư pháp");
         test(view.filter).setValue("xa Tan Phu");
-        assertThat(view.grid.getListDataView().getItems()).isEmpty();
+        assertThat(view.shown).isEmpty();
         test(view.filter).setValue("ly lich tu phap");
-        assertThat(view.grid.getListDataView().getItems()).extracting(PublicAnnouncement::number)
+        assertThat(view.shown).extracting(PublicAnnouncement::number)
                 .containsExactly("15/QĐ-STP");
     }
 }
