@@ -39,7 +39,7 @@ class ArchitectureTest {
     @ArchTest
     static void a_feature_ui_is_used_by_no_other_feature(JavaClasses classes) {
         for (String feature : List.of("organisation", "audittrail", "dashboard", "document", "search", "audit",
-                "nonconformity", "planning")) {
+                "nonconformity", "planning", "announcement", "inbox", "inspection")) {
             noClasses().that().resideOutsideOfPackage("vn.eiso." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("vn.eiso." + feature + ".ui..")
                     .check(classes);

@@ -58,11 +58,13 @@ class DemoData implements ApplicationRunner {
     private final DemoAudits audits;
     private final DemoNonconformities nonconformities;
     private final DemoAnnouncements announcements;
+    private final DemoInspections inspections;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
-            DemoAnnouncements announcements) {
+            DemoAnnouncements announcements, DemoInspections inspections) {
         this.announcements = announcements;
+        this.inspections = inspections;
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
@@ -87,6 +89,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> audits.load(justice));
             tx.executeWithoutResult(status -> nonconformities.load(justice));
             tx.executeWithoutResult(status -> announcements.load(justice));
+            tx.executeWithoutResult(status -> inspections.load(commune));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

@@ -75,6 +75,8 @@ class RestructuringTest extends ServiceTest {
         HOLDINGS.put("qms_scope_item", "unit_id in (%1$s)");
         HOLDINGS.put("announcement", "unit_id in (%1$s)");
         HOLDINGS.put("membership", "unit_id in (%1$s)");
+        HOLDINGS.put("inspection", "unit_id in (%1$s)");
+        HOLDINGS.put("inspection_finding", "inspection_id in (select id from inspection where unit_id in (%1$s))");
     }
 
     /** Columns a move may change: the unit itself, optimistic-lock counters, an announcement's due flag. */

@@ -22,7 +22,7 @@ class NavigationByRoleTest extends UiTest {
     void the_administrator_sees_every_administration_screen() {
         assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
                 "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
-                "Rủi ro và cơ hội", "Công bố ISO", "Chuyên gia đánh giá", "Đơn vị", "Người dùng", "Nhật ký hệ thống",
+                "Rủi ro và cơ hội", "Công bố ISO", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị", "Người dùng", "Nhật ký hệ thống",
                 "Chỉ mục tìm kiếm");
     }
 
@@ -31,7 +31,7 @@ class NavigationByRoleTest extends UiTest {
     void the_science_department_sees_the_units_but_not_user_administration() {
         assertThat(menu()).containsExactly("Tổng quan", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
                 "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
-                "Rủi ro và cơ hội", "Công bố ISO", "Chuyên gia đánh giá", "Đơn vị");
+                "Rủi ro và cơ hội", "Công bố ISO", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị");
     }
 
     @Test
