@@ -113,10 +113,16 @@ public abstract class BrowserTest {
 
     /** Clicks like a user would, after scrolling the element into view (notifications may cover the bottom). */
     protected void click(String id) {
-        WebElement element = byId(id);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        wait.until(d -> element.isDisplayed() && element.isEnabled());
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+        // Found and clicked in one attempt: an element Vaadin re-renders meanwhile is looked up again.
+        wait.until(d -> {
+            WebElement element = d.findElement(By.id(id));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].click();", element);
+            return true;
+        });
     }
 
     /** Clicks the first element of the tag whose visible text is exactly {@code text}. */
@@ -143,7 +149,12 @@ public abstract class BrowserTest {
                     ((JavascriptExecutor) d).executeScript("arguments[0].click();", e);
                     return true;
                 }).orElse(false));
-        input.sendKeys(Keys.ESCAPE);
+        // Escape closes a list still open (a multi-select stays open); sent to a closed one it would close the
+        // dialog around the field instead.
+        if (Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById(arguments[0]).opened;", comboId))) {
+            input.sendKeys(Keys.ESCAPE);
+        }
     }
 
     protected void screenshot(String name) throws Exception {

@@ -115,6 +115,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Avatar avatar = new Avatar(name);
         avatar.addClassName("user-avatar");
         MenuBar menu = new MenuBar();
+        menu.addClassName("user-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
         menu.getElement().setAttribute("aria-label", getTranslation("nav.userMenu"));
         MenuItem root = menu.addItem(avatar);
