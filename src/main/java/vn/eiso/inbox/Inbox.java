@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +22,11 @@ public class Inbox {
     private final JooqInboxRepository notices;
     private final AccessGuard guard;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Inbox(JooqInboxRepository notices, AccessGuard guard, Clock clock) {
+    Inbox(JooqInboxRepository notices, AccessGuard guard, Clock clock, ApplicationEventPublisher events) {
         this.notices = notices;
+        this.events = events;
         this.guard = guard;
         this.clock = clock;
     }
@@ -36,6 +40,7 @@ public class Inbox {
         }
         List<String> clean = params.stream().map(p -> p == null ? "" : p.replaceAll("[\\r\\n]+", " ")).toList();
         notices.insert(recipients, messageKey, clean, link, OffsetDateTime.now(clock));
+        events.publishEvent(new NoticesPosted(Set.copyOf(recipients), messageKey, clean, link));
     }
 
     @Transactional(readOnly = true)

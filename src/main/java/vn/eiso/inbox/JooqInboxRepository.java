@@ -1,5 +1,6 @@
 package vn.eiso.inbox;
 
+import static vn.eiso.db.Tables.APP_USER;
 import static vn.eiso.db.Tables.NOTIFICATION;
 
 import java.time.OffsetDateTime;
@@ -30,6 +31,17 @@ class JooqInboxRepository {
             insert = insert.values(recipient.value(), key, joined, link, at);
         }
         insert.execute();
+    }
+
+    record Address(String email, String locale) {
+    }
+
+    /** The e-mail address and language of each recipient who has an address and an enabled account. */
+    List<Address> addresses(Collection<UserId> recipients) {
+        return dsl.select(APP_USER.EMAIL, APP_USER.LOCALE).from(APP_USER)
+                .where(APP_USER.ID.in(recipients.stream().map(UserId::value).toList())
+                        .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()))
+                .fetch(r -> new Address(r.value1(), r.value2()));
     }
 
     List<Notice> of(UserId recipient, boolean unreadOnly, int limit) {
