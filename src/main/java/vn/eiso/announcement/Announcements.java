@@ -183,10 +183,7 @@ public class Announcements {
     /** The science department (or an administrator) edits the province's decision template. */
     @Transactional
     public DecisionTemplate saveTemplate(DecisionTemplate input) {
-        Caller caller = guard.caller();
-        if (!caller.isAdministrator() && !caller.isOversight()) {
-            throw new AccessDeniedException("science department required");
-        }
+        guard.requireProvinceWide();
         String body = Inputs.required(input.body(), 20_000, "error.template.bodyRequired");
         if (!body.contains("{scope}") || !body.contains("{unit}")) {
             throw new DomainException("error.template.placeholders");

@@ -34,15 +34,15 @@ class JooqDocumentHoldings extends TableHoldings {
 
     @Override
     protected Map<Long, String> prepare(UnitId from, UnitId to, List<Long> ids) {
-        // Codes of the successor and of the documents arriving with this one: a new code may clash with either.
-        Set<String> taken = new HashSet<>(dsl.select(DOCUMENT.CODE).from(DOCUMENT)
-                .where(DOCUMENT.UNIT_ID.eq(to.value()).or(DOCUMENT.ID.in(ids))).fetch(DOCUMENT.CODE));
-        Set<String> arriving = new HashSet<>(dsl.select(DOCUMENT.CODE).from(DOCUMENT)
+        Set<String> successor = new HashSet<>(dsl.select(DOCUMENT.CODE).from(DOCUMENT)
                 .where(DOCUMENT.UNIT_ID.eq(to.value())).fetch(DOCUMENT.CODE));
+        // A new code may clash with the successor's codes and with those arriving alongside.
+        Set<String> taken = new HashSet<>(successor);
+        taken.addAll(dsl.select(DOCUMENT.CODE).from(DOCUMENT).where(DOCUMENT.ID.in(ids)).fetch(DOCUMENT.CODE));
         String suffix = "-" + dsl.select(UNIT.CODE).from(UNIT).where(UNIT.ID.eq(from.value())).fetchOne(UNIT.CODE);
         Map<Long, String> notes = new HashMap<>();
         dsl.select(DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE).from(DOCUMENT)
-                .where(DOCUMENT.ID.in(ids).and(DOCUMENT.CODE.in(arriving))).fetch().forEach(r -> {
+                .where(DOCUMENT.ID.in(ids).and(DOCUMENT.CODE.in(successor))).fetch().forEach(r -> {
                     String code = unique(r.value2(), suffix, taken);
                     taken.add(code);
                     dsl.update(DOCUMENT).set(DOCUMENT.CODE, code)

@@ -114,7 +114,7 @@ public class Nonconformities {
         repository.lock(id);
         Nonconformity nc = get(id);
         Caller caller = guard.caller();
-        if (!caller.isAdministrator() && !caller.isOversight()
+        if (!caller.isProvinceWide()
                 && caller.grants().stream().noneMatch(g -> g.unitId().equals(nc.unitId()))) {
             throw new AccessDeniedException("not a member of unit " + nc.unitId());
         }

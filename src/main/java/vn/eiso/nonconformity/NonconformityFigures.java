@@ -118,7 +118,7 @@ public class NonconformityFigures {
     private Set<UnitId> scope(UnitId unit) {
         Caller caller = guard.caller();
         if (unit == null) {
-            if (!caller.isOversight() && !caller.isAdministrator()) {
+            if (!caller.isProvinceWide()) {
                 throw new AccessDeniedException("only the science department sees the province's figures");
             }
             return null;

@@ -139,8 +139,9 @@ public class Restructuring {
             if (left > 0) {
                 throw new DomainException("error.split.leftovers", left);
             }
-            if (unitRows.countChildren(source, true) > 0) {
-                throw new DomainException("error.unit.hasActiveChildren", unitRows.countChildren(source, true));
+            int children = unitRows.countChildren(source, true);
+            if (children > 0) {
+                throw new DomainException("error.unit.hasActiveChildren", children);
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
@@ -17,7 +16,6 @@ import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
-import vn.eiso.base.security.AccessGuard.Caller;
 
 /** Units and their hierarchy. Changes are the administrator's; the science department reads all units. */
 @Service
@@ -40,7 +38,7 @@ public class UnitService {
     /** Every unit, active and archived: for administrators and the science department. */
     @Transactional(readOnly = true)
     public List<Unit> all() {
-        requireProvinceWideReader();
+        guard.requireProvinceWide();
         return units.findAll();
     }
 
@@ -69,7 +67,7 @@ public class UnitService {
     /** Active units per type, for the province-wide headline figures. */
     @Transactional(readOnly = true)
     public Map<UnitType, Integer> activeCountByType() {
-        requireProvinceWideReader();
+        guard.requireProvinceWide();
         return units.countActiveByType();
     }
 
@@ -147,13 +145,6 @@ public class UnitService {
             return units.insert(data, now());
         } catch (DuplicateKeyException e) {
             throw new DomainException("error.unit.codeTaken", data.code());
-        }
-    }
-
-    private void requireProvinceWideReader() {
-        Caller caller = guard.caller();
-        if (!caller.isAdministrator() && !caller.isOversight()) {
-            throw new AccessDeniedException("province-wide access required");
         }
     }
 

@@ -120,7 +120,7 @@ public class UserService implements UserPreferences {
     @Transactional(readOnly = true)
     public List<Membership> membersOf(UnitId unit) {
         Caller caller = guard.caller();
-        if (!caller.isAdministrator() && !caller.isOversight()
+        if (!caller.isProvinceWide()
                 && !caller.hasRoleIn(unit, Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
             throw new AccessDeniedException("no access to members of " + unit);
         }

@@ -53,6 +53,15 @@ public class AccessGuard {
         return caller;
     }
 
+    /** The caller sees the whole province: the science department (oversight) or an administrator. */
+    public Caller requireProvinceWide() {
+        Caller caller = caller();
+        if (!caller.isProvinceWide()) {
+            throw new AccessDeniedException("province-wide access required");
+        }
+        return caller;
+    }
+
     /** The caller holds one of the roles in exactly this unit (administrators always pass). */
     public Caller requireRoleIn(UnitId unit, Role... roles) {
         Caller caller = caller();
@@ -86,6 +95,10 @@ public class AccessGuard {
 
         public boolean isOversight() {
             return grants.stream().anyMatch(g -> g.role() == Role.OVERSIGHT);
+        }
+
+        public boolean isProvinceWide() {
+            return isAdministrator() || isOversight();
         }
 
         public boolean hasRoleIn(UnitId unit, Role... roles) {
