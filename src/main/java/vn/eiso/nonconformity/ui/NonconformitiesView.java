@@ -29,6 +29,7 @@ import vn.eiso.base.Texts;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.base.ui.BarChart;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.Downloads;

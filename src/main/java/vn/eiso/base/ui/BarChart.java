@@ -1,4 +1,4 @@
-package vn.eiso.nonconformity.ui;
+package vn.eiso.base.ui;
 
 import java.util.Locale;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * Horizontal bars rendered on the server as SVG: free of licences and JavaScript. Labels are escaped; only the
  * counts decide the lengths.
  */
-final class BarChart {
+public final class BarChart {
 
     private static final int WIDTH = 420;
     private static final int ROW = 22;
@@ -16,7 +16,7 @@ final class BarChart {
     private BarChart() {
     }
 
-    static String svg(Map<String, Long> values) {
+    public static String svg(Map<String, Long> values) {
         long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
         StringBuilder svg = new StringBuilder();
         int height = Math.max(ROW, values.size() * ROW);

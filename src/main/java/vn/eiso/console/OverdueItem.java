@@ -1,0 +1,15 @@
+package vn.eiso.console;
+
+import java.time.LocalDate;
+
+/** One overdue piece of a unit's work, with the screen that deals with it ({@code link} null when there is none). */
+public record OverdueItem(Kind kind, String label, String text, LocalDate due, String link) {
+
+    public enum Kind {
+        DOCUMENT_REVIEW,
+        AUDIT,
+        NONCONFORMITY,
+        REPORT,
+        REANNOUNCEMENT
+    }
+}

@@ -1,0 +1,45 @@
+package vn.eiso.console;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import vn.eiso.organisation.UnitType;
+
+/** Every active unit the caller oversees, with its standing on {@code today}, and the figures drawn from them. */
+public record ProvinceOverview(LocalDate today, List<UnitStanding> units) {
+
+    public List<UnitStanding> filter(ConsoleFilter filter) {
+        return units.stream().filter(filter::test).toList();
+    }
+
+    /** Units per type, in the types' order, types without units left out. */
+    public Map<UnitType, Long> countByType() {
+        Map<UnitType, Long> counts = new EnumMap<>(UnitType.class);
+        units.forEach(u -> counts.merge(u.type(), 1L, Long::sum));
+        return counts;
+    }
+
+    public long announced() {
+        return units.stream().filter(u -> u.stage().isAnnounced()).count();
+    }
+
+    public long withOverdue() {
+        return units.stream().filter(u -> u.overdue().total() > 0).count();
+    }
+
+    /** Units per stage, every stage present (zero included) so the chart always shows the whole path. */
+    public static Map<Stage, Long> byStage(List<UnitStanding> units) {
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+        Arrays.stream(Stage.values()).forEach(s -> counts.put(s, 0L));
+        units.forEach(u -> counts.merge(u.stage(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** The sum of one overdue count over these units. */
+    public static long sum(List<UnitStanding> units, ToIntFunction<UnitStanding.Overdue> count) {
+        return units.stream().mapToLong(u -> count.applyAsInt(u.overdue())).sum();
+    }
+}

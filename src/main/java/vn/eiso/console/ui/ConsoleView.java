@@ -1,0 +1,262 @@
+package vn.eiso.console.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import vn.eiso.base.Texts;
+import vn.eiso.base.ui.BarChart;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.base.ui.Downloads;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.Messages;
+import vn.eiso.base.ui.TitledView;
+import vn.eiso.console.ConsoleFilter;
+import vn.eiso.console.OverdueItem;
+import vn.eiso.console.ProvinceOverview;
+import vn.eiso.console.RolloutConsole;
+import vn.eiso.console.Stage;
+import vn.eiso.console.StageFacts;
+import vn.eiso.console.UnitDetail;
+import vn.eiso.console.UnitStanding;
+import vn.eiso.organisation.UnitType;
+
+/**
+ * The rollout console: the province at a glance (headline counts, units per stage, overdue work), then every unit
+ * with its stage and overdue counts, filtered, drilled into down to the overdue item, exported as a workbook. A unit
+ * member sees only their own units here.
+ */
+@Route("console")
+@Menu(order = 0.5, icon = "vaadin:chart-grid", title = "nav.console")
+@PermitAll
+class ConsoleView extends VerticalLayout implements TitledView {
+
+    final Div headline = new Div();
+    final Div figures = new Div();
+    final Div chart = new Div();
+    final ComboBox<UnitType> type = new ComboBox<>();
+    final ComboBox<Stage> stage = new ComboBox<>();
+    final TextField text = new TextField();
+    final Checkbox overdueOnly = new Checkbox();
+    final Grid<UnitStanding> grid = new Grid<>();
+    private final Div export = new Div();
+    private final RolloutConsole console;
+    private ProvinceOverview overview;
+
+    ConsoleView(RolloutConsole console) {
+        this.console = console;
+        addClassName("list-view");
+        setSizeFull();
+        headline.addClassName("console-headline");
+        figures.addClassName("figures");
+        figures.setWidthFull();
+        chart.addClassName("bar-chart");
+
+        type.setLabel(getTranslation("unit.type"));
+        type.setItems(UnitType.values());
+        type.setItemLabelGenerator(t -> getTranslation("unitType." + t));
+        type.setClearButtonVisible(true);
+        type.setId("console-type");
+        stage.setLabel(getTranslation("console.stage"));
+        stage.setItems(Stage.values());
+        stage.setItemLabelGenerator(s -> getTranslation("stage." + s));
+        stage.setClearButtonVisible(true);
+        stage.setId("console-stage");
+        text.setLabel(getTranslation("console.search"));
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setClearButtonVisible(true);
+        text.setId("console-search");
+        overdueOnly.setLabel(getTranslation("console.overdueOnly"));
+        overdueOnly.setId("console-overdue-only");
+        type.addValueChangeListener(e -> show());
+        stage.addValueChangeListener(e -> show());
+        text.addValueChangeListener(e -> show());
+        overdueOnly.addValueChangeListener(e -> show());
+        HorizontalLayout filters = new HorizontalLayout(type, stage, text, overdueOnly, export);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        grid.addColumn(UnitStanding::code).setHeader(getTranslation("unit.code")).setAutoWidth(true).setFlexGrow(0)
+                .setSortable(true);
+        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(u -> getTranslation("unitType." + u.type())).setHeader(getTranslation("unit.type"))
+                .setAutoWidth(true).setFlexGrow(1).setSortable(true);
+        grid.addComponentColumn(u -> stageBadge(u.stage())).setHeader(getTranslation("console.stage"))
+                .setAutoWidth(true).setFlexGrow(0).setComparator(UnitStanding::stage);
+        count("console.col.documentReviews", UnitStanding.Overdue::documentReviews);
+        count("console.col.audits", UnitStanding.Overdue::audits);
+        count("console.col.nonconformities", UnitStanding.Overdue::nonconformities);
+        count("console.col.reports", UnitStanding.Overdue::reports);
+        count("console.col.reannouncement", UnitStanding.Overdue::reannouncement);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("console.none"));
+        grid.setMinHeight("24rem");
+        grid.addItemClickListener(e -> openUnit(e.getItem()));
+
+        Div top = new Div(chart, figures);
+        top.addClassName("console-top");
+        add(new Paragraph(getTranslation("console.help")), headline, top, filters, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    private void count(String header, ToIntFunction<UnitStanding.Overdue> value) {
+        grid.addColumn(u -> blankIfZero(value.applyAsInt(u.overdue()))).setHeader(getTranslation(header))
+                .setTooltipGenerator(u -> getTranslation(header + ".tip"))
+                .setComparator(u -> value.applyAsInt(u.overdue()))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+    }
+
+    void refresh() {
+        overview = console.overview();
+        headline.removeAll();
+        headline.add(new Span(headlineText()));
+        for (Map.Entry<UnitType, Long> e : overview.countByType().entrySet()) {
+            long announced = overview.units().stream()
+                    .filter(u -> u.type() == e.getKey() && u.stage().isAnnounced()).count();
+            Button chip = new Button(getTranslation("console.typeChip", getTranslation("unitType." + e.getKey()),
+                    e.getValue(), announced), click -> type.setValue(e.getKey()));
+            chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            chip.addClassName("type-chip");
+            headline.add(chip);
+        }
+        show();
+    }
+
+    /** "10 cơ quan cấp tỉnh và 42 xã, phường: 12 đã công bố". */
+    String headlineText() {
+        List<String> parts = new ArrayList<>();
+        overview.countByType().forEach((t, n) -> parts.add(n + " " + getTranslation("unitType." + t).toLowerCase(
+                getLocale())));
+        String units = parts.isEmpty() ? "0"
+                : parts.size() == 1 ? parts.getFirst()
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " " + getTranslation("console.and") + " "
+                        + parts.getLast();
+        return getTranslation("console.headline", units, overview.announced());
+    }
+
+    private void show() {
+        ConsoleFilter filter = filter();
+        List<UnitStanding> rows = overview.filter(filter);
+        grid.setItems(rows);
+        figures.removeAll();
+        figures.add(figure(rows.size(), "console.figure.units"),
+                figure(rows.stream().filter(u -> u.stage().isAnnounced()).count(), "console.figure.announced"),
+                figure(rows.stream().filter(u -> u.overdue().total() > 0).count(), "console.figure.withOverdue"),
+                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::documentReviews),
+                        "console.overdue.documentReviews"),
+                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::audits), "console.overdue.audits"),
+                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::nonconformities),
+                        "console.overdue.nonconformities"),
+                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::reports), "console.overdue.reports"),
+                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::reannouncement),
+                        "console.overdue.reannouncement"));
+        Map<String, Long> stages = new LinkedHashMap<>();
+        ProvinceOverview.byStage(rows).forEach((s, n) -> stages.put(getTranslation("stage." + s), n));
+        chart.removeAll();
+        chart.add(new H4(getTranslation("console.byStage")), new Html("<div>" + BarChart.svg(stages) + "</div>"));
+        Texts texts = Messages.texts(getLocale());
+        export.removeAll();
+        Anchor link = Downloads.file(getTranslation("console.export"), "TRIEN-KHAI-ISO-" + overview.today() + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> console.xlsx(filter, texts));
+        link.setId("console-export");
+        export.add(link);
+    }
+
+    ConsoleFilter filter() {
+        return new ConsoleFilter(type.getValue(), stage.getValue(), text.getValue(), overdueOnly.getValue());
+    }
+
+    void openUnit(UnitStanding standing) {
+        UnitDetail detail = console.unit(standing.id());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(standing.code() + " · " + standing.name());
+        dialog.setWidth("min(52rem, 100vw)");
+        dialog.addClassName("console-unit");
+        StageFacts f = standing.facts();
+        Div facts = new Div(stageBadge(standing.stage()),
+                Badges.fact(getTranslation("unit.type"), getTranslation("unitType." + standing.type())),
+                Badges.fact(getTranslation("unit.parent"), standing.parentName()),
+                Badges.fact(getTranslation("console.appliedSince"), Formats.date(f.appliedSince())),
+                Badges.fact(getTranslation("console.lastAudit"), Formats.date(f.lastAudit())),
+                Badges.fact(getTranslation("console.lastReview"), Formats.date(f.lastReview())),
+                Badges.fact(getTranslation("console.announcedOn"), Formats.date(f.announcedOn())));
+        facts.addClassName("facts");
+        dialog.add(facts, new Paragraph(getTranslation("stage." + standing.stage() + ".means")));
+        if (detail.items().isEmpty()) {
+            dialog.add(new Paragraph(getTranslation("console.unit.nothingOverdue")));
+        }
+        for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
+            List<OverdueItem> items = detail.items().stream().filter(i -> i.kind() == kind).toList();
+            if (items.isEmpty()) {
+                continue;
+            }
+            UnorderedList list = new UnorderedList();
+            for (OverdueItem item : items) {
+                Component label = item.link() == null ? new Span(item.label())
+                        : new Anchor(item.link(), item.label());
+                list.add(new ListItem(label, new Text(" · " + (item.text() == null ? "" : item.text()) + " · "
+                        + getTranslation("console.item.due", Formats.date(item.due())))));
+            }
+            dialog.add(new H4(getTranslation("console.kind." + kind)), list);
+        }
+        Button close = new Button(getTranslation("common.close"), VaadinIcon.CLOSE_SMALL.create(),
+                e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private Component stageBadge(Stage s) {
+        String theme = switch (s) {
+            case BUILDING -> "badge contrast";
+            case APPLYING, AUDITED, REVIEWED -> "badge";
+            case ANNOUNCED, MAINTAINING -> "badge success";
+        };
+        Span badge = Badges.of(getTranslation("stage." + s), theme);
+        badge.getElement().setAttribute("title", getTranslation("stage." + s + ".means"));
+        return badge;
+    }
+
+    private Component figure(long value, String key) {
+        Div figure = new Div(new Span(String.valueOf(value)), new Span(getTranslation(key)));
+        figure.addClassName("figure");
+        return figure;
+    }
+
+    private static String blankIfZero(int n) {
+        return n == 0 ? "" : String.valueOf(n);
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.console";
+    }
+}

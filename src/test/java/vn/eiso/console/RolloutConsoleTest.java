@@ -1,0 +1,156 @@
+package vn.eiso.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.ui.Messages;
+import vn.eiso.organisation.UnitType;
+import vn.eiso.support.GeneratedProvince;
+import vn.eiso.support.ServiceTest;
+
+/**
+ * The console on a generated province: every unit at the stage its data puts it in, every figure equal to a direct
+ * count of the tables, the workbook reading back the same, and only the science department seeing the province.
+ */
+@Transactional
+class RolloutConsoleTest extends ServiceTest {
+
+    @Autowired
+    RolloutConsole console;
+    @Autowired
+    DSLContext dsl;
+
+    private Map<UnitId, Stage> generated;
+
+    @BeforeEach
+    void generate() {
+        UnitId root = unit("HOAAN");
+        generated = new GeneratedProvince(dsl, as("admin").userId(), today, clock.getZone())
+                .generate("GEN", root, 36, 40, 18);
+    }
+
+    private long count(String sql, Object... args) {
+        return ((Number) dsl.fetchValue(sql, args)).longValue();
+    }
+
+    @Test
+    void every_generated_unit_stands_at_the_stage_its_data_puts_it_in() {
+        as("sokhcn");
+        Map<UnitId, UnitStanding> byId = console.overview().units().stream()
+                .collect(Collectors.toMap(UnitStanding::id, Function.identity()));
+        generated.forEach((unit, stage) -> assertThat(byId.get(unit).stage()).as(byId.get(unit).code())
+                .isEqualTo(stage));
+        assertThat(generated.values()).containsAll(List.of(Stage.values()));
+    }
+
+    @Test
+    void every_figure_equals_a_direct_count_of_the_data() {
+        as("sokhcn");
+        ProvinceOverview overview = console.overview();
+        assertThat(overview.units()).hasSize((int) count(
+                "select count(*) from unit where status = 'ACTIVE' and unit_type <> 'PROVINCE'"));
+        for (UnitStanding u : overview.units()) {
+            long id = u.id().value();
+            UnitStanding.Overdue o = u.overdue();
+            assertThat(o.documentReviews()).as(u.code() + " reviews").isEqualTo(count("select count(*) from document"
+                    + " where unit_id = ? and status = 'EFFECTIVE' and next_review_on < cast(? as date)", id, today));
+            assertThat(o.audits()).as(u.code() + " audits").isEqualTo(count("select count(*) from audit where"
+                    + " unit_id = ? and status in ('PLANNED', 'IN_PROGRESS') and ends_on < cast(? as date)", id, today));
+            assertThat(o.nonconformities()).as(u.code() + " ncs").isEqualTo(count("select count(*) from"
+                    + " nonconformity n where n.unit_id = ? and n.status <> 'CLOSED' and ((n.status = 'VERIFYING'"
+                    + " and n.verify_due_on < cast(? as date)) or exists (select 1 from corrective_action a where"
+                    + " a.nc_id = n.id and a.done_at is null and a.due_on < cast(? as date)))", id, today, today));
+            assertThat(o.reannouncement()).as(u.code() + " due").isEqualTo(count(
+                    "select count(*) from announcement where unit_id = ? and status = 'DUE'", id));
+        }
+        for (UnitType type : UnitType.values()) {
+            long direct = count("select count(*) from unit where status = 'ACTIVE' and unit_type = ?", type.name());
+            assertThat(overview.countByType().getOrDefault(type, 0L)).as(type.name())
+                    .isEqualTo(type == UnitType.PROVINCE ? 0 : direct);
+        }
+        assertThat(overview.announced()).isPositive().isEqualTo(count("select count(distinct a.unit_id) from"
+                + " announcement a join unit u on u.id = a.unit_id where u.status = 'ACTIVE' and a.status in"
+                + " ('ANNOUNCED', 'DUE')"));
+        assertThat(ProvinceOverview.sum(overview.units(), UnitStanding.Overdue::documentReviews)).isEqualTo(count(
+                "select count(*) from document d join unit u on u.id = d.unit_id where u.status = 'ACTIVE' and"
+                        + " d.status = 'EFFECTIVE' and d.next_review_on < cast(? as date)", today));
+    }
+
+    @Test
+    void the_workbook_reads_back_the_same_figures_as_the_screen() throws Exception {
+        as("sokhcn");
+        ConsoleFilter communes = new ConsoleFilter(UnitType.COMMUNE, null, null, false);
+        List<UnitStanding> rows = console.overview().filter(communes);
+        byte[] xlsx = console.xlsx(communes, Messages.texts(Messages.VIETNAMESE));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet units = book.getSheet("Đơn vị");
+            assertThat(units.getLastRowNum()).isEqualTo(rows.size());
+            Row first = units.getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo(rows.getFirst().code());
+            assertThat(first.getCell(4).getStringCellValue()).isEqualTo(
+                    Messages.texts(Messages.VIETNAMESE).get("stage." + rows.getFirst().stage()));
+            assertThat((int) first.getCell(9).getNumericCellValue())
+                    .isEqualTo(rows.getFirst().overdue().documentReviews());
+            Map<String, Double> summary = new HashMap<>();
+            for (Row row : book.getSheet("Tổng hợp")) {
+                if (row.getRowNum() > 0) {
+                    summary.put(row.getCell(0).getStringCellValue(), row.getCell(1).getNumericCellValue());
+                }
+            }
+            assertThat(summary.get("Số đơn vị")).isEqualTo((double) rows.size());
+            assertThat(summary.get("Số đơn vị đã công bố"))
+                    .isEqualTo((double) rows.stream().filter(u -> u.stage().isAnnounced()).count());
+            assertThat(summary.get("Duy trì, cải tiến"))
+                    .isEqualTo((double) rows.stream().filter(u -> u.stage() == Stage.MAINTAINING).count());
+            assertThat(summary.get("Sự không phù hợp quá hạn"))
+                    .isEqualTo((double) ProvinceOverview.sum(rows, UnitStanding.Overdue::nonconformities));
+        }
+        assertThat(count("select count(*) from audit_event where action = 'CONSOLE_EXPORTED'")).isPositive();
+    }
+
+    @Test
+    void drilling_into_a_unit_lists_the_items_behind_its_counts() {
+        as("sokhcn");
+        UnitId unit = generated.keySet().iterator().next();
+        UnitDetail detail = console.unit(unit);
+        UnitStanding.Overdue o = detail.standing().overdue();
+        assertThat(o.total()).isPositive();
+        Map<OverdueItem.Kind, Long> kinds = detail.items().stream()
+                .collect(Collectors.groupingBy(OverdueItem::kind, Collectors.counting()));
+        assertThat(kinds.getOrDefault(OverdueItem.Kind.DOCUMENT_REVIEW, 0L)).isEqualTo(o.documentReviews());
+        assertThat(kinds.getOrDefault(OverdueItem.Kind.AUDIT, 0L)).isEqualTo(o.audits());
+        assertThat(kinds.getOrDefault(OverdueItem.Kind.NONCONFORMITY, 0L)).isEqualTo(o.nonconformities());
+        assertThat(detail.items()).filteredOn(i -> i.kind() == OverdueItem.Kind.DOCUMENT_REVIEW)
+                .allSatisfy(i -> assertThat(i.due()).isBefore(today))
+                .allSatisfy(i -> assertThat(i.link()).startsWith("document/"));
+    }
+
+    @Test
+    void a_unit_sees_only_itself_and_only_the_department_sees_the_province() {
+        as("thuky.stp");
+        assertThat(console.overview().units()).extracting(UnitStanding::code).containsExactly("STP");
+        UnitId other = generated.keySet().iterator().next();
+        assertThatThrownBy(() -> console.unit(other)).isInstanceOf(AccessDeniedException.class);
+        assertThat(console.unit(stp).standing().code()).isEqualTo("STP");
+        as("lanhdao.xa");
+        assertThat(console.overview().units()).extracting(UnitStanding::code).containsExactly("X-TANPHU");
+        as("admin");
+        assertThat(console.overview().units()).hasSizeGreaterThan(generated.size());
+    }
+}
