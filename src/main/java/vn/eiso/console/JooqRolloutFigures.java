@@ -1,12 +1,15 @@
 package vn.eiso.console;
 
 import static vn.eiso.db.Tables.ANNOUNCEMENT;
+import static vn.eiso.db.Tables.ANNUAL_REPORT;
 import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.CORRECTIVE_ACTION;
 import static vn.eiso.db.Tables.DOCUMENT;
 import static vn.eiso.db.Tables.MANAGEMENT_REVIEW;
 import static vn.eiso.db.Tables.NONCONFORMITY;
 import static vn.eiso.db.Tables.QMS_SCOPE;
+import static vn.eiso.db.Tables.REPORT_PERIOD;
+import static vn.eiso.db.Tables.UNIT;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -96,6 +99,15 @@ class JooqRolloutFigures {
         return counts(dsl.select(unit, DSL.countDistinct(overdue.field(1, Long.class))).from(overdue).groupBy(unit));
     }
 
+    /**
+     * Reporting years past their deadline for which the unit holds no submitted report (a merge brings its
+     * predecessors' reports along, so a successor does not owe theirs again).
+     */
+    Map<Long, Integer> overdueReports(Collection<UnitId> units, LocalDate today) {
+        return counts(dsl.select(UNIT.ID, DSL.count()).from(UNIT).join(REPORT_PERIOD).on(overdueReport(today))
+                .where(in(UNIT.ID, units)).groupBy(UNIT.ID));
+    }
+
     /** Units whose announcement is due to be re-announced, with a count of one. */
     Map<Long, Integer> dueReannouncements(Collection<UnitId> units) {
         return counts(dsl.select(ANNOUNCEMENT.UNIT_ID, DSL.count()).from(ANNOUNCEMENT)
@@ -125,6 +137,10 @@ class JooqRolloutFigures {
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.NONCONFORMITY,
                         new NonconformityId(r.value1()).label(), r.value2(), r.value3(),
                         "nonconformity/" + r.value1())));
+        dsl.select(REPORT_PERIOD.REPORT_YEAR, REPORT_PERIOD.DUE_ON).from(UNIT).join(REPORT_PERIOD)
+                .on(overdueReport(today)).where(UNIT.ID.eq(unit.value())).orderBy(REPORT_PERIOD.REPORT_YEAR)
+                .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.REPORT, String.valueOf(r.value1()), null,
+                        r.value2(), "annual-reports")));
         dsl.select(ANNOUNCEMENT.NUMBER, ANNOUNCEMENT.DUE_REASON, ANNOUNCEMENT.DECIDED_ON).from(ANNOUNCEMENT)
                 .where(ANNOUNCEMENT.STATUS.eq("DUE").and(ANNOUNCEMENT.UNIT_ID.eq(unit.value())))
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.REANNOUNCEMENT, r.value1(), r.value2(),
@@ -134,6 +150,12 @@ class JooqRolloutFigures {
 
     private static Condition overdueReview(LocalDate today) {
         return DOCUMENT.STATUS.eq("EFFECTIVE").and(DOCUMENT.NEXT_REVIEW_ON.lt(today));
+    }
+
+    private static Condition overdueReport(LocalDate today) {
+        return REPORT_PERIOD.DUE_ON.lt(today).andNotExists(DSL.selectOne().from(ANNUAL_REPORT).where(ANNUAL_REPORT.UNIT_ID.eq(UNIT.ID)
+                        .and(ANNUAL_REPORT.REPORT_YEAR.eq(REPORT_PERIOD.REPORT_YEAR))
+                        .and(ANNUAL_REPORT.STATUS.eq("SUBMITTED"))));
     }
 
     private static Condition overdueAudit(LocalDate today) {

@@ -120,6 +120,7 @@ public class RolloutConsole {
         Map<Long, Integer> reviews = figures.overdueReviews(scope, today);
         Map<Long, Integer> audits = figures.overdueAudits(scope, today);
         Map<Long, Integer> ncs = figures.overdueNonconformities(scope, today);
+        Map<Long, Integer> reports = figures.overdueReports(scope, today);
         Map<Long, Integer> reannounce = figures.dueReannouncements(scope);
         List<UnitStanding> standings = candidates.stream()
                 .filter(u -> u.isActive() && u.type() != UnitType.PROVINCE)
@@ -129,7 +130,8 @@ public class RolloutConsole {
                     StageFacts f = facts.getOrDefault(id, StageFacts.NONE);
                     return new UnitStanding(u.id(), u.code(), u.name(), u.type(), parentName.apply(u),
                             Stage.of(f, today), f, new UnitStanding.Overdue(reviews.getOrDefault(id, 0),
-                                    audits.getOrDefault(id, 0), ncs.getOrDefault(id, 0), 0,
+                                    audits.getOrDefault(id, 0), ncs.getOrDefault(id, 0),
+                                    reports.getOrDefault(id, 0),
                                     reannounce.getOrDefault(id, 0)));
                 })
                 .toList();

@@ -59,12 +59,14 @@ class DemoData implements ApplicationRunner {
     private final DemoNonconformities nonconformities;
     private final DemoAnnouncements announcements;
     private final DemoInspections inspections;
+    private final DemoReports reports;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
-            DemoAnnouncements announcements, DemoInspections inspections) {
+            DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports) {
         this.announcements = announcements;
         this.inspections = inspections;
+        this.reports = reports;
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
@@ -90,6 +92,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> nonconformities.load(justice));
             tx.executeWithoutResult(status -> announcements.load(justice));
             tx.executeWithoutResult(status -> inspections.load(commune));
+            tx.executeWithoutResult(status -> reports.load(justice, units.all()));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

@@ -34,6 +34,7 @@ import vn.eiso.support.Accounts;
  * Benchmarks that print figures (never pass or fail). {@code ./bench documents [--postgres] [--docs=N]}: the
  * document register's server-side time for its first page and for filtered pages with N documents (default
  * 100,000) in one unit, as the grid asks for them (a page and the count), against a baseline in the same process.
+ * {@code ./bench console [--postgres] [--units=N]}: see {@link ConsoleBench}.
  */
 public final class Bench {
 
@@ -47,8 +48,23 @@ public final class Bench {
             return;
         }
         boolean postgres = options.contains("--postgres");
-        int docs = options.stream().filter(a -> a.startsWith("--docs=")).map(a -> Integer.parseInt(a.substring(7)))
-                .findFirst().orElse(100_000);
+        int docs = intOption(options, "--docs=", 100_000);
+        try (ConfigurableApplicationContext context = start(postgres)) {
+            if (options.contains("console")) {
+                ConsoleBench.run(context, intOption(options, "--units=", 3_000), postgres ? "PostgreSQL" : "H2");
+            } else {
+                documents(context, docs, postgres ? "PostgreSQL" : "H2");
+            }
+        }
+    }
+
+    static int intOption(List<String> options, String prefix, int fallback) {
+        return options.stream().filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst().orElse(fallback);
+    }
+
+    /** The application on a wiped database with the demo province, on H2 or the eiso_bench PostgreSQL database. */
+    static ConfigurableApplicationContext start(boolean postgres) {
         List<String> props = new ArrayList<>(List.of("--eiso.demo-data=true", "--eiso.test.clean-database=true",
                 "--spring.flyway.clean-disabled=false", "--logging.level.root=WARN",
                 "--eiso.data-dir=target/bench-data", "--server.port=0"));
@@ -60,11 +76,9 @@ public final class Bench {
             props.add("--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE");
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+        return new SpringApplicationBuilder(Application.class)
                 .profiles(postgres ? new String[] {"test", "postgres"} : new String[] {"test"})
-                .run(props.toArray(String[]::new))) {
-            documents(context, docs, postgres ? "PostgreSQL" : "H2");
-        }
+                .run(props.toArray(String[]::new));
     }
 
     private static void documents(ConfigurableApplicationContext context, int count, String database) {
@@ -111,7 +125,7 @@ public final class Bench {
         Accounts.signOut();
     }
 
-    private static void report(String name, Stats baseline, Supplier<Object> work) {
+    static void report(String name, Stats baseline, Supplier<Object> work) {
         Stats stats = measure(work);
         System.out.printf(Locale.ROOT, "%-52s %s  p50 ratio to baseline %.1fx%n", name, stats,
                 stats.p50 / baseline.p50);
@@ -126,7 +140,7 @@ public final class Bench {
         }
     }
 
-    private static Stats measure(Supplier<Object> work) {
+    static Stats measure(Supplier<Object> work) {
         for (int i = 0; i < 30; i++) {
             work.get();
         }

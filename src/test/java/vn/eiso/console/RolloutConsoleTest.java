@@ -76,6 +76,9 @@ class RolloutConsoleTest extends ServiceTest {
                     + " nonconformity n where n.unit_id = ? and n.status <> 'CLOSED' and ((n.status = 'VERIFYING'"
                     + " and n.verify_due_on < cast(? as date)) or exists (select 1 from corrective_action a where"
                     + " a.nc_id = n.id and a.done_at is null and a.due_on < cast(? as date)))", id, today, today));
+            assertThat(o.reports()).as(u.code() + " reports").isEqualTo(count("select count(*) from report_period p"
+                    + " where p.due_on < cast(? as date) and not exists (select 1 from annual_report r where"
+                    + " r.unit_id = ? and r.report_year = p.report_year and r.status = 'SUBMITTED')", today, id));
             assertThat(o.reannouncement()).as(u.code() + " due").isEqualTo(count(
                     "select count(*) from announcement where unit_id = ? and status = 'DUE'", id));
         }
@@ -127,7 +130,7 @@ class RolloutConsoleTest extends ServiceTest {
     @Test
     void drilling_into_a_unit_lists_the_items_behind_its_counts() {
         as("sokhcn");
-        UnitId unit = generated.keySet().iterator().next();
+        UnitId unit = generated.keySet().stream().skip(1).findFirst().orElseThrow();
         UnitDetail detail = console.unit(unit);
         UnitStanding.Overdue o = detail.standing().overdue();
         assertThat(o.total()).isPositive();
@@ -136,6 +139,7 @@ class RolloutConsoleTest extends ServiceTest {
         assertThat(kinds.getOrDefault(OverdueItem.Kind.DOCUMENT_REVIEW, 0L)).isEqualTo(o.documentReviews());
         assertThat(kinds.getOrDefault(OverdueItem.Kind.AUDIT, 0L)).isEqualTo(o.audits());
         assertThat(kinds.getOrDefault(OverdueItem.Kind.NONCONFORMITY, 0L)).isEqualTo(o.nonconformities());
+        assertThat(kinds.getOrDefault(OverdueItem.Kind.REPORT, 0L)).isEqualTo(o.reports());
         assertThat(detail.items()).filteredOn(i -> i.kind() == OverdueItem.Kind.DOCUMENT_REVIEW)
                 .allSatisfy(i -> assertThat(i.due()).isBefore(today))
                 .allSatisfy(i -> assertThat(i.link()).startsWith("document/"));

@@ -76,6 +76,7 @@ class RestructuringTest extends ServiceTest {
         HOLDINGS.put("announcement", "unit_id in (%1$s)");
         HOLDINGS.put("membership", "unit_id in (%1$s)");
         HOLDINGS.put("inspection", "unit_id in (%1$s)");
+        HOLDINGS.put("annual_report", "unit_id in (%1$s)");
         HOLDINGS.put("inspection_finding", "inspection_id in (select id from inspection where unit_id in (%1$s))");
     }
 

@@ -1,12 +1,14 @@
 package vn.eiso.support;
 
 import static vn.eiso.db.Tables.ANNOUNCEMENT;
+import static vn.eiso.db.Tables.ANNUAL_REPORT;
 import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.CORRECTIVE_ACTION;
 import static vn.eiso.db.Tables.DOCUMENT;
 import static vn.eiso.db.Tables.MANAGEMENT_REVIEW;
 import static vn.eiso.db.Tables.NONCONFORMITY;
 import static vn.eiso.db.Tables.QMS_SCOPE;
+import static vn.eiso.db.Tables.REPORT_PERIOD;
 import static vn.eiso.db.Tables.UNIT;
 
 import java.time.LocalDate;
@@ -26,7 +28,8 @@ import vn.eiso.organisation.UnitType;
 /**
  * A province generated straight into the tables, for the console's tests and benchmark: units of every type, each
  * built to stand at a chosen rollout stage (so the test knows the right answer), with documents, audits, reviews,
- * announcements, nonconformities and corrective actions of which a known mix is overdue.
+ * announcements, nonconformities and corrective actions of which a known mix is overdue, and for every reporting
+ * period already set, a submitted annual report from every other unit.
  */
 public final class GeneratedProvince {
 
@@ -57,6 +60,7 @@ public final class GeneratedProvince {
      */
     public Map<UnitId, Stage> generate(String prefix, UnitId parent, int count, int documents, int nonconformities) {
         Map<UnitId, Stage> stages = new LinkedHashMap<>();
+        List<Integer> years = dsl.select(REPORT_PERIOD.REPORT_YEAR).from(REPORT_PERIOD).fetch(REPORT_PERIOD.REPORT_YEAR);
         for (int i = 0; i < count; i++) {
             long id = dsl.insertInto(UNIT).set(UNIT.CODE, prefix + "-" + i)
                     .set(UNIT.NAME, "Đơn vị sinh thử " + prefix + " số " + i).set(UNIT.UNIT_TYPE, TYPES[i % 7].name())
@@ -66,6 +70,9 @@ public final class GeneratedProvince {
             history(id, i, stage);
             documents(id, i, documents);
             nonconformities(id, i, nonconformities);
+            if (i % 2 == 0) {
+                years.forEach(year -> report(id, year));
+            }
             stages.put(new UnitId(id), stage);
         }
         flush();
@@ -158,6 +165,14 @@ public final class GeneratedProvince {
                 .set(ANNOUNCEMENT.STATUS, status).set(ANNOUNCEMENT.DUE_REASON, "DUE".equals(status) ? "Phạm vi" : null)
                 .set(ANNOUNCEMENT.DECISION_SHA256, "0".repeat(64)).set(ANNOUNCEMENT.ISSUED_BY, user)
                 .set(ANNOUNCEMENT.ISSUED_AT, on.atStartOfDay(zone).toOffsetDateTime()));
+    }
+
+    /** A submitted annual report (without sections or figures: only its being submitted counts here). */
+    private void report(long unit, int year) {
+        add(dsl.insertInto(ANNUAL_REPORT).set(ANNUAL_REPORT.UNIT_ID, unit).set(ANNUAL_REPORT.ISSUED_UNIT_ID, unit)
+                .set(ANNUAL_REPORT.REPORT_YEAR, year).set(ANNUAL_REPORT.STATUS, "SUBMITTED")
+                .set(ANNUAL_REPORT.SUBMITTED_BY, user).set(ANNUAL_REPORT.SUBMITTED_AT, now)
+                .set(ANNUAL_REPORT.CREATED_AT, now).set(ANNUAL_REPORT.UPDATED_AT, now));
     }
 
     /** Nine in ten in force with review dates spread over the next year and the last few weeks; one in ten drafts. */

@@ -223,7 +223,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
             for (OverdueItem item : items) {
                 Component label = item.link() == null ? new Span(item.label())
                         : new Anchor(item.link(), item.label());
-                list.add(new ListItem(label, new Text(" · " + (item.text() == null ? "" : item.text()) + " · "
+                list.add(new ListItem(label, new Text((item.text() == null ? "" : " · " + item.text()) + " · "
                         + getTranslation("console.item.due", Formats.date(item.due())))));
             }
             dialog.add(new H4(getTranslation("console.kind." + kind)), list);

@@ -1,0 +1,189 @@
+package vn.eiso.annualreport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.ui.Messages;
+import vn.eiso.support.ServiceTest;
+
+/**
+ * A unit's annual report: compiled from the data, edited, submitted once by the head with its figures frozen; the
+ * department's consolidation adds the submitted figures up, on screen, in the workbook and in the PDF.
+ */
+@Transactional
+class AnnualReportTest extends ServiceTest {
+
+    private static final String T = "cast(? as timestamp with time zone)";
+
+    @Autowired
+    AnnualReports reports;
+    @Autowired
+    DSLContext dsl;
+
+    private long count(String sql, Object... args) {
+        return ((Number) dsl.fetchValue(sql, args)).longValue();
+    }
+
+    /** The figures of a unit's year counted straight from the tables, written apart from the repository's queries. */
+    private Map<Figure, Long> direct(long unit, int year) {
+        OffsetDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime to = from.plusYears(1);
+        String first = year + "-01-01";
+        String last = year + "-12-31";
+        Map<Figure, Long> f = new HashMap<>();
+        f.put(Figure.PROCEDURES_IN_FORCE, count("select count(*) from document where unit_id = ? and"
+                + " doc_type = 'PROCEDURE' and status = 'EFFECTIVE'", unit));
+        f.put(Figure.TTHC_IN_SCOPE, count("select count(*) from qms_scope_item where unit_id = ? and kind = 'TTHC'",
+                unit));
+        f.put(Figure.REVISIONS_ISSUED, count("select count(*) from revision r join document d on d.id ="
+                + " r.document_id where d.unit_id = ? and r.effective_at >= " + T + " and r.effective_at < " + T,
+                unit, from, to));
+        f.put(Figure.AUDITS_SIGNED, count("select count(*) from audit where unit_id = ? and signed_at >= " + T
+                + " and signed_at < " + T + " and status in ('SIGNED', 'ACKNOWLEDGED')", unit, from, to));
+        f.put(Figure.AUDIT_FINDINGS, count("select count(*) from audit_item i join audit a on a.id = i.audit_id"
+                + " where a.unit_id = ? and a.signed_at >= " + T + " and a.signed_at < " + T
+                + " and a.status in ('SIGNED', 'ACKNOWLEDGED') and i.result in ('MINOR_NC', 'MAJOR_NC')",
+                unit, from, to));
+        f.put(Figure.REVIEWS_HELD, count("select count(*) from management_review where unit_id = ? and"
+                + " status = 'CLOSED' and held_on between cast(? as date) and cast(? as date)", unit, first, last));
+        f.put(Figure.NCS_OPENED, count("select count(*) from nonconformity where unit_id = ? and reported_at >= "
+                + T + " and reported_at < " + T, unit, from, to));
+        f.put(Figure.NCS_CLOSED, count("select count(*) from nonconformity where unit_id = ? and status = 'CLOSED'"
+                + " and closed_at >= " + T + " and closed_at < " + T, unit, from, to));
+        f.put(Figure.ANNOUNCEMENTS, count("select count(*) from announcement where unit_id = ? and decided_on"
+                + " between cast(? as date) and cast(? as date)", unit, first, last));
+        f.put(Figure.INSPECTION_FINDINGS, count("select count(*) from inspection_finding f join inspection i on"
+                + " i.id = f.inspection_id where i.unit_id = ? and f.created_at >= " + T + " and f.created_at < " + T,
+                unit, from, to));
+        return f;
+    }
+
+    @Test
+    void the_head_submits_once_and_the_figures_are_those_of_the_data() {
+        int year = today.getYear();
+        as("thuky.stp");
+        AnnualReport draft = reports.find(stp, year).orElseThrow();
+        assertThat(draft.status()).isEqualTo(AnnualReport.Status.DRAFT);
+        assertThat(draft.figures()).isEqualTo(direct(stp.value(), year));
+        assertThat(draft.figures().get(Figure.PROCEDURES_IN_FORCE)).isPositive();
+        assertThat(draft.sections().getFirst().body()).contains(draft.figures().get(Figure.PROCEDURES_IN_FORCE)
+                + " quy trình đang có hiệu lực");
+        assertThatThrownBy(() -> reports.submit(draft.id(), draft.version(), List.of("a", "b", "c", "d", "e")))
+                .isInstanceOf(AccessDeniedException.class);
+
+        List<String> bodies = List.of("Mục 1", "Mục 2", "Mục 3", "Mục 4", "Mục 5");
+        AnnualReport saved = reports.save(draft.id(), draft.version(), bodies);
+        assertThatThrownBy(() -> reports.save(draft.id(), draft.version(), bodies))
+                .isInstanceOf(ConcurrentEditException.class);
+
+        as("lanhdao.stp");
+        assertThatThrownBy(() -> reports.submit(saved.id(), saved.version(), List.of("Mục 1", " ", "c", "d", "e")))
+                .isInstanceOf(DomainException.class).hasMessageStartingWith("error.report.sectionEmpty");
+        assertThat(reports.find(stp, year).orElseThrow().status()).isEqualTo(AnnualReport.Status.DRAFT);
+        AnnualReport submitted = reports.submit(saved.id(), saved.version(), bodies);
+        assertThat(submitted.status()).isEqualTo(AnnualReport.Status.SUBMITTED);
+        assertThat(submitted.figures()).isEqualTo(direct(stp.value(), year));
+        assertThat(submitted.sections()).extracting(AnnualReport.Section::body).isEqualTo(bodies);
+
+        assertThatThrownBy(() -> reports.submit(submitted.id(), submitted.version(), bodies))
+                .isInstanceOf(DomainException.class).hasMessageStartingWith("error.report.alreadySubmitted");
+        assertThat(reports.find(stp, year).orElseThrow().submittedAt()).isEqualTo(submitted.submittedAt());
+        assertThat(count("select count(*) from audit_event where action = 'REPORT_SUBMITTED' and target_id = ?",
+                String.valueOf(submitted.id()))).isEqualTo(1);
+        as("sokhcn");
+        assertThat(count("select count(*) from notification n join app_user u on u.id = n.recipient_id where"
+                + " u.username = 'sokhcn' and n.message_key = 'notice.reportSubmitted' and n.params like ?",
+                "Sở Tư pháp%" + year)).isEqualTo(1);
+    }
+
+    @Test
+    void a_future_year_an_unopened_year_and_a_second_period_are_refused() {
+        int next = today.getYear() + 1;
+        as("thuky.stp");
+        assertThatThrownBy(() -> reports.open(stp, next)).isInstanceOf(DomainException.class)
+                .hasMessageStartingWith("error.report.futureYear");
+        assertThatThrownBy(() -> reports.open(stp, 2019)).isInstanceOf(DomainException.class)
+                .hasMessageStartingWith("error.report.noPeriod");
+        as("sokhcn");
+        assertThatThrownBy(() -> reports.savePeriod(next, null, LocalDate.of(next, 12, 15), "1. Mục"))
+                .isInstanceOf(DomainException.class).hasMessageStartingWith("error.report.futureYear");
+        assertThatThrownBy(() -> reports.savePeriod(today.getYear(), null, LocalDate.of(today.getYear(), 12, 15),
+                "1. Mục")).isInstanceOf(DomainException.class).hasMessageStartingWith("error.report.periodExists");
+        assertThatThrownBy(() -> reports.savePeriod(2020, null, LocalDate.of(2020, 12, 15), " \n "))
+                .isInstanceOf(DomainException.class).hasMessageStartingWith("error.report.sectionsRequired");
+        assertThat(count("select count(*) from report_period where report_year in (2020, ?)", next)).isZero();
+        assertThat(count("select count(*) from annual_report where report_year = ?", next)).isZero();
+    }
+
+    @Test
+    void drafts_stay_with_the_unit_and_only_the_department_consolidates() {
+        int year = today.getYear();
+        as("sokhcn");
+        assertThat(reports.find(stp, year)).isEmpty();
+        assertThat(reports.find(stp, year - 1)).isPresent();
+        assertThatThrownBy(() -> reports.open(stp, year)).isInstanceOf(AccessDeniedException.class);
+        as("thuky.xa");
+        assertThatThrownBy(() -> reports.find(stp, year - 1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.province(year - 1)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_province_adds_up_the_submitted_reports_in_the_workbook_and_the_pdf() throws Exception {
+        int year = today.getYear() - 1;
+        as("sokhcn");
+        ProvinceReport province = reports.province(year);
+        assertThat(province.lines()).hasSize((int) count("select count(*) from unit where status = 'ACTIVE'"
+                + " and unit_type <> 'PROVINCE'"));
+        assertThat(province.submitted()).isPositive().isEqualTo(count(
+                "select count(*) from annual_report where report_year = ? and status = 'SUBMITTED'", year));
+        for (Figure f : Figure.values()) {
+            assertThat(province.totals().get(f)).as(f.name()).isEqualTo(count("select coalesce(sum(g.figure_value), 0)"
+                    + " from annual_report_figure g join annual_report r on r.id = g.report_id where r.report_year = ?"
+                    + " and r.status = 'SUBMITTED' and g.figure_key = ?", year, f.name()));
+        }
+        var texts = Messages.texts(Messages.VIETNAMESE);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(reports.provinceXlsx(year, texts)))) {
+            Map<String, Double> totals = new HashMap<>();
+            for (Row row : book.getSheet("Tổng hợp")) {
+                if (row.getRowNum() > 0) {
+                    totals.put(row.getCell(0).getStringCellValue(), row.getCell(1).getNumericCellValue());
+                }
+            }
+            assertThat(totals.get("Đã nộp")).isEqualTo((double) province.submitted());
+            assertThat(totals.get("Quy trình đang hiệu lực"))
+                    .isEqualTo((double) province.totals().get(Figure.PROCEDURES_IN_FORCE));
+            assertThat(book.getSheet("Đơn vị").getLastRowNum()).isEqualTo(province.lines().size());
+        }
+        try (PDDocument pdf = Loader.loadPDF(reports.provincePdf(year, texts))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Báo cáo tổng hợp tình hình áp dụng HTQLCL năm " + year)
+                    .contains("Đã nộp: " + province.submitted())
+                    .contains("Quy trình đang hiệu lực: " + province.totals().get(Figure.PROCEDURES_IN_FORCE))
+                    .contains("X-TANPHU");
+        }
+        as("thuky.stp");
+        try (PDDocument pdf = Loader.loadPDF(reports.pdf(stp, year, texts))) {
+            AnnualReport report = reports.find(stp, year).orElseThrow();
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Sở Tư pháp").contains("Đã nộp")
+                    .contains(report.sections().get(3).heading());
+        }
+    }
+}
