@@ -83,18 +83,23 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         year.setId("report-year");
         year.addValueChangeListener(e -> show());
         add(year);
-        TabSheet sheet = new TabSheet();
-        sheet.setWidthFull();
         Optional<UnitId> current = CurrentUnit.get();
         if (current.isPresent() && (!provinceWide || reports.canEdit(current.get()))) {
             unit = current.get();
-            sheet.add(getTranslation("report.tab.unit"), unitPanel);
         }
+        unitPanel.setWidthFull();
         if (provinceWide) {
+            TabSheet sheet = new TabSheet();
+            sheet.setWidthFull();
+            if (unit != null) {
+                sheet.add(getTranslation("report.tab.unit"), unitPanel);
+            }
             sheet.add(getTranslation("report.tab.province"), provincePanel);
             sheet.add(getTranslation("report.tab.periods"), periodsTab());
+            add(sheet);
+        } else {
+            add(unitPanel);
         }
-        add(sheet);
         provinceGrid.addColumn(ProvinceReport.Line::code).setHeader(getTranslation("unit.code")).setAutoWidth(true)
                 .setFlexGrow(0);
         provinceGrid.addColumn(ProvinceReport.Line::name).setHeader(getTranslation("unit.name")).setFlexGrow(3);
