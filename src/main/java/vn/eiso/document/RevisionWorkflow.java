@@ -1,12 +1,10 @@
 package vn.eiso.document;
 
-import com.github.difflib.text.DiffRowGenerator;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.DiffRow;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -102,16 +101,7 @@ public class RevisionWorkflow {
         if (!a.documentId().equals(b.documentId())) {
             throw new DomainException("error.revision.differentDocuments");
         }
-        DiffRowGenerator generator = DiffRowGenerator.create().showInlineDiffs(false).ignoreWhiteSpaces(false)
-                .build();
-        return generator.generateDiffRows(lines(comparableText(a)), lines(comparableText(b))).stream()
-                .map(r -> new DiffRow(switch (r.getTag()) {
-                    case EQUAL -> DiffRow.Kind.SAME;
-                    case CHANGE -> DiffRow.Kind.CHANGED;
-                    case INSERT -> DiffRow.Kind.ADDED;
-                    case DELETE -> DiffRow.Kind.REMOVED;
-                }, unescape(r.getOldLine()), unescape(r.getNewLine())))
-                .toList();
+        return DiffRow.between(comparableText(a), comparableText(b));
     }
 
     /** The largest file accepted (configuration {@code eiso.files.max-size}). */
@@ -393,15 +383,7 @@ public class RevisionWorkflow {
             text.append("\n\n── ").append(a.fileName()).append(" ──\n")
                     .append(a.extractedText() == null ? "" : a.extractedText());
         }
-        return Normalizer.normalize(text.toString(), Normalizer.Form.NFC);
-    }
-
-    private static List<String> lines(String text) {
-        return Arrays.asList(text.split("\\R", -1));
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        return text.toString();
     }
 
     private Revision visible(RevisionId id) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.eiso.base.ui.DiffDialog;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
@@ -369,7 +370,11 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
                 Notifications.error(getTranslation("revision.compare.pickTwo"));
                 return;
             }
-            new DiffDialog(workflow, chosen.get(0), chosen.get(1)).open();
+            Revision older = chosen.get(0);
+            Revision newer = chosen.get(1);
+            new DiffDialog(getTranslation("diff.title", older.number(), newer.number()),
+                    getTranslation("diff.revision", older.number()), getTranslation("diff.revision", newer.number()),
+                    workflow.diff(older.id(), newer.id())).open();
         });
         compare.setId("history-compare");
         history.setId("history-grid");

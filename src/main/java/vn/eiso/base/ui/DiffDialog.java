@@ -1,4 +1,4 @@
-package vn.eiso.document.ui;
+package vn.eiso.base.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -7,26 +7,23 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import vn.eiso.document.DiffRow;
-import vn.eiso.document.Revision;
-import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.base.DiffRow;
 
-/** Two revisions side by side, line by line: the written text, then the text of each attached file. */
-class DiffDialog extends Dialog {
+/** Two texts side by side, line by line, with the changed lines marked and a switch to show only those. */
+public class DiffDialog extends Dialog {
 
-    final Grid<DiffRow> rows = new Grid<>();
-    final Span summary = new Span();
+    public final Grid<DiffRow> rows = new Grid<>();
+    public final Span summary = new Span();
 
-    DiffDialog(RevisionWorkflow workflow, Revision older, Revision newer) {
-        setHeaderTitle(getTranslation("diff.title", older.number(), newer.number()));
+    public DiffDialog(String title, String leftHeader, String rightHeader, List<DiffRow> all) {
+        setHeaderTitle(title);
         setWidth("min(80rem, 100vw)");
         setHeight("85vh");
-        List<DiffRow> all = workflow.diff(older.id(), newer.id());
         long changed = all.stream().filter(r -> r.kind() != DiffRow.Kind.SAME).count();
         summary.setText(getTranslation("diff.summary", changed));
         Checkbox onlyChanges = new Checkbox(getTranslation("diff.onlyChanges"));
-        rows.addColumn(DiffRow::left).setHeader(getTranslation("diff.revision", older.number())).setFlexGrow(1);
-        rows.addColumn(DiffRow::right).setHeader(getTranslation("diff.revision", newer.number())).setFlexGrow(1);
+        rows.addColumn(DiffRow::left).setHeader(leftHeader).setFlexGrow(1);
+        rows.addColumn(DiffRow::right).setHeader(rightHeader).setFlexGrow(1);
         rows.setPartNameGenerator(r -> switch (r.kind()) {
             case SAME -> null;
             case CHANGED -> "diff-changed";
