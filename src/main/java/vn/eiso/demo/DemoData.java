@@ -60,13 +60,15 @@ class DemoData implements ApplicationRunner {
     private final DemoAnnouncements announcements;
     private final DemoInspections inspections;
     private final DemoReports reports;
+    private final DemoModels models;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
-            DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports) {
+            DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports, DemoModels models) {
         this.announcements = announcements;
         this.inspections = inspections;
         this.reports = reports;
+        this.models = models;
         this.unitImport = unitImport;
         this.units = units;
         this.users = users;
@@ -93,6 +95,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> announcements.load(justice));
             tx.executeWithoutResult(status -> inspections.load(commune));
             tx.executeWithoutResult(status -> reports.load(justice, units.all()));
+            tx.executeWithoutResult(status -> models.load(commune));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

@@ -1,0 +1,15 @@
+package vn.eiso.library;
+
+import java.time.OffsetDateTime;
+import vn.eiso.base.UnitId;
+import vn.eiso.document.DocumentId;
+
+/** A unit's document that started as a model: which model, which of its revisions, and where it lives now. */
+public record Adoption(long id, long modelId, String modelCode, int modelRevision, DocumentId documentId,
+        String documentCode, UnitId unitId, String unitName, int adoptedRevision, OffsetDateTime adoptedAt) {
+
+    /** The model was revised after the unit adopted it. */
+    public boolean isBehind() {
+        return modelRevision > adoptedRevision;
+    }
+}
