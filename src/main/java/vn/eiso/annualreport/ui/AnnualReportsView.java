@@ -43,6 +43,7 @@ import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.ui.Downloads;
+import vn.eiso.base.ui.FigureCard;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
 import vn.eiso.base.ui.Notifications;
@@ -244,9 +245,10 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         provinceGrid.setItems(province.lines());
         Texts texts = Messages.texts(getLocale());
         String file = "BAO-CAO-ISO-TOAN-TINH-" + chosen;
-        Div counts = new Div(figureCard(province.lines().size(), "report.units"),
-                figureCard(province.submitted(), "report.submittedCount"),
-                figureCard(province.lines().size() - province.submitted(), "report.missingCount"));
+        long units = province.lines().size();
+        Div counts = new Div(FigureCard.of(units, getTranslation("report.units")),
+                FigureCard.of(province.submitted(), getTranslation("report.submittedCount")),
+                FigureCard.of(units - province.submitted(), getTranslation("report.missingCount")));
         counts.addClassName("figures");
         counts.setWidthFull();
         HorizontalLayout exports = new HorizontalLayout(
@@ -258,11 +260,6 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
                 figures(province.totals()), exports, provinceGrid);
     }
 
-    private Component figureCard(long value, String key) {
-        Div figure = new Div(new Span(String.valueOf(value)), new Span(getTranslation(key)));
-        figure.addClassName("figure");
-        return figure;
-    }
 
     private void openSubmitted(ProvinceReport.Line line) {
         if (line.status() != AnnualReport.Status.SUBMITTED) {

@@ -36,6 +36,7 @@ import vn.eiso.base.Texts;
 import vn.eiso.base.ui.BarChart;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.Downloads;
+import vn.eiso.base.ui.FigureCard;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
 import vn.eiso.base.ui.TitledView;
@@ -245,10 +246,9 @@ class ConsoleView extends VerticalLayout implements TitledView {
         return badge;
     }
 
+
     private Component figure(long value, String key) {
-        Div figure = new Div(new Span(String.valueOf(value)), new Span(getTranslation(key)));
-        figure.addClassName("figure");
-        return figure;
+        return FigureCard.of(value, getTranslation(key));
     }
 
     private static String blankIfZero(int n) {

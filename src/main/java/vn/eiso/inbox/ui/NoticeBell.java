@@ -98,7 +98,11 @@ class NoticeBell implements ShellContribution {
                     bell.refresh();
                 }
             });
-            getFooter().add(allRead, new Button(getTranslation("common.close"), e -> close()));
+            // The worklist feature builds on the inbox, so the link goes by route, not by class.
+            Anchor work = new Anchor("my-work", getTranslation("notices.worklist"));
+            work.getElement().addEventListener("click", e -> close());
+            work.addClassName("notice-worklist");
+            getFooter().add(work, allRead, new Button(getTranslation("common.close"), e -> close()));
         }
 
         private Div item(Notice n) {

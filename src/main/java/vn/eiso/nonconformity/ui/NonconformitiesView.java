@@ -33,6 +33,7 @@ import vn.eiso.base.ui.BarChart;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.Downloads;
+import vn.eiso.base.ui.FigureCard;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
 import vn.eiso.base.ui.TitledView;
@@ -125,10 +126,11 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         figuresPanel.removeAll();
         UnitId scope = province.getValue() ? null : unit;
         NcFigures f = figures.of(scope);
-        Div headline = new Div(figure(f.open(), "ncFigures.open"), figure(f.closedLastYear(), "ncFigures.closedLastYear"),
-                figure(f.meanDaysToClose() == null ? "—" : String.format(getLocale(), "%.1f", f.meanDaysToClose()),
-                        "ncFigures.meanDays"),
-                figure(f.overdueActions(), "ncFigures.overdueActions"));
+        Div headline = new Div(FigureCard.of(f.open(), getTranslation("ncFigures.open")),
+                FigureCard.of(f.closedLastYear(), getTranslation("ncFigures.closedLastYear")),
+                FigureCard.of(f.meanDaysToClose() == null ? "—" : String.format(getLocale(), "%.1f",
+                        f.meanDaysToClose()), getTranslation("ncFigures.meanDays")),
+                FigureCard.of(f.overdueActions(), getTranslation("ncFigures.overdueActions")));
         headline.addClassName("figures");
         headline.setWidthFull();
         Map<String, Long> age = new LinkedHashMap<>();
@@ -149,11 +151,6 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         }
     }
 
-    private Component figure(Object value, String key) {
-        Div figure = new Div(new Span(String.valueOf(value)), new Span(getTranslation(key)));
-        figure.addClassName("figure");
-        return figure;
-    }
 
     private Component chart(String titleKey, Map<String, Long> values) {
         Div box = new Div(new H4(getTranslation(titleKey)));

@@ -1,0 +1,18 @@
+package vn.eiso.worklist;
+
+import java.time.LocalDate;
+
+/** One thing waiting for the user: what kind, which, by when ({@code due} may be null), and where to do it. */
+public record WorkItem(Kind kind, String label, String text, LocalDate due, boolean overdue, String link) {
+
+    public enum Kind {
+        READ,
+        DOCUMENT_REVIEW,
+        CORRECTIVE_ACTION,
+        AUDIT,
+        REVIEW_ACTION,
+        ANNUAL_REPORT,
+        REANNOUNCEMENT,
+        INSPECTION
+    }
+}

@@ -1,0 +1,125 @@
+package vn.eiso.worklist;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.announcement.AnnouncementStatus;
+import vn.eiso.announcement.Announcements;
+import vn.eiso.annualreport.AnnualReport;
+import vn.eiso.annualreport.AnnualReports;
+import vn.eiso.annualreport.ReportPeriod;
+import vn.eiso.audit.AuditSummary;
+import vn.eiso.audit.Audits;
+import vn.eiso.audit.ManagementReviews;
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.inspection.Inspection;
+import vn.eiso.inspection.Inspections;
+import vn.eiso.nonconformity.NonconformityWorkflow;
+import vn.eiso.worklist.WorkItem.Kind;
+
+/**
+ * What waits for the signed-in user, in every unit they belong to and in every role: revisions to read, documents to
+ * review, corrective and review actions they own, audits they are on, the unit's annual report and re-announcement
+ * for its officers and head, planned inspections for the department. Overdue items first, then by date. Each list
+ * comes from the service that owns it, so the same permissions apply as on its own screen.
+ */
+@Service
+public class Worklist {
+
+    public static final String ROUTE = "my-work";
+    private static final int DOCUMENTS = 50;
+
+    private final RevisionWorkflow workflow;
+    private final DocumentRegister register;
+    private final NonconformityWorkflow corrective;
+    private final Audits audits;
+    private final ManagementReviews reviews;
+    private final AnnualReports reports;
+    private final Announcements announcements;
+    private final Inspections inspections;
+    private final AccessGuard guard;
+    private final Clock clock;
+
+    Worklist(RevisionWorkflow workflow, DocumentRegister register, NonconformityWorkflow corrective, Audits audits,
+            ManagementReviews reviews, AnnualReports reports, Announcements announcements, Inspections inspections,
+            AccessGuard guard, Clock clock) {
+        this.workflow = workflow;
+        this.register = register;
+        this.corrective = corrective;
+        this.audits = audits;
+        this.reviews = reviews;
+        this.reports = reports;
+        this.announcements = announcements;
+        this.inspections = inspections;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkItem> mine() {
+        Caller caller = guard.caller();
+        LocalDate today = LocalDate.now(clock);
+        List<WorkItem> items = new ArrayList<>();
+        workflow.myPendingReadings().forEach(r -> items.add(new WorkItem(Kind.READ, r.code(), r.title(), null, false,
+                "revision/" + r.revisionId().value())));
+        corrective.myOpenActions().forEach(a -> items.add(new WorkItem(Kind.CORRECTIVE_ACTION,
+                a.nonconformityId().label(), a.description(), a.dueOn(), a.isOverdue(today),
+                "nonconformity/" + a.nonconformityId().value())));
+        audits.assignedToMe().stream().filter(a -> a.status().isOpen()).forEach(a -> items.add(audit(a, today)));
+        Map<UnitId, String> officerOf = units(caller, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        List<ReportPeriod> periods = officerOf.isEmpty() ? List.of() : reports.periods();
+        for (UnitId unit : officerOf.keySet()) {
+            register.reviewsDue(unit, DOCUMENTS).forEach(d -> items.add(new WorkItem(Kind.DOCUMENT_REVIEW, d.code(),
+                    d.title(), d.nextReviewOn(), d.reviewOverdue(), "document/" + d.id().value())));
+            reviews.openActions(unit).stream().filter(a -> caller.user().map(a.ownerId()::equals).orElse(false))
+                    .forEach(a -> items.add(new WorkItem(Kind.REVIEW_ACTION, "#" + a.id(), a.description(),
+                            a.dueOn(), a.isOverdue(today), "management-review/" + a.reviewId().value())));
+            for (ReportPeriod period : periods) {
+                boolean submitted = reports.find(unit, period.year()).map(AnnualReport::isSubmitted).orElse(false);
+                if (!submitted) {
+                    items.add(new WorkItem(Kind.ANNUAL_REPORT, String.valueOf(period.year()), officerOf.get(unit),
+                            period.dueOn(),
+                            period.dueOn().isBefore(today), AnnualReports.ROUTE));
+                }
+            }
+        }
+        for (UnitId unit : units(caller, Role.UNIT_HEAD).keySet()) {
+            announcements.ofUnit(unit).stream().filter(a -> a.status() == AnnouncementStatus.DUE)
+                    .forEach(a -> items.add(new WorkItem(Kind.REANNOUNCEMENT, a.number(), a.dueReason(), null, true,
+                            "announcement")));
+        }
+        if (caller.isOversight()) {
+            inspections.all().stream().filter(i -> i.status() == Inspection.Status.PLANNED)
+                    .forEach(i -> items.add(new WorkItem(Kind.INSPECTION, i.unitName(), i.purpose(), i.plannedOn(),
+                            i.plannedOn().isBefore(today), "inspections")));
+        }
+        items.sort(Comparator.comparing(WorkItem::overdue).reversed()
+                .thenComparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder())));
+        return items;
+    }
+
+    private static WorkItem audit(AuditSummary a, LocalDate today) {
+        return new WorkItem(Kind.AUDIT, a.unitName(), a.title(), a.endsOn(), a.isOverdue(today),
+                "audit/" + a.id().value());
+    }
+
+    /** The units where the caller holds one of the roles, with their names. */
+    private static Map<UnitId, String> units(Caller caller, Role... roles) {
+        List<Role> wanted = List.of(roles);
+        Map<UnitId, String> units = new LinkedHashMap<>();
+        caller.grants().stream().filter(g -> wanted.contains(g.role()))
+                .forEach(g -> units.putIfAbsent(g.unitId(), g.unitName()));
+        return units;
+    }
+}
