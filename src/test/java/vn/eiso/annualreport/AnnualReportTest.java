@@ -84,8 +84,6 @@ class AnnualReportTest extends ServiceTest {
         assertThat(draft.status()).isEqualTo(AnnualReport.Status.DRAFT);
         assertThat(draft.figures()).isEqualTo(direct(stp.value(), year));
         assertThat(draft.figures().get(Figure.PROCEDURES_IN_FORCE)).isPositive();
-        assertThat(draft.sections().getFirst().body()).contains(draft.figures().get(Figure.PROCEDURES_IN_FORCE)
-                + " quy trình đang có hiệu lực");
         assertThatThrownBy(() -> reports.submit(draft.id(), draft.version(), List.of("a", "b", "c", "d", "e")))
                 .isInstanceOf(AccessDeniedException.class);
 
@@ -112,6 +110,21 @@ class AnnualReportTest extends ServiceTest {
         assertThat(count("select count(*) from notification n join app_user u on u.id = n.recipient_id where"
                 + " u.username = 'sokhcn' and n.message_key = 'notice.reportSubmitted' and n.params like ?",
                 "Sở Tư pháp%" + year)).isEqualTo(1);
+    }
+
+    @Test
+    void a_report_opens_with_its_first_section_written_from_the_figures_and_the_period_sections() {
+        as("sokhcn");
+        reports.savePeriod(2024, null, LocalDate.of(2024, 12, 15), "I. Kết quả\nII. Kiến nghị");
+        as("thuky.stp");
+        AnnualReport opened = reports.open(stp, 2024);
+        assertThat(opened.sections()).extracting(AnnualReport.Section::heading)
+                .containsExactly("I. Kết quả", "II. Kiến nghị");
+        assertThat(opened.figures()).isEqualTo(direct(stp.value(), 2024));
+        assertThat(opened.sections().getFirst().body()).startsWith("Năm 2024, đơn vị có "
+                + opened.figures().get(Figure.PROCEDURES_IN_FORCE) + " quy trình đang có hiệu lực");
+        assertThat(opened.sections().get(1).body()).isEmpty();
+        assertThat(reports.open(stp, 2024).id()).isEqualTo(opened.id());
     }
 
     @Test
