@@ -107,7 +107,8 @@ class ConsoleView extends VerticalLayout implements TitledView {
 
         grid.addColumn(UnitStanding::code).setHeader(getTranslation("unit.code")).setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true);
-        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(3).setSortable(true)
+                .setTooltipGenerator(UnitStanding::name);
         grid.addColumn(u -> getTranslation("unitType." + u.type())).setHeader(getTranslation("unit.type"))
                 .setAutoWidth(true).setFlexGrow(1).setSortable(true);
         grid.addComponentColumn(u -> stageBadge(u.stage())).setHeader(getTranslation("console.stage"))
@@ -133,7 +134,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
         grid.addColumn(u -> blankIfZero(value.applyAsInt(u.overdue()))).setHeader(getTranslation(header))
                 .setTooltipGenerator(u -> getTranslation(header + ".tip"))
                 .setComparator(u -> value.applyAsInt(u.overdue()))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
     }
 
     void refresh() {
@@ -155,8 +156,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
     /** "10 cơ quan cấp tỉnh và 42 xã, phường: 12 đã công bố". */
     String headlineText() {
         List<String> parts = new ArrayList<>();
-        overview.countByType().forEach((t, n) -> parts.add(n + " " + getTranslation("unitType." + t).toLowerCase(
-                getLocale())));
+        overview.countByType().forEach((t, n) -> parts.add(n + " " + getTranslation("console.count." + t)));
         String units = parts.isEmpty() ? "0"
                 : parts.size() == 1 ? parts.getFirst()
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " " + getTranslation("console.and") + " "
