@@ -20,7 +20,6 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.inbox.Inbox;
-import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserService;
 import vn.eiso.reporting.PdfReport;
 import vn.eiso.reporting.XlsxReport;
@@ -47,17 +46,15 @@ public class AnnualReports {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JooqAnnualReportRepository reports;
-    private final UnitService units;
     private final UserService users;
     private final Inbox inbox;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    AnnualReports(JooqAnnualReportRepository reports, UnitService units, UserService users, Inbox inbox,
+    AnnualReports(JooqAnnualReportRepository reports, UserService users, Inbox inbox,
             AccessGuard guard, AuditTrail trail, Clock clock) {
         this.reports = reports;
-        this.units = units;
         this.users = users;
         this.inbox = inbox;
         this.guard = guard;
