@@ -76,7 +76,8 @@ public class RolloutConsole {
         for (UnitStanding u : rows) {
             StageFacts f = u.facts();
             UnitStanding.Overdue o = u.overdue();
-            unitRows.add(List.of(u.code(), u.name(), texts.get("unitType." + u.type()), orEmpty(u.parentName()),
+            unitRows.add(List.of(u.code(), u.name(), texts.get("console.level." + Level.of(u.type())),
+                    texts.get("unitType." + u.type()), orEmpty(u.parentName()),
                     texts.get("stage." + u.stage()), orEmpty(f.appliedSince()), orEmpty(f.lastAudit()),
                     orEmpty(f.lastReview()), orEmpty(f.announcedOn()), o.documentReviews(), o.audits(),
                     o.nonconformities(), o.reports(), o.reannouncement()));
@@ -100,7 +101,7 @@ public class RolloutConsole {
                 ProvinceOverview.sum(rows, UnitStanding.Overdue::reannouncement)));
         byte[] workbook = new XlsxReport()
                 .sheet(texts.get("console.sheet.units"), List.of(texts.get("unit.code"), texts.get("unit.name"),
-                        texts.get("unit.type"), texts.get("unit.parent"), texts.get("console.stage"),
+                        texts.get("console.level"), texts.get("unit.type"), texts.get("unit.parent"), texts.get("console.stage"),
                         texts.get("console.appliedSince"), texts.get("console.lastAudit"),
                         texts.get("console.lastReview"), texts.get("console.announcedOn"),
                         texts.get("console.overdue.documentReviews"), texts.get("console.overdue.audits"),

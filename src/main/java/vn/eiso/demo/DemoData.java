@@ -94,7 +94,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> nonconformities.load(justice));
             tx.executeWithoutResult(status -> announcements.load(justice));
             tx.executeWithoutResult(status -> inspections.load(commune));
-            tx.executeWithoutResult(status -> reports.load(justice, units.all()));
+            tx.executeWithoutResult(status -> reports.load(justice, commune, units.all()));
             tx.executeWithoutResult(status -> models.load(commune));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);

@@ -14,7 +14,8 @@ import vn.eiso.organisation.UnitType;
 /**
  * The province's reporting and rollout as the science department finds it: last year's and this year's reporting
  * periods (due 15 December); the justice department submitted last year's report and is drafting this year's; the
- * provincial agencies and every other commune declared when they began applying their QMS, a few months apart.
+ * provincial agencies, Tân Phú and about every other commune declared when they began applying their QMS, a few
+ * months apart.
  */
 @Component
 class DemoReports {
@@ -31,7 +32,7 @@ class DemoReports {
         this.clock = clock;
     }
 
-    void load(UnitId justice, List<Unit> units) {
+    void load(UnitId justice, UnitId commune, List<Unit> units) {
         LocalDate today = LocalDate.now(clock);
         int year = today.getYear();
         String sections = String.join("\n", AnnualReports.DEFAULT_SECTIONS);
@@ -54,7 +55,7 @@ class DemoReports {
             people.signIn("admin");
             int months = 2;
             for (Unit unit : units) {
-                boolean applying = unit.type() == UnitType.PROVINCIAL_AGENCY
+                boolean applying = unit.type() == UnitType.PROVINCIAL_AGENCY || unit.id().equals(commune)
                         || unit.type() == UnitType.COMMUNE && unit.code().hashCode() % 2 == 0;
                 if (applying && !unit.id().equals(justice) && unit.isActive()) {
                     scopes.setAppliedSince(unit.id(), 0, today.minusMonths(months));

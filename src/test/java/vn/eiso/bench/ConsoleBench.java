@@ -70,7 +70,7 @@ final class ConsoleBench {
             return BarChart.svg(stages);
         });
         Bench.report("  of which the units with stages and counts", baseline, console::overview);
-        ConsoleFilter communes = new ConsoleFilter(UnitType.COMMUNE, null, null, true);
+        ConsoleFilter communes = new ConsoleFilter(null, UnitType.COMMUNE, null, null, true);
         Bench.report("filter: communes with overdue work (in memory)", baseline, () -> sample.filter(communes));
         UnitId one = generated.keySet().iterator().next();
         Bench.report("drill-down: one unit's overdue items", baseline, () -> console.unit(one));

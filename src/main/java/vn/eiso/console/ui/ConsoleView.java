@@ -41,6 +41,7 @@ import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.console.ConsoleFilter;
+import vn.eiso.console.Level;
 import vn.eiso.console.OverdueItem;
 import vn.eiso.console.ProvinceOverview;
 import vn.eiso.console.RolloutConsole;
@@ -63,6 +64,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
     final Div headline = new Div();
     final Div figures = new Div();
     final Div chart = new Div();
+    final ComboBox<Level> level = new ComboBox<>();
     final ComboBox<UnitType> type = new ComboBox<>();
     final ComboBox<Stage> stage = new ComboBox<>();
     final TextField text = new TextField();
@@ -81,6 +83,12 @@ class ConsoleView extends VerticalLayout implements TitledView {
         figures.setWidthFull();
         chart.addClassName("bar-chart");
 
+        level.setLabel(getTranslation("console.level"));
+        level.setItems(Level.values());
+        level.setItemLabelGenerator(l -> getTranslation("console.level." + l));
+        level.setClearButtonVisible(true);
+        level.setId("console-level");
+        level.addValueChangeListener(e -> show());
         type.setLabel(getTranslation("unit.type"));
         type.setItems(UnitType.values());
         type.setItemLabelGenerator(t -> getTranslation("unitType." + t));
@@ -101,7 +109,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
         stage.addValueChangeListener(e -> show());
         text.addValueChangeListener(e -> show());
         overdueOnly.addValueChangeListener(e -> show());
-        HorizontalLayout filters = new HorizontalLayout(type, stage, text, overdueOnly, export);
+        HorizontalLayout filters = new HorizontalLayout(level, type, stage, text, overdueOnly, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -109,6 +117,8 @@ class ConsoleView extends VerticalLayout implements TitledView {
                 .setSortable(true);
         grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(3).setSortable(true)
                 .setTooltipGenerator(UnitStanding::name);
+        grid.addColumn(u -> getTranslation("console.level." + Level.of(u.type())))
+                .setHeader(getTranslation("console.level")).setAutoWidth(true).setFlexGrow(0).setSortable(true);
         grid.addColumn(u -> getTranslation("unitType." + u.type())).setHeader(getTranslation("unit.type"))
                 .setAutoWidth(true).setFlexGrow(1).setSortable(true);
         grid.addComponentColumn(u -> stageBadge(u.stage())).setHeader(getTranslation("console.stage"))
@@ -193,7 +203,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
     }
 
     ConsoleFilter filter() {
-        return new ConsoleFilter(type.getValue(), stage.getValue(), text.getValue(), overdueOnly.getValue());
+        return new ConsoleFilter(level.getValue(), type.getValue(), stage.getValue(), text.getValue(), overdueOnly.getValue());
     }
 
     void openUnit(UnitStanding standing) {

@@ -50,6 +50,9 @@ class ConsoleViewTest extends UiTest {
         assertThat(view.grid.getListDataView().getItems()).hasSize((int) communes)
                 .allMatch(u -> u.type() == UnitType.COMMUNE);
         view.type.clear();
+        test(view.level).selectItem("Cấp xã");
+        assertThat(view.grid.getListDataView().getItems()).hasSize((int) communes);
+        view.level.clear();
         test(view.text).setValue("ui-1");
         UnitStanding unit = view.grid.getListDataView().getItems().findFirst().orElseThrow();
         assertThat(unit.code()).isEqualTo("UI-1");
