@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Messages;
+import vn.eiso.support.GeneratedProvince;
 import vn.eiso.support.ServiceTest;
 
 /**
@@ -125,6 +126,28 @@ class AnnualReportTest extends ServiceTest {
                 + opened.figures().get(Figure.PROCEDURES_IN_FORCE) + " quy trình đang có hiệu lực");
         assertThat(opened.sections().get(1).body()).isEmpty();
         assertThat(reports.open(stp, 2024).id()).isEqualTo(opened.id());
+    }
+
+    @Test
+    void on_a_generated_province_each_report_counts_its_own_unit_s_data() {
+        var admin = as("admin");
+        var generated = new GeneratedProvince(dsl, admin.userId(), today, clock.getZone())
+                .generate("RPT", unit("HOAAN"), 6, 20, 12);
+        long compared = 0;
+        long withNonconformities = 0;
+        for (var unit : generated.keySet()) {
+            for (int year : List.of(today.getYear(), today.getYear() - 1)) {
+                // Half the generated units submitted already (without figures); the others open a draft now.
+                AnnualReport report = reports.find(unit, year).orElseGet(() -> reports.open(unit, year));
+                if (!report.isSubmitted()) {
+                    assertThat(report.figures()).as(unit + " " + year).isEqualTo(direct(unit.value(), year));
+                    compared++;
+                    withNonconformities += report.figures().get(Figure.NCS_OPENED) > 0 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(6);
+        assertThat(withNonconformities).isPositive();
     }
 
     @Test
