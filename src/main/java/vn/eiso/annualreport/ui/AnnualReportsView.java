@@ -146,7 +146,11 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         Optional<AnnualReport> found = reports.find(unit, chosen);
         if (found.isEmpty()) {
             ReportPeriod period = reports.periods().stream().filter(p -> p.year() == chosen).findFirst().orElseThrow();
-            unitPanel.add(new Paragraph(getTranslation("report.none", String.valueOf(chosen), Formats.date(period.dueOn()))));
+            unitPanel.add(new Paragraph(getTranslation("report.none", String.valueOf(chosen),
+                    Formats.date(period.dueOn()))));
+            if (period.dueOn().isBefore(today)) {
+                unitPanel.add(Badges.of(getTranslation("report.overdue"), "badge error"));
+            }
             if (reports.canEdit(unit)) {
                 Button open = new Button(getTranslation("report.open"), VaadinIcon.PLUS.create(), e -> {
                     try {

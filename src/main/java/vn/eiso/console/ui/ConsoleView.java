@@ -113,14 +113,15 @@ class ConsoleView extends VerticalLayout implements TitledView {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(UnitStanding::code).setHeader(getTranslation("unit.code")).setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(UnitStanding::code).setHeader(getTranslation("unit.code")).setWidth("8rem").setFlexGrow(0)
                 .setSortable(true);
-        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(3).setSortable(true)
+        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(4).setWidth("14rem")
+                .setSortable(true)
                 .setTooltipGenerator(UnitStanding::name);
         grid.addColumn(u -> getTranslation("console.level." + Level.of(u.type())))
                 .setHeader(getTranslation("console.level")).setAutoWidth(true).setFlexGrow(0).setSortable(true);
         grid.addColumn(u -> getTranslation("unitType." + u.type())).setHeader(getTranslation("unit.type"))
-                .setAutoWidth(true).setFlexGrow(1).setSortable(true);
+                .setWidth("10rem").setFlexGrow(1).setSortable(true);
         grid.addComponentColumn(u -> stageBadge(u.stage())).setHeader(getTranslation("console.stage"))
                 .setAutoWidth(true).setFlexGrow(0).setComparator(UnitStanding::stage);
         count("console.col.documentReviews", UnitStanding.Overdue::documentReviews);
@@ -144,7 +145,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
         grid.addColumn(u -> blankIfZero(value.applyAsInt(u.overdue()))).setHeader(getTranslation(header))
                 .setTooltipGenerator(u -> getTranslation(header + ".tip"))
                 .setComparator(u -> value.applyAsInt(u.overdue()))
-                .setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
     }
 
     void refresh() {
