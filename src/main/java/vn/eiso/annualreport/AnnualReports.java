@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,9 +111,20 @@ public class AnnualReports {
     @Transactional(readOnly = true)
     public Optional<AnnualReport> find(UnitId unit, int year) {
         Caller caller = guard.requireReadAccess(unit);
+        // Checked against the unit holding the report now: after a split it may live elsewhere than its writer.
         return reports.idOf(unit, year).flatMap(reports::find)
-                .filter(r -> r.isSubmitted() || caller.isAdministrator() || caller.hasRoleIn(unit, Role.values()))
+                .filter(r -> caller.canRead(r.unitId()))
+                .filter(r -> r.isSubmitted() || caller.isAdministrator() || caller.hasRoleIn(r.unitId(), Role.values()))
                 .map(this::withFigures);
+    }
+
+    /** The periods the unit still owes a report for (the overdue ones are past their deadline). */
+    @Transactional(readOnly = true)
+    public List<ReportPeriod> owed(UnitId unit) {
+        guard.requireReadAccess(unit);
+        List<Integer> years = reports.owedYears(unit);
+        return reports.periods().stream().filter(p -> years.contains(p.year()))
+                .sorted(Comparator.comparingInt(ReportPeriod::year)).toList();
     }
 
     /** Whether the caller may open and edit the unit's reports, and whether they may submit them. */
@@ -133,6 +145,7 @@ public class AnnualReports {
     public AnnualReport open(UnitId unit, Integer year) {
         guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
         int reportYear = checkYear(year);
+        reports.lockPeriod(reportYear);
         Optional<Long> existing = reports.idOf(unit, reportYear);
         if (existing.isPresent()) {
             return withFigures(reports.find(existing.get()).orElseThrow());
@@ -152,8 +165,8 @@ public class AnnualReports {
     /** Saves the sections' text of a draft; {@code bodies} in the sections' order. */
     @Transactional
     public AnnualReport save(long id, int version, List<String> bodies) {
+        guard.requireRoleIn(existing(id).unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
         AnnualReport report = editable(id);
-        guard.requireRoleIn(report.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
         write(report, version, bodies);
         trail.record("REPORT_SAVED", TARGET, id, report.unitId(), String.valueOf(report.year()));
         return withFigures(reports.find(id).orElseThrow());
@@ -165,8 +178,8 @@ public class AnnualReports {
      */
     @Transactional
     public AnnualReport submit(long id, int version, List<String> bodies) {
+        Caller caller = guard.requireRoleIn(existing(id).unitId(), Role.UNIT_HEAD);
         AnnualReport report = editable(id);
-        Caller caller = guard.requireRoleIn(report.unitId(), Role.UNIT_HEAD);
         checkYear(report.year());
         for (int i = 0; bodies != null && i < Math.min(bodies.size(), report.sections().size()); i++) {
             if (bodies.get(i) == null || bodies.get(i).isBlank()) {
@@ -272,6 +285,11 @@ public class AnnualReports {
         return rows;
     }
 
+    private AnnualReport existing(long id) {
+        return reports.find(id).orElseThrow(() -> new DomainException("error.report.notFound"));
+    }
+
+    /** The report locked for a change, refused once submitted. */
     private AnnualReport editable(long id) {
         AnnualReport report = reports.lock(id).orElseThrow(() -> new DomainException("error.report.notFound"));
         if (report.isSubmitted()) {

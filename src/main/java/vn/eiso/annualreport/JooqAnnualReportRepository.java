@@ -33,6 +33,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -104,6 +105,25 @@ class JooqAnnualReportRepository {
         figures.forEach((figure, value) -> dsl.insertInto(ANNUAL_REPORT_FIGURE)
                 .set(ANNUAL_REPORT_FIGURE.REPORT_ID, id).set(ANNUAL_REPORT_FIGURE.FIGURE_KEY, figure.name())
                 .set(ANNUAL_REPORT_FIGURE.FIGURE_VALUE, value).execute());
+    }
+
+    /**
+     * The years the unit owes a report for: every period of a year it existed in, unless it holds a submitted
+     * report of that year (its own or one a merge brought along).
+     */
+    List<Integer> owedYears(UnitId unit) {
+        return dsl.select(REPORT_PERIOD.REPORT_YEAR).from(REPORT_PERIOD).join(UNIT).on(UNIT.ID.eq(unit.value()))
+                .where(DSL.year(UNIT.CREATED_AT).le(REPORT_PERIOD.REPORT_YEAR))
+                .andNotExists(DSL.selectOne().from(ANNUAL_REPORT).where(ANNUAL_REPORT.UNIT_ID.eq(UNIT.ID)
+                        .and(ANNUAL_REPORT.REPORT_YEAR.eq(REPORT_PERIOD.REPORT_YEAR))
+                        .and(ANNUAL_REPORT.STATUS.eq(AnnualReport.Status.SUBMITTED.name()))))
+                .orderBy(REPORT_PERIOD.REPORT_YEAR).fetch(REPORT_PERIOD.REPORT_YEAR);
+    }
+
+    /** Locks the year's period, so that two officers opening the same report do not both insert it. */
+    void lockPeriod(int year) {
+        dsl.select(REPORT_PERIOD.REPORT_YEAR).from(REPORT_PERIOD).where(REPORT_PERIOD.REPORT_YEAR.eq(year))
+                .forUpdate().fetch();
     }
 
     /** The report the unit itself wrote for the year (not one a merge brought in from a predecessor). */

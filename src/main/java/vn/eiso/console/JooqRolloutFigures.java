@@ -100,8 +100,9 @@ class JooqRolloutFigures {
     }
 
     /**
-     * Reporting years past their deadline for which the unit holds no submitted report (a merge brings its
-     * predecessors' reports along, so a successor does not owe theirs again).
+     * Reporting years past their deadline, of years the unit existed in, for which it holds no submitted report
+     * (a merge brings its predecessors' reports along, so a successor does not owe theirs again). The same rule as
+     * {@code AnnualReports.owed}.
      */
     Map<Long, Integer> overdueReports(Collection<UnitId> units, LocalDate today) {
         return counts(dsl.select(UNIT.ID, DSL.count()).from(UNIT).join(REPORT_PERIOD).on(overdueReport(today))
@@ -153,7 +154,8 @@ class JooqRolloutFigures {
     }
 
     private static Condition overdueReport(LocalDate today) {
-        return REPORT_PERIOD.DUE_ON.lt(today).andNotExists(DSL.selectOne().from(ANNUAL_REPORT).where(ANNUAL_REPORT.UNIT_ID.eq(UNIT.ID)
+        return REPORT_PERIOD.DUE_ON.lt(today).and(DSL.year(UNIT.CREATED_AT).le(REPORT_PERIOD.REPORT_YEAR))
+                .andNotExists(DSL.selectOne().from(ANNUAL_REPORT).where(ANNUAL_REPORT.UNIT_ID.eq(UNIT.ID)
                         .and(ANNUAL_REPORT.REPORT_YEAR.eq(REPORT_PERIOD.REPORT_YEAR))
                         .and(ANNUAL_REPORT.STATUS.eq("SUBMITTED"))));
     }

@@ -4,42 +4,48 @@ import java.time.LocalDate;
 
 /**
  * Where a unit stands in rolling its QMS out, in the order the software walks it through. Computed from the data
- * every time, never stored, so it cannot drift from what the unit actually did.
+ * every time, never stored, so it cannot drift from what the unit actually did. As for the announcement's
+ * readiness, an audit and a review count in either order; a later audit never sends a unit back a stage.
  */
 public enum Stage {
     /** No declared application date yet, or one still to come. */
     BUILDING,
-    /** Applying since its declared date; no signed internal audit since then. */
+    /** Applying since its declared date; no internal audit signed since then. */
     APPLYING,
-    /** Audited since applying; no closed management review on or after that audit. */
+    /** Audited since applying; no management review closed since then. */
     AUDITED,
-    /** Audited and reviewed; not (or no longer) announced. */
+    /** Audited and reviewed since applying; not (or no longer) announced. */
     REVIEWED,
-    /** Announced (or due to re-announce); no audit and review since the decision yet. */
+    /** Announced (or due to re-announce); not yet both audited and reviewed again after the decision. */
     ANNOUNCED,
-    /** Announced, and audited and reviewed again since: the QMS is being maintained. */
+    /** Announced, and audited and reviewed again after the decision: the QMS is being maintained. */
     MAINTAINING;
 
     /** The stage these facts put a unit in on {@code today}. */
     public static Stage of(StageFacts facts, LocalDate today) {
-        LocalDate audit = facts.lastAudit();
-        LocalDate review = facts.lastReview();
         if (facts.announcedOn() != null) {
-            boolean maintained = audit != null && audit.isAfter(facts.announcedOn())
-                    && review != null && !review.isBefore(audit);
-            return maintained ? MAINTAINING : ANNOUNCED;
+            return after(facts.lastAudit(), facts.announcedOn()) && after(facts.lastReview(), facts.announcedOn())
+                    ? MAINTAINING : ANNOUNCED;
         }
         LocalDate applied = facts.appliedSince();
         if (applied == null || applied.isAfter(today)) {
             return BUILDING;
         }
-        if (audit == null || audit.isBefore(applied)) {
+        if (!since(facts.lastAudit(), applied)) {
             return APPLYING;
         }
-        return review == null || review.isBefore(audit) ? AUDITED : REVIEWED;
+        return since(facts.lastReview(), applied) ? REVIEWED : AUDITED;
     }
 
     public boolean isAnnounced() {
         return this == ANNOUNCED || this == MAINTAINING;
+    }
+
+    private static boolean after(LocalDate day, LocalDate reference) {
+        return day != null && day.isAfter(reference);
+    }
+
+    private static boolean since(LocalDate day, LocalDate reference) {
+        return day != null && !day.isBefore(reference);
     }
 }

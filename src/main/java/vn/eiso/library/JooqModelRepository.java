@@ -105,12 +105,13 @@ class JooqModelRepository {
     private List<Adoption> adoptions(Condition condition) {
         return dsl.select(MODEL_ADOPTION.ID, MODEL_ADOPTION.MODEL_ID, MODEL_DOCUMENT.CODE,
                         MODEL_DOCUMENT.CURRENT_REVISION, DOCUMENT.ID, DOCUMENT.CODE, UNIT.ID, UNIT.NAME,
-                        MODEL_ADOPTION.REVISION_NUMBER, MODEL_ADOPTION.ADOPTED_AT)
+                        MODEL_ADOPTION.REVISION_NUMBER, MODEL_ADOPTION.ADOPTED_AT, DOCUMENT.STATUS)
                 .from(MODEL_ADOPTION).join(MODEL_DOCUMENT).on(MODEL_DOCUMENT.ID.eq(MODEL_ADOPTION.MODEL_ID))
                 .join(DOCUMENT).on(DOCUMENT.ID.eq(MODEL_ADOPTION.DOCUMENT_ID))
                 .join(UNIT).on(UNIT.ID.eq(DOCUMENT.UNIT_ID))
                 .where(condition).orderBy(UNIT.NAME, MODEL_DOCUMENT.CODE)
                 .fetch(r -> new Adoption(r.value1(), r.value2(), r.value3(), r.value4(), new DocumentId(r.value5()),
-                        r.value6(), new UnitId(r.value7()), r.value8(), r.value9(), r.value10()));
+                        r.value6(), new UnitId(r.value7()), r.value8(), r.value9(), r.value10(),
+                        "DRAFT".equals(r.value11())));
     }
 }

@@ -129,15 +129,21 @@ public class ModelLibrary {
     /** The models the unit adopted, with the documents they became. */
     @Transactional(readOnly = true)
     public List<Adoption> adoptionsIn(UnitId unit) {
-        guard.requireReadAccess(unit);
-        return models.adoptionsIn(unit);
+        Caller caller = guard.requireReadAccess(unit);
+        return visible(caller, models.adoptionsIn(unit));
     }
 
     /** Who adopted the model, for the department. */
     @Transactional(readOnly = true)
     public List<Adoption> adopters(long model) {
-        guard.requireProvinceWide();
-        return models.adoptionsOf(existing(model).id());
+        Caller caller = guard.requireProvinceWide();
+        return visible(caller, models.adoptionsOf(existing(model).id()));
+    }
+
+    /** A draft is seen by its unit's editors only (as in the register): others learn only that the unit adopted. */
+    private static List<Adoption> visible(Caller caller, List<Adoption> adoptions) {
+        return adoptions.stream().map(a -> !a.draft() || caller.isAdministrator()
+                || caller.hasRoleIn(a.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD) ? a : a.withoutDraft()).toList();
     }
 
     /**

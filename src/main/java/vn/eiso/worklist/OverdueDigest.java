@@ -64,6 +64,9 @@ class OverdueDigest {
                     return overdue > 0;
                 });
                 posted += Boolean.TRUE.equals(sent) ? 1 : 0;
+            } catch (RuntimeException e) {
+                // One user's failing list must not cost everybody after them their notice.
+                LOG.warn("overdue digest for {} failed: {}", account.username(), e.toString());
             } finally {
                 SecurityContextHolder.setContext(previous);
             }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.announcement.AnnouncementStatus;
 import vn.eiso.announcement.Announcements;
-import vn.eiso.annualreport.AnnualReport;
 import vn.eiso.annualreport.AnnualReports;
 import vn.eiso.annualreport.ReportPeriod;
 import vn.eiso.audit.AuditSummary;
@@ -78,20 +77,15 @@ public class Worklist {
                 "nonconformity/" + a.nonconformityId().value())));
         audits.assignedToMe().stream().filter(a -> a.status().isOpen()).forEach(a -> items.add(audit(a, today)));
         Map<UnitId, String> officerOf = units(caller, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
-        List<ReportPeriod> periods = officerOf.isEmpty() ? List.of() : reports.periods();
         for (UnitId unit : officerOf.keySet()) {
             register.reviewsDue(unit, DOCUMENTS).forEach(d -> items.add(new WorkItem(Kind.DOCUMENT_REVIEW, d.code(),
                     d.title(), d.nextReviewOn(), d.reviewOverdue(), "document/" + d.id().value())));
             reviews.openActions(unit).stream().filter(a -> caller.user().map(a.ownerId()::equals).orElse(false))
                     .forEach(a -> items.add(new WorkItem(Kind.REVIEW_ACTION, "#" + a.id(), a.description(),
                             a.dueOn(), a.isOverdue(today), "management-review/" + a.reviewId().value())));
-            for (ReportPeriod period : periods) {
-                boolean submitted = reports.find(unit, period.year()).map(AnnualReport::isSubmitted).orElse(false);
-                if (!submitted) {
-                    items.add(new WorkItem(Kind.ANNUAL_REPORT, String.valueOf(period.year()), officerOf.get(unit),
-                            period.dueOn(),
-                            period.dueOn().isBefore(today), AnnualReports.ROUTE));
-                }
+            for (ReportPeriod period : reports.owed(unit)) {
+                items.add(new WorkItem(Kind.ANNUAL_REPORT, String.valueOf(period.year()), officerOf.get(unit),
+                        period.dueOn(), period.dueOn().isBefore(today), AnnualReports.ROUTE));
             }
         }
         for (UnitId unit : units(caller, Role.UNIT_HEAD).keySet()) {

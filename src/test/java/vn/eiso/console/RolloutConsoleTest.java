@@ -77,8 +77,9 @@ class RolloutConsoleTest extends ServiceTest {
                     + " and n.verify_due_on < cast(? as date)) or exists (select 1 from corrective_action a where"
                     + " a.nc_id = n.id and a.done_at is null and a.due_on < cast(? as date)))", id, today, today));
             assertThat(o.reports()).as(u.code() + " reports").isEqualTo(count("select count(*) from report_period p"
-                    + " where p.due_on < cast(? as date) and not exists (select 1 from annual_report r where"
-                    + " r.unit_id = ? and r.report_year = p.report_year and r.status = 'SUBMITTED')", today, id));
+                    + " where p.due_on < cast(? as date) and (select extract(year from created_at) from unit where"
+                    + " id = ?) <= p.report_year and not exists (select 1 from annual_report r where"
+                    + " r.unit_id = ? and r.report_year = p.report_year and r.status = 'SUBMITTED')", today, id, id));
             assertThat(o.reannouncement()).as(u.code() + " due").isEqualTo(count(
                     "select count(*) from announcement where unit_id = ? and status = 'DUE'", id));
         }

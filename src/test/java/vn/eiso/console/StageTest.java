@@ -22,12 +22,13 @@ class StageTest {
     }
 
     @Test
-    void only_an_audit_since_applying_and_a_review_on_or_after_it_move_the_unit_on() {
+    void only_an_audit_and_a_review_since_applying_move_the_unit_on_and_a_new_audit_does_not_send_it_back() {
         LocalDate applied = TODAY.minusMonths(6);
         assertThat(stage(applied, applied.minusDays(1), null, null)).isEqualTo(Stage.APPLYING);
         assertThat(stage(applied, applied, null, null)).isEqualTo(Stage.AUDITED);
-        assertThat(stage(applied, TODAY.minusDays(10), TODAY.minusDays(11), null)).isEqualTo(Stage.AUDITED);
-        assertThat(stage(applied, TODAY.minusDays(10), TODAY.minusDays(10), null)).isEqualTo(Stage.REVIEWED);
+        assertThat(stage(applied, TODAY.minusDays(10), applied.minusDays(1), null)).isEqualTo(Stage.AUDITED);
+        assertThat(stage(applied, TODAY.minusDays(10), applied, null)).isEqualTo(Stage.REVIEWED);
+        assertThat(stage(applied, TODAY.minusDays(1), TODAY.minusDays(30), null)).isEqualTo(Stage.REVIEWED);
     }
 
     @Test
@@ -38,6 +39,7 @@ class StageTest {
         assertThat(stage(TODAY.minusYears(2), decided.plusDays(1), decided, decided)).isEqualTo(Stage.ANNOUNCED);
         assertThat(stage(TODAY.minusYears(2), decided.plusDays(1), decided.plusDays(1), decided))
                 .isEqualTo(Stage.MAINTAINING);
+        assertThat(stage(TODAY.minusYears(2), TODAY, decided.plusDays(1), decided)).isEqualTo(Stage.MAINTAINING);
         assertThat(Stage.MAINTAINING.isAnnounced()).isTrue();
         assertThat(Stage.REVIEWED.isAnnounced()).isFalse();
     }

@@ -102,12 +102,20 @@ class ModelLibraryTest extends ServiceTest {
     }
 
     @Test
-    void the_demo_commune_sees_the_model_moved_ahead_of_its_copy() {
+    void the_demo_commune_sees_the_model_moved_ahead_of_its_draft_and_the_department_does_not_see_the_draft() {
         as("thuky.xa");
         List<Adoption> adopted = library.adoptionsIn(unit("X-TANPHU"));
         assertThat(adopted).singleElement().satisfies(a -> {
             assertThat(a.modelCode()).isEqualTo("QT-M01");
+            assertThat(a.documentCode()).isEqualTo("QT-04");
             assertThat(a.isBehind()).isTrue();
+        });
+        as("sokhcn");
+        long model = adopted.getFirst().modelId();
+        assertThat(library.adopters(model)).singleElement().satisfies(a -> {
+            assertThat(a.unitName()).isEqualTo("Ủy ban nhân dân xã Tân Phú");
+            assertThat(a.documentCode()).as("the commune's draft stays its own").isNull();
+            assertThat(a.documentId()).isNull();
         });
     }
 }

@@ -79,7 +79,7 @@ public final class GeneratedProvince {
         return stages;
     }
 
-    /** The dates each stage needs, plus variants that must not move the unit on (an audit before applying…). */
+    /** The dates each stage needs, plus variants that must not move the unit on (an audit or review before applying…). */
     private void history(long unit, int i, Stage stage) {
         boolean odd = i / Stage.values().length % 2 == 1;
         switch (stage) {
@@ -98,7 +98,7 @@ public final class GeneratedProvince {
                 scope(unit, today.minusDays(300));
                 audit(unit, odd ? "ACKNOWLEDGED" : "SIGNED", today.minusDays(100), null);
                 if (odd) {
-                    review(unit, today.minusDays(150), "CLOSED");
+                    review(unit, today.minusDays(320), "CLOSED");
                 } else {
                     review(unit, today.minusDays(20), "OPEN");
                 }

@@ -34,6 +34,7 @@ import vn.eiso.annualreport.AnnualReports;
 import vn.eiso.annualreport.Figure;
 import vn.eiso.annualreport.ProvinceReport;
 import vn.eiso.annualreport.ReportPeriod;
+import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Texts;
 import vn.eiso.base.UnitId;
@@ -71,6 +72,8 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
     private final LocalDate today;
     private final boolean provinceWide;
     private UnitId unit;
+    /** The version the next save or submission presents; refreshed after another user's change. */
+    private int shownVersion;
 
     AnnualReportsView(AnnualReports reports, AccessGuard guard, Clock clock) {
         this.reports = reports;
@@ -167,6 +170,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
             return;
         }
         AnnualReport report = found.get();
+        shownVersion = report.version();
         boolean editable = !report.isSubmitted() && reports.canEdit(unit);
         unitPanel.add(header(report), figures(report.figures()));
         bodies.clear();
@@ -184,7 +188,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (editable) {
             Button save = new Button(getTranslation("common.save"), e -> attempt(() -> reports.save(report.id(),
-                    report.version(), texts()), "report.saved"));
+                    shownVersion, texts()), "report.saved"));
             save.setId("report-save");
             actions.add(save);
         }
@@ -192,7 +196,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
             Button submit = new Button(getTranslation("report.submit"), VaadinIcon.PAPERPLANE.create(),
                     e -> Dialogs.confirmDestructive(getTranslation("report.submit"),
                             getTranslation("report.submit.confirm", String.valueOf(report.year())), getTranslation("report.submit"),
-                            () -> attempt(() -> reports.submit(report.id(), report.version(), texts()),
+                            () -> attempt(() -> reports.submit(report.id(), shownVersion, texts()),
                                     "report.submitted")));
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             submit.setId("report-submit");
@@ -215,6 +219,10 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
             action.run();
             Notifications.success(getTranslation(successKey));
             show();
+        } catch (ConcurrentEditException ex) {
+            // Somebody saved meanwhile: say so, keep what is typed here, and let the next click save it over theirs.
+            Notifications.error(ex);
+            reports.find(unit, year.getValue()).ifPresent(r -> shownVersion = r.version());
         } catch (DomainException ex) {
             Notifications.error(ex);
         }
@@ -269,7 +277,11 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         if (line.status() != AnnualReport.Status.SUBMITTED) {
             return;
         }
-        AnnualReport report = reports.find(line.unitId(), year.getValue()).orElseThrow();
+        Optional<AnnualReport> found = reports.find(line.unitId(), year.getValue());
+        if (found.isEmpty()) {
+            return;
+        }
+        AnnualReport report = found.get();
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("report.pdf.title", String.valueOf(report.year())) + " · " + report.unitName());
         dialog.setWidth("min(56rem, 100vw)");

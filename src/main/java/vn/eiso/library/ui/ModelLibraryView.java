@@ -163,9 +163,11 @@ class ModelLibraryView extends VerticalLayout implements TitledView {
         if (publisher) {
             details.add(new H4(getTranslation("library.adopters")));
             UnorderedList adopters = new UnorderedList();
-            library.adopters(model.id()).forEach(a -> adopters.add(new ListItem(a.unitName() + " · "
-                    + a.documentCode() + " · " + getTranslation(a.isBehind() ? "library.behind" : "library.adopted",
-                    a.documentCode(), a.adoptedRevision()))));
+            library.adopters(model.id()).forEach(a -> {
+                String code = a.documentCode() == null ? getTranslation("library.draft") : a.documentCode();
+                adopters.add(new ListItem(a.unitName() + " · " + getTranslation(a.isBehind() ? "library.behind"
+                        : "library.adopted", code, a.adoptedRevision())));
+            });
             details.add(adopters);
         }
     }
