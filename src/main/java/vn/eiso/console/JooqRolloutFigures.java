@@ -16,8 +16,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
@@ -105,8 +107,27 @@ class JooqRolloutFigures {
      * {@code AnnualReports.owed}.
      */
     Map<Long, Integer> overdueReports(Collection<UnitId> units, LocalDate today) {
-        return counts(dsl.select(UNIT.ID, DSL.count()).from(UNIT).join(REPORT_PERIOD).on(overdueReport(today))
-                .where(in(UNIT.ID, units)).groupBy(UNIT.ID));
+        // Counted here from three small reads: as one anti-join, PostgreSQL without fresh statistics (after a bulk
+        // load) picked a plan comparing every unit with every report, 0.7 s for 3,000 units.
+        List<Integer> years = dsl.select(REPORT_PERIOD.REPORT_YEAR).from(REPORT_PERIOD)
+                .where(REPORT_PERIOD.DUE_ON.lt(today)).fetch(REPORT_PERIOD.REPORT_YEAR);
+        if (years.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Set<Integer>> submitted = new HashMap<>();
+        dsl.select(ANNUAL_REPORT.UNIT_ID, ANNUAL_REPORT.REPORT_YEAR).from(ANNUAL_REPORT)
+                .where(ANNUAL_REPORT.STATUS.eq("SUBMITTED").and(ANNUAL_REPORT.REPORT_YEAR.in(years))
+                        .and(in(ANNUAL_REPORT.UNIT_ID, units)))
+                .forEach(r -> submitted.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
+        Map<Long, Integer> counts = new HashMap<>();
+        dsl.select(UNIT.ID, DSL.year(UNIT.CREATED_AT)).from(UNIT).where(in(UNIT.ID, units)).forEach(r -> {
+            int owed = (int) years.stream().filter(y -> r.value2() <= y
+                    && !submitted.getOrDefault(r.value1(), Set.of()).contains(y)).count();
+            if (owed > 0) {
+                counts.put(r.value1(), owed);
+            }
+        });
+        return counts;
     }
 
     /** Units whose announcement is due to be re-announced, with a count of one. */
