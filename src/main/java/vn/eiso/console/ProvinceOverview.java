@@ -23,10 +23,20 @@ public record ProvinceOverview(LocalDate today, List<UnitStanding> units) {
     }
 
     public long announced() {
-        return units.stream().filter(u -> u.stage().isAnnounced()).count();
+        return announced(units);
     }
 
     public long withOverdue() {
+        return withOverdue(units);
+    }
+
+    /** How many of these units are announced (announced or maintaining). */
+    public static long announced(List<UnitStanding> units) {
+        return units.stream().filter(u -> u.stage().isAnnounced()).count();
+    }
+
+    /** How many of these units have anything overdue. */
+    public static long withOverdue(List<UnitStanding> units) {
         return units.stream().filter(u -> u.overdue().total() > 0).count();
     }
 

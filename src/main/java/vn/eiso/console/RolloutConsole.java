@@ -84,10 +84,8 @@ public class RolloutConsole {
         }
         List<List<Object>> summary = new ArrayList<>();
         summary.add(List.of(texts.get("console.figure.units"), (long) rows.size()));
-        summary.add(List.of(texts.get("console.figure.announced"),
-                rows.stream().filter(u -> u.stage().isAnnounced()).count()));
-        summary.add(List.of(texts.get("console.figure.withOverdue"),
-                rows.stream().filter(u -> u.overdue().total() > 0).count()));
+        summary.add(List.of(texts.get("console.figure.announced"), ProvinceOverview.announced(rows)));
+        summary.add(List.of(texts.get("console.figure.withOverdue"), ProvinceOverview.withOverdue(rows)));
         ProvinceOverview.byStage(rows).forEach((stage, n) -> summary.add(List.of(texts.get("stage." + stage), n)));
         summary.add(List.of(texts.get("console.overdue.documentReviews"),
                 ProvinceOverview.sum(rows, UnitStanding.Overdue::documentReviews)));

@@ -72,6 +72,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
     private final LocalDate today;
     private final boolean provinceWide;
     private UnitId unit;
+    private List<ReportPeriod> periods = List.of();
     /** The version the next save or submission presents; refreshed after another user's change. */
     private int shownVersion;
 
@@ -120,7 +121,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
     }
 
     private void refreshPeriods() {
-        List<ReportPeriod> periods = reports.periods();
+        periods = reports.periods();
         periodGrid.setItems(periods);
         Integer chosen = year.getValue();
         year.setItems(periods.stream().map(ReportPeriod::year).toList());
@@ -148,7 +149,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
     private void showUnit(int chosen) {
         Optional<AnnualReport> found = reports.find(unit, chosen);
         if (found.isEmpty()) {
-            ReportPeriod period = reports.periods().stream().filter(p -> p.year() == chosen).findFirst().orElseThrow();
+            ReportPeriod period = periods.stream().filter(p -> p.year() == chosen).findFirst().orElseThrow();
             unitPanel.add(new Paragraph(getTranslation("report.none", String.valueOf(chosen),
                     Formats.date(period.dueOn()))));
             if (period.dueOn().isBefore(today)) {

@@ -153,8 +153,8 @@ class ConsoleView extends VerticalLayout implements TitledView {
         headline.removeAll();
         headline.add(new Span(headlineText()));
         for (Map.Entry<UnitType, Long> e : overview.countByType().entrySet()) {
-            long announced = overview.units().stream()
-                    .filter(u -> u.type() == e.getKey() && u.stage().isAnnounced()).count();
+            long announced = ProvinceOverview.announced(overview.filter(
+                    new ConsoleFilter(null, e.getKey(), null, null, false)));
             Button chip = new Button(getTranslation("console.typeChip", getTranslation("unitType." + e.getKey()),
                     e.getValue(), announced), click -> type.setValue(e.getKey()));
             chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -181,8 +181,8 @@ class ConsoleView extends VerticalLayout implements TitledView {
         grid.setItems(rows);
         figures.removeAll();
         figures.add(figure(rows.size(), "console.figure.units"),
-                figure(rows.stream().filter(u -> u.stage().isAnnounced()).count(), "console.figure.announced"),
-                figure(rows.stream().filter(u -> u.overdue().total() > 0).count(), "console.figure.withOverdue"),
+                figure(ProvinceOverview.announced(rows), "console.figure.announced"),
+                figure(ProvinceOverview.withOverdue(rows), "console.figure.withOverdue"),
                 figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::documentReviews),
                         "console.overdue.documentReviews"),
                 figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::audits), "console.overdue.audits"),
