@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Inputs;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.document.Document;
@@ -67,7 +66,7 @@ public class Scopes {
     @Transactional(readOnly = true)
     public boolean canEdit(UnitId unit) {
         var caller = guard.caller();
-        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return caller.canEdit(unit);
     }
 
     /** The unit's procedures of any status, to map an item to (a draft one shows as not yet in force). */

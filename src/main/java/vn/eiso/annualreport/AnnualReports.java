@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,16 +121,15 @@ public class AnnualReports {
     @Transactional(readOnly = true)
     public List<ReportPeriod> owed(UnitId unit) {
         guard.requireReadAccess(unit);
-        List<Integer> years = reports.owedYears(unit);
-        return reports.periods().stream().filter(p -> years.contains(p.year()))
-                .sorted(Comparator.comparingInt(ReportPeriod::year)).toList();
+        return ReportPeriod.owed(reports.periods(), reports.createdOn(unit, clock.getZone()),
+                reports.submittedYears(unit));
     }
 
     /** Whether the caller may open and edit the unit's reports, and whether they may submit them. */
     @Transactional(readOnly = true)
     public boolean canEdit(UnitId unit) {
         Caller caller = guard.caller();
-        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return caller.canEdit(unit);
     }
 
     @Transactional(readOnly = true)
@@ -143,7 +141,7 @@ public class AnnualReports {
     /** Opens the year's report as a draft compiled from the data; the one already open if there is one. */
     @Transactional
     public AnnualReport open(UnitId unit, Integer year) {
-        guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(unit);
         int reportYear = checkYear(year);
         reports.lockPeriod(reportYear);
         Optional<Long> existing = reports.idOf(unit, reportYear);
@@ -165,7 +163,7 @@ public class AnnualReports {
     /** Saves the sections' text of a draft; {@code bodies} in the sections' order. */
     @Transactional
     public AnnualReport save(long id, int version, List<String> bodies) {
-        guard.requireRoleIn(existing(id).unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(existing(id).unitId());
         AnnualReport report = editable(id);
         write(report, version, bodies);
         trail.record("REPORT_SAVED", TARGET, id, report.unitId(), String.valueOf(report.year()));

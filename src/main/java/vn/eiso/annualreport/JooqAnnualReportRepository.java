@@ -25,15 +25,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -107,17 +108,18 @@ class JooqAnnualReportRepository {
                 .set(ANNUAL_REPORT_FIGURE.FIGURE_VALUE, value).execute());
     }
 
-    /**
-     * The years the unit owes a report for: every period of a year it existed in, unless it holds a submitted
-     * report of that year (its own or one a merge brought along).
-     */
-    List<Integer> owedYears(UnitId unit) {
-        return dsl.select(REPORT_PERIOD.REPORT_YEAR).from(REPORT_PERIOD).join(UNIT).on(UNIT.ID.eq(unit.value()))
-                .where(DSL.year(UNIT.CREATED_AT).le(REPORT_PERIOD.REPORT_YEAR))
-                .andNotExists(DSL.selectOne().from(ANNUAL_REPORT).where(ANNUAL_REPORT.UNIT_ID.eq(UNIT.ID)
-                        .and(ANNUAL_REPORT.REPORT_YEAR.eq(REPORT_PERIOD.REPORT_YEAR))
-                        .and(ANNUAL_REPORT.STATUS.eq(AnnualReport.Status.SUBMITTED.name()))))
-                .orderBy(REPORT_PERIOD.REPORT_YEAR).fetch(REPORT_PERIOD.REPORT_YEAR);
+    /** When the unit was created, in the agencies' calendar. */
+    LocalDate createdOn(UnitId unit, ZoneId zone) {
+        return dsl.select(UNIT.CREATED_AT).from(UNIT).where(UNIT.ID.eq(unit.value())).fetchSingle(UNIT.CREATED_AT)
+                .atZoneSameInstant(zone).toLocalDate();
+    }
+
+    /** The years of the submitted reports the unit holds (its own or ones a merge brought along). */
+    Set<Integer> submittedYears(UnitId unit) {
+        return new HashSet<>(dsl.select(ANNUAL_REPORT.REPORT_YEAR).from(ANNUAL_REPORT)
+                .where(ANNUAL_REPORT.UNIT_ID.eq(unit.value())
+                        .and(ANNUAL_REPORT.STATUS.eq(AnnualReport.Status.SUBMITTED.name())))
+                .fetch(ANNUAL_REPORT.REPORT_YEAR));
     }
 
     /** Locks the year's period, so that two officers opening the same report do not both insert it. */

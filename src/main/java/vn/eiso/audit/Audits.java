@@ -18,7 +18,6 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
@@ -189,11 +188,11 @@ public class Audits {
     @Transactional(readOnly = true)
     public boolean canPlan(UnitId unit) {
         Caller caller = guard.caller();
-        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return caller.canEdit(unit);
     }
 
     private Caller planner(UnitId unit) {
-        return guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return guard.requireEditor(unit);
     }
 
     private AuditPlan validated(UnitId unit, String unitName, AuditPlan in) {

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.DocumentType;
+import vn.eiso.document.ReviewDue;
 import vn.eiso.nonconformity.Nonconformity;
 import vn.eiso.planning.Objective;
 import vn.eiso.planning.Objectives;
@@ -82,8 +83,7 @@ class JooqReviewFigures {
         Condition procedures = DOCUMENT.UNIT_ID.eq(u).and(DOCUMENT.DOC_TYPE.eq(DocumentType.PROCEDURE.name()))
                 .and(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()));
         figures.put(ReviewInputKey.PROCESS_PERFORMANCE, List.of(count(DOCUMENT, procedures),
-                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()))
-                        .and(DOCUMENT.NEXT_REVIEW_ON.lt(today)))));
+                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(ReviewDue.overdue(today)))));
 
         Condition openNc = NONCONFORMITY.UNIT_ID.eq(u).and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name()));
         figures.put(ReviewInputKey.NONCONFORMITIES, List.of(count(NONCONFORMITY, ncInPeriod),

@@ -75,12 +75,12 @@ public class ManagementReviews {
     @Transactional(readOnly = true)
     public boolean canEdit(UnitId unit) {
         Caller caller = guard.requireReadAccess(unit);
-        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return caller.canEdit(unit);
     }
 
     @Transactional
     public ManagementReview prepare(UnitId unit, LocalDate heldOn, String title) {
-        guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(unit);
         units.get(unit);
         if (heldOn == null) {
             throw new DomainException("error.review.dateRequired");
@@ -160,7 +160,7 @@ public class ManagementReviews {
         ManagementReview review = get(action.reviewId());
         Caller caller = guard.caller();
         if (!caller.user().map(action.ownerId()::equals).orElse(false)) {
-            guard.requireRoleIn(review.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+            guard.requireEditor(review.unitId());
         }
         if (!reviews.completeAction(actionId, version, OffsetDateTime.now(clock))) {
             throw new ConcurrentEditException();
@@ -221,7 +221,7 @@ public class ManagementReviews {
     private ManagementReview editable(ReviewId id) {
         reviews.lock(id);
         ManagementReview review = get(id);
-        guard.requireRoleIn(review.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(review.unitId());
         if (review.status() != ManagementReview.Status.OPEN) {
             throw new DomainException("error.review.closed");
         }

@@ -13,6 +13,11 @@ public enum Role {
     INTERNAL_AUDITOR,
     STAFF;
 
+    /** Keeps the unit's QMS (documents, audits, reviews, objectives, risks, reports): its quality officer or head. */
+    public boolean isEditor() {
+        return this == QUALITY_OFFICER || this == UNIT_HEAD;
+    }
+
     /** Spring Security authority name, as {@code @RolesAllowed} on views expects it. */
     public String authority() {
         return "ROLE_" + name();

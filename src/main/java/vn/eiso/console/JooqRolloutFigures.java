@@ -20,8 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -31,7 +29,9 @@ import org.jooq.Record3;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import vn.eiso.annualreport.ReportPeriod;
 import vn.eiso.base.UnitId;
+import vn.eiso.document.ReviewDue;
 import vn.eiso.nonconformity.NonconformityId;
 
 /**
@@ -83,7 +83,7 @@ class JooqRolloutFigures {
     /** Documents in force whose periodic review date has passed. */
     Map<Long, Integer> overdueReviews(Collection<UnitId> units, LocalDate today) {
         return counts(dsl.select(DOCUMENT.UNIT_ID, DSL.count()).from(DOCUMENT)
-                .where(overdueReview(today).and(in(DOCUMENT.UNIT_ID, units))).groupBy(DOCUMENT.UNIT_ID));
+                .where(ReviewDue.overdue(today).and(in(DOCUMENT.UNIT_ID, units))).groupBy(DOCUMENT.UNIT_ID));
     }
 
     /** Audits planned or under way whose last day has passed without a signed report. */
@@ -102,41 +102,39 @@ class JooqRolloutFigures {
         return counts(dsl.select(unit, DSL.countDistinct(overdue.field(1, Long.class))).from(overdue).groupBy(unit));
     }
 
-    /**
-     * Reporting years past their deadline, of years the unit existed in, for which it holds no submitted report
-     * (a merge brings its predecessors' reports along, so a successor does not owe theirs again). The same rule as
-     * {@code AnnualReports.owed}.
-     */
-    Map<Long, Integer> overdueReports(Collection<UnitId> units, LocalDate today) {
+    /** Reporting years past their deadline that each unit owes, counted by the rule of {@link ReportPeriod}. */
+    Map<Long, Integer> overdueReports(Collection<UnitId> units, LocalDate today, ZoneId zone) {
         Map<Long, Integer> counts = new HashMap<>();
-        owedReports(units, today).forEach((unit, years) -> counts.put(unit, years.size()));
+        overdueReportsOf(units, today, zone).forEach((unit, periods) -> counts.put(unit, periods.size()));
         return counts;
     }
 
     /**
-     * Per unit owing any, the years (with their deadlines, in order) it owes. Read in three small queries and
+     * Per unit owing any, the periods past their deadline it owes, in year order. Read in three small queries and
      * matched here: as one anti-join, PostgreSQL without fresh statistics (after a bulk load) picked a plan
      * comparing every unit with every report, 0.7 s for 3,000 units.
      */
-    private Map<Long, SortedMap<Integer, LocalDate>> owedReports(Collection<UnitId> units, LocalDate today) {
-        Map<Integer, LocalDate> pastDue = dsl.select(REPORT_PERIOD.REPORT_YEAR, REPORT_PERIOD.DUE_ON)
-                .from(REPORT_PERIOD).where(REPORT_PERIOD.DUE_ON.lt(today)).fetchMap(REPORT_PERIOD.REPORT_YEAR,
-                        REPORT_PERIOD.DUE_ON);
+    private Map<Long, List<ReportPeriod>> overdueReportsOf(Collection<UnitId> units, LocalDate today, ZoneId zone) {
+        List<ReportPeriod> pastDue = dsl.select(REPORT_PERIOD.REPORT_YEAR, REPORT_PERIOD.DUE_ON).from(REPORT_PERIOD)
+                .fetch(r -> new ReportPeriod(r.value1(), r.value2(), List.of(), 0)).stream()
+                .filter(p -> p.isOverdue(today)).toList();
         if (pastDue.isEmpty()) {
             return Map.of();
         }
         Map<Long, Set<Integer>> submitted = new HashMap<>();
         dsl.select(ANNUAL_REPORT.UNIT_ID, ANNUAL_REPORT.REPORT_YEAR).from(ANNUAL_REPORT)
-                .where(ANNUAL_REPORT.STATUS.eq("SUBMITTED").and(ANNUAL_REPORT.REPORT_YEAR.in(pastDue.keySet()))
+                .where(ANNUAL_REPORT.STATUS.eq("SUBMITTED")
+                        .and(ANNUAL_REPORT.REPORT_YEAR.in(pastDue.stream().map(ReportPeriod::year).toList()))
                         .and(in(ANNUAL_REPORT.UNIT_ID, units)))
                 .forEach(r -> submitted.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
-        Map<Long, SortedMap<Integer, LocalDate>> owed = new HashMap<>();
-        dsl.select(UNIT.ID, DSL.year(UNIT.CREATED_AT)).from(UNIT).where(in(UNIT.ID, units)).forEach(r ->
-                pastDue.forEach((year, due) -> {
-                    if (r.value2() <= year && !submitted.getOrDefault(r.value1(), Set.of()).contains(year)) {
-                        owed.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(year, due);
-                    }
-                }));
+        Map<Long, List<ReportPeriod>> owed = new HashMap<>();
+        dsl.select(UNIT.ID, UNIT.CREATED_AT).from(UNIT).where(in(UNIT.ID, units)).forEach(r -> {
+            List<ReportPeriod> periods = ReportPeriod.owed(pastDue, r.value2().atZoneSameInstant(zone).toLocalDate(),
+                    submitted.getOrDefault(r.value1(), Set.of()));
+            if (!periods.isEmpty()) {
+                owed.put(r.value1(), periods);
+            }
+        });
         return owed;
     }
 
@@ -149,11 +147,11 @@ class JooqRolloutFigures {
         return due;
     }
 
-    List<OverdueItem> items(UnitId unit, LocalDate today) {
+    List<OverdueItem> items(UnitId unit, LocalDate today, ZoneId zone) {
         List<UnitId> one = List.of(unit);
         List<OverdueItem> items = new ArrayList<>();
         dsl.select(DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.NEXT_REVIEW_ON).from(DOCUMENT)
-                .where(overdueReview(today).and(in(DOCUMENT.UNIT_ID, one)))
+                .where(ReviewDue.overdue(today).and(in(DOCUMENT.UNIT_ID, one)))
                 .orderBy(DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.ID).limit(ITEMS)
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.DOCUMENT_REVIEW, r.value2(), r.value3(),
                         r.value4(), "document/" + r.value1())));
@@ -170,17 +168,13 @@ class JooqRolloutFigures {
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.NONCONFORMITY,
                         new NonconformityId(r.value1()).label(), r.value2(), r.value3(),
                         "nonconformity/" + r.value1())));
-        owedReports(one, today).getOrDefault(unit.value(), new TreeMap<>()).forEach((year, deadline) -> items.add(
-                new OverdueItem(OverdueItem.Kind.REPORT, String.valueOf(year), null, deadline, "annual-reports")));
+        overdueReportsOf(one, today, zone).getOrDefault(unit.value(), List.of()).forEach(p -> items.add(
+                new OverdueItem(OverdueItem.Kind.REPORT, String.valueOf(p.year()), null, p.dueOn(), "annual-reports")));
         dsl.select(ANNOUNCEMENT.NUMBER, ANNOUNCEMENT.DUE_REASON, ANNOUNCEMENT.DECIDED_ON).from(ANNOUNCEMENT)
                 .where(ANNOUNCEMENT.STATUS.eq("DUE").and(ANNOUNCEMENT.UNIT_ID.eq(unit.value())))
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.REANNOUNCEMENT, r.value1(), r.value2(),
                         r.value3(), null)));
         return items;
-    }
-
-    private static Condition overdueReview(LocalDate today) {
-        return DOCUMENT.STATUS.eq("EFFECTIVE").and(DOCUMENT.NEXT_REVIEW_ON.lt(today));
     }
 
     private static Condition overdueAudit(LocalDate today) {

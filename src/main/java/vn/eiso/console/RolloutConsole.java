@@ -64,7 +64,7 @@ public class RolloutConsole {
         Unit unit = units.get(id);
         UnitStanding standing = overview(List.of(unit), List.of(id), u -> units.parentName(id).orElse(null))
                 .units().stream().findFirst().orElseThrow(() -> new DomainException("error.unit.notFound"));
-        return new UnitDetail(standing, figures.items(id, today()));
+        return new UnitDetail(standing, figures.items(id, today(), clock.getZone()));
     }
 
     /** The units the filter keeps, and the figures over them, as a workbook in the reader's language. */
@@ -119,7 +119,7 @@ public class RolloutConsole {
         Map<Long, Integer> reviews = figures.overdueReviews(scope, today);
         Map<Long, Integer> audits = figures.overdueAudits(scope, today);
         Map<Long, Integer> ncs = figures.overdueNonconformities(scope, today);
-        Map<Long, Integer> reports = figures.overdueReports(scope, today);
+        Map<Long, Integer> reports = figures.overdueReports(scope, today, clock.getZone());
         Map<Long, Integer> reannounce = figures.dueReannouncements(scope);
         List<UnitStanding> standings = candidates.stream()
                 .filter(u -> u.isActive() && u.type() != UnitType.PROVINCE)

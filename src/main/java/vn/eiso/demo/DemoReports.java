@@ -13,7 +13,7 @@ import vn.eiso.organisation.UnitType;
 
 /**
  * The province's reporting and rollout as the science department finds it: last year's reporting period (due 15
- * December) and this year's, whose deadline has just passed; the justice department submitted last year's report
+ * December) and this year's, whose deadline passed ten days ago; the justice department submitted last year's report
  * and is drafting this year's, late like every other unit; the
  * provincial agencies, Tân Phú and about every other commune declared when they began applying their QMS, a few
  * months apart.
@@ -40,9 +40,9 @@ class DemoReports {
         people.acting(() -> {
             people.signIn("sokhcn");
             reports.savePeriod(year - 1, null, LocalDate.of(year - 1, 12, 15), sections);
-            // This year's deadline passed ten days ago (mid-January at the earliest), so the demo has late reports.
-            LocalDate due = today.minusDays(10).getYear() < year ? LocalDate.of(year, 1, 15) : today.minusDays(10);
-            reports.savePeriod(year, null, due, sections);
+            // This year's deadline passed ten days ago, so the demo shows late reports on any day of the year (in
+            // early January the department set it in late December).
+            reports.savePeriod(year, null, today.minusDays(10), sections);
 
             people.signIn("lanhdao.stp");
             AnnualReport last = reports.open(justice, year - 1);

@@ -39,7 +39,7 @@ class DocumentAccess {
     }
 
     Caller editor(UnitId unit) {
-        return guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return guard.requireEditor(unit);
     }
 
     Caller approver(UnitId unit) {
@@ -56,7 +56,7 @@ class DocumentAccess {
     }
 
     static boolean isEditor(Caller caller, UnitId unit) {
-        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return caller.canEdit(unit);
     }
 
     /** Whether the caller may see this revision; a hidden one is reported as not found, not as forbidden. */

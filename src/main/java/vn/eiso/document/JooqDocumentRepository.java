@@ -199,7 +199,8 @@ class JooqDocumentRepository {
                 .orderBy(order(sort, ascending))
                 .fetch(r -> new DocumentSummary(new DocumentId(r.value1()), new UnitId(r.value2()), r.value3(),
                         r.value4(), DocumentType.valueOf(r.value5()), DocumentStatus.valueOf(r.value6()), r.value7(),
-                        r.value8(), r.value9(), overdue(r.value6(), r.value9(), today), r.value10()));
+                        r.value8(), r.value9(), ReviewDue.isOverdue(DocumentStatus.valueOf(r.value6()), r.value9(), r.value10(), today),
+                        r.value10()));
     }
 
     int count(DocumentFilter filter, boolean includeDrafts, LocalDate today) {
@@ -252,8 +253,7 @@ class JooqDocumentRepository {
             c.add(DOCUMENT.OWNER_ID.eq(f.owner().value()));
         }
         if (f.overdueOnly()) {
-            c.add(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()).and(DOCUMENT.NEXT_REVIEW_ON.lt(today))
-                    .or(DOCUMENT.REVIEW_FLAG.isNotNull()));
+            c.add(ReviewDue.overdue(today));
         }
         return c;
     }
@@ -274,10 +274,6 @@ class JooqDocumentRepository {
 
     private static SortField<?> direct(Field<?> field, boolean ascending) {
         return ascending ? field.asc() : field.desc();
-    }
-
-    private static boolean overdue(String status, LocalDate nextReview, LocalDate today) {
-        return DocumentStatus.EFFECTIVE.name().equals(status) && nextReview != null && nextReview.isBefore(today);
     }
 
     private static String searchKey(DocumentData d) {

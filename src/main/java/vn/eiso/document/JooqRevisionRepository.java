@@ -308,8 +308,7 @@ class JooqRevisionRepository {
         return dsl.select(APP_USER.EMAIL, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE)
                 .from(DOCUMENT)
                 .join(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
-                .where(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name())
-                        .and(DOCUMENT.NEXT_REVIEW_ON.lt(today).or(DOCUMENT.REVIEW_FLAG.isNotNull()))
+                .where(ReviewDue.overdue(today)
                         .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()))
                 .orderBy(APP_USER.EMAIL, DOCUMENT.CODE)
                 .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4()));

@@ -143,7 +143,7 @@ public class ModelLibrary {
     /** A draft is seen by its unit's editors only (as in the register): others learn only that the unit adopted. */
     private static List<Adoption> visible(Caller caller, List<Adoption> adoptions) {
         return adoptions.stream().map(a -> !a.draft() || caller.isAdministrator()
-                || caller.hasRoleIn(a.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD) ? a : a.withoutDraft()).toList();
+                || caller.isEditorIn(a.unitId()) ? a : a.withoutDraft()).toList();
     }
 
     /**
@@ -152,7 +152,7 @@ public class ModelLibrary {
      */
     @Transactional
     public Adoption adopt(long model, UnitId unit, String code) {
-        Caller caller = guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        Caller caller = guard.requireEditor(unit);
         Model adopted = models.lock(model).orElseThrow(() -> new DomainException("error.model.notFound"));
         models.adoptionsIn(unit).stream().filter(a -> a.modelId() == model).findFirst().ifPresent(a -> {
             throw new DomainException("error.model.alreadyAdopted", adopted.code(), a.documentCode());

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
@@ -180,7 +179,7 @@ public class NonconformityWorkflow {
         Nonconformity nc = register.get(action.nonconformityId());
         Caller caller = guard.caller();
         if (!caller.user().map(action.ownerId()::equals).orElse(false)) {
-            guard.requireRoleIn(nc.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+            guard.requireEditor(nc.unitId());
         }
         if (nc.status() != Status.ACTIONS_PLANNED && nc.status() != Status.IN_PROGRESS) {
             throw new DomainException("error.nc.notInProgress");
@@ -300,7 +299,7 @@ public class NonconformityWorkflow {
 
     private Nonconformity managed(NonconformityId id) {
         Nonconformity nc = register.get(id);
-        guard.requireRoleIn(nc.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(nc.unitId());
         return nc;
     }
 

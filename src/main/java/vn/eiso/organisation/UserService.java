@@ -121,7 +121,7 @@ public class UserService implements UserPreferences {
     public List<Membership> membersOf(UnitId unit) {
         Caller caller = guard.caller();
         if (!caller.isProvinceWide()
-                && !caller.hasRoleIn(unit, Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
+                && !caller.isEditorIn(unit)) {
             throw new AccessDeniedException("no access to members of " + unit);
         }
         return users.membershipsOfUnit(unit);

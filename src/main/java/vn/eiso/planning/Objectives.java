@@ -11,7 +11,6 @@ import vn.eiso.organisation.UserService;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
@@ -55,12 +54,12 @@ public class Objectives {
     @Transactional(readOnly = true)
     public boolean canManage(UnitId unit) {
         Caller caller = guard.requireReadAccess(unit);
-        return caller.isAdministrator() || caller.hasRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        return caller.canEdit(unit);
     }
 
     @Transactional
     public Objective create(UnitId unit, ObjectiveData input) {
-        guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(unit);
         ObjectiveData data = validated(unit, input);
         ObjectiveId id = repository.insertObjective(unit, data);
         trail.record("OBJECTIVE_CREATED", TARGET, id, unit, data.title());
@@ -70,7 +69,7 @@ public class Objectives {
     @Transactional
     public Objective update(ObjectiveId id, int version, ObjectiveData input, boolean active) {
         Objective objective = get(id);
-        guard.requireRoleIn(objective.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(objective.unitId());
         ObjectiveData data = validated(objective.unitId(), input);
         if (!repository.updateObjective(id, version, data, active)) {
             throw new ConcurrentEditException();
@@ -89,7 +88,7 @@ public class Objectives {
         Caller caller = guard.caller();
         boolean owner = caller.user().map(objective.ownerId()::equals).orElse(false);
         if (!owner) {
-            guard.requireRoleIn(objective.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+            guard.requireEditor(objective.unitId());
         }
         if (!objective.active()) {
             throw new DomainException("error.objective.inactive");

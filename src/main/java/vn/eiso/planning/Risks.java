@@ -9,7 +9,6 @@ import vn.eiso.organisation.UserService;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.nonconformity.Nonconformities;
@@ -47,7 +46,7 @@ public class Risks {
 
     @Transactional
     public Risk create(UnitId unit, RiskData input) {
-        guard.requireRoleIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(unit);
         RiskData data = validated(unit, input);
         RiskId id = repository.insertRisk(unit, data, OffsetDateTime.now(clock));
         trail.record("RISK_CREATED", TARGET, id, unit, data.kind() + " " + data.title());
@@ -58,7 +57,7 @@ public class Risks {
     @Transactional
     public Risk update(RiskId id, int version, RiskData input) {
         Risk risk = repository.risk(id).orElseThrow(() -> new DomainException("error.risk.notFound"));
-        guard.requireRoleIn(risk.unitId(), Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        guard.requireEditor(risk.unitId());
         RiskData data = validated(risk.unitId(), input);
         if (!repository.updateRisk(id, version, data, OffsetDateTime.now(clock))) {
             throw new ConcurrentEditException();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.announcement.AnnouncementStatus;
@@ -76,7 +77,7 @@ public class Worklist {
                 a.nonconformityId().label(), a.description(), a.dueOn(), a.isOverdue(today),
                 "nonconformity/" + a.nonconformityId().value())));
         audits.assignedToMe().stream().filter(a -> a.status().isOpen()).forEach(a -> items.add(audit(a, today)));
-        Map<UnitId, String> officerOf = units(caller, Role.QUALITY_OFFICER, Role.UNIT_HEAD);
+        Map<UnitId, String> officerOf = units(caller, Role::isEditor);
         for (UnitId unit : officerOf.keySet()) {
             register.reviewsDue(unit, DOCUMENTS).forEach(d -> items.add(new WorkItem(Kind.DOCUMENT_REVIEW, d.code(),
                     d.title(), d.nextReviewOn(), d.reviewOverdue(), "document/" + d.id().value())));
@@ -88,7 +89,7 @@ public class Worklist {
                         period.dueOn(), period.dueOn().isBefore(today), AnnualReports.ROUTE));
             }
         }
-        for (UnitId unit : units(caller, Role.UNIT_HEAD).keySet()) {
+        for (UnitId unit : units(caller, role -> role == Role.UNIT_HEAD).keySet()) {
             announcements.ofUnit(unit).stream().filter(a -> a.status() == AnnouncementStatus.DUE)
                     .forEach(a -> items.add(new WorkItem(Kind.REANNOUNCEMENT, a.number(), a.dueReason(), null, true,
                             "announcement")));
@@ -109,10 +110,9 @@ public class Worklist {
     }
 
     /** The units where the caller holds one of the roles, with their names. */
-    private static Map<UnitId, String> units(Caller caller, Role... roles) {
-        List<Role> wanted = List.of(roles);
+    private static Map<UnitId, String> units(Caller caller, Predicate<Role> wanted) {
         Map<UnitId, String> units = new LinkedHashMap<>();
-        caller.grants().stream().filter(g -> wanted.contains(g.role()))
+        caller.grants().stream().filter(g -> wanted.test(g.role()))
                 .forEach(g -> units.putIfAbsent(g.unitId(), g.unitName()));
         return units;
     }

@@ -27,7 +27,7 @@ class ConsoleJourneyTest extends BrowserTest {
         clickText("vaadin-grid-cell-content", "X-TANPHU");
         waitForText("X-TANPHU · Ủy ban nhân dân xã Tân Phú");
         assertThat(pageText()).contains("Áp dụng từ", "Báo cáo năm chưa nộp",
-                java.time.LocalDate.now().getYear() + " · hạn ");
+                java.time.LocalDate.now(clock).getYear() + " · hạn ");
         screenshot("console-unit");
         driver.get(url("annual-reports"));
         waitForText("Tổng hợp báo cáo năm");

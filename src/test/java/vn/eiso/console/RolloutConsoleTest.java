@@ -69,7 +69,8 @@ class RolloutConsoleTest extends ServiceTest {
             long id = u.id().value();
             UnitStanding.Overdue o = u.overdue();
             assertThat(o.documentReviews()).as(u.code() + " reviews").isEqualTo(count("select count(*) from document"
-                    + " where unit_id = ? and status = 'EFFECTIVE' and next_review_on < cast(? as date)", id, today));
+                    + " where unit_id = ? and status = 'EFFECTIVE' and (next_review_on < cast(? as date)"
+                    + " or review_flag is not null)", id, today));
             assertThat(o.audits()).as(u.code() + " audits").isEqualTo(count("select count(*) from audit where"
                     + " unit_id = ? and status in ('PLANNED', 'IN_PROGRESS') and ends_on < cast(? as date)", id, today));
             assertThat(o.nonconformities()).as(u.code() + " ncs").isEqualTo(count("select count(*) from"

@@ -3,6 +3,7 @@ package vn.eiso.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import vn.eiso.audittrail.AuditFilter;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.support.Accounts;
+import vn.eiso.support.TestClock;
 
 /** The real authentication manager of the login form, with its events. */
 @SpringBootTest
@@ -30,6 +32,8 @@ class LoginTest {
     AuditTrail trail;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    TestClock clock;
 
     @AfterEach
     void signOut() {
@@ -74,6 +78,22 @@ class LoginTest {
         users.unlock(account.id());
         Accounts.signOut();
         login(username, "dung-mat-khau");
+    }
+
+    @Test
+    void a_lock_out_ends_by_itself_after_fifteen_minutes() throws Exception {
+        String username = newUser();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> login(username, "sai")).isInstanceOf(BadCredentialsException.class);
+        }
+        try (var later = clock.moveBy(Duration.ofMinutes(14))) {
+            Accounts.signIn(userDetails, "admin");
+            assertThat(users.find(username).getFirst().locked()).isTrue();
+            Accounts.signOut();
+        }
+        try (var later = clock.moveBy(Duration.ofMinutes(16))) {
+            login(username, "dung-mat-khau");
+        }
     }
 
     @Test

@@ -47,6 +47,8 @@ class SearchServiceTest {
     UnitService units;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    java.time.Clock clock;
 
     private UnitId stp;
     /** A made-up word only this test's documents contain. */
@@ -165,7 +167,7 @@ class SearchServiceTest {
         index.refresh();
         assertThat(search.search(SearchQuery.of(word)).hits()).isEmpty();
         SystemAuthentication.runAsSystem(() -> {
-            journal.add("DOCUMENT", document.id().value(), java.time.OffsetDateTime.now());
+            journal.add("DOCUMENT", document.id().value(), java.time.OffsetDateTime.now(clock));
             return null;
         });
 

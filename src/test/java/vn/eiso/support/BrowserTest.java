@@ -38,6 +38,9 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+    /** The run's clock, which the application under test reads too. */
+    @org.springframework.beans.factory.annotation.Autowired
+    protected TestClock clock;
     protected WebDriver driver;
     protected WebDriverWait wait;
 

@@ -1,6 +1,5 @@
 package vn.eiso.support;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +19,9 @@ public abstract class ServiceTest {
     protected UnitService units;
     @Autowired
     protected UserDetailsService userDetails;
+    /** The run's clock: "today" as the services see it, movable forward by a test. */
     @Autowired
-    protected Clock clock;
+    protected TestClock clock;
 
     /** Sở Tư pháp, the demo unit with documents, audits, reviews, objectives and risks. */
     protected UnitId stp;

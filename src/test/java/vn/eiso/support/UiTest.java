@@ -28,6 +28,9 @@ public abstract class UiTest extends SpringBrowserlessTest {
     protected UnitService units;
     @Autowired
     protected UserDetailsService userDetails;
+    /** The run's clock: "today" as the views see it, movable forward by a test. */
+    @Autowired
+    protected TestClock clock;
 
     protected UnitId unit(String code) {
         return SystemAuthentication.runAsSystem(() -> units.byCode(code).id());

@@ -71,6 +71,15 @@ public class AccessGuard {
         return caller;
     }
 
+    /** The caller keeps this unit's QMS: its quality officer or head (administrators always pass). */
+    public Caller requireEditor(UnitId unit) {
+        Caller caller = caller();
+        if (!caller.canEdit(unit)) {
+            throw new AccessDeniedException("quality officer or head required in unit " + unit);
+        }
+        return caller;
+    }
+
     /** The caller may read this unit: a member of it, the science department, or an administrator. */
     public Caller requireReadAccess(UnitId unit) {
         Caller caller = caller();
@@ -104,6 +113,16 @@ public class AccessGuard {
         public boolean hasRoleIn(UnitId unit, Role... roles) {
             List<Role> wanted = Arrays.asList(roles);
             return grants.stream().anyMatch(g -> g.unitId().equals(unit) && wanted.contains(g.role()));
+        }
+
+        /** Quality officer or head of exactly this unit. */
+        public boolean isEditorIn(UnitId unit) {
+            return grants.stream().anyMatch(g -> g.unitId().equals(unit) && g.role().isEditor());
+        }
+
+        /** May change the unit's QMS: one of its editors, or an administrator. */
+        public boolean canEdit(UnitId unit) {
+            return isAdministrator() || isEditorIn(unit);
         }
 
         public boolean canRead(UnitId unit) {

@@ -92,7 +92,7 @@ class DashboardView extends Div implements TitledView {
             if (register.canEdit(unit.get())) {
                 cards.add(reviewsCard(register.reviewsDue(unit.get(), 8)));
             }
-            if (caller.isAdministrator() || caller.hasRoleIn(unit.get(), Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
+            if (caller.canEdit(unit.get())) {
                 cards.add(auditsCard(audits.needingAttention(unit.get()), audits.openFindings(unit.get()), clock));
                 cards.add(reviewActionsCard(reviews.openActions(unit.get()), clock));
                 cards.add(announcementCard(readiness.of(unit.get()), announcements.ofUnit(unit.get())));
@@ -117,7 +117,7 @@ class DashboardView extends Div implements TitledView {
         if (caller.isAdministrator() || caller.isOversight()) {
             cards.add(provinceCard(units.activeCountByType()));
         }
-        if (unit.isPresent() && caller.hasRoleIn(unit.get(), Role.UNIT_HEAD, Role.QUALITY_OFFICER)) {
+        if (unit.isPresent() && caller.isEditorIn(unit.get())) {
             cards.add(membersCard(users.membersOf(unit.get())));
         }
         if (caller.isAdministrator()) {

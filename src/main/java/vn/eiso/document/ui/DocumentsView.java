@@ -128,7 +128,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
 
     private Span reviewCell(DocumentSummary d) {
         Span cell = new Span(d.nextReviewOn() == null ? "" : DocumentBadges.date(d.nextReviewOn()));
-        if (d.reviewOverdue() || d.reviewFlag() != null) {
+        if (d.reviewOverdue()) {
             cell.getElement().getThemeList().add("badge error");
             cell.setTitle(d.reviewFlag() == null ? getTranslation("documents.reviewOverdue")
                     : getTranslation("documents.reviewFlagged", d.reviewFlag()));

@@ -120,7 +120,7 @@ class AnnouncementViewsTest extends UiTest {
     void an_anonymous_visitor_reads_the_public_register() {
         approveRiskProcedure();
         as("lanhdao.stp", () -> announcements.announce(unit("STP"), new Decision("15/QĐ-STP",
-                LocalDate.now(), "Trần Văn Hùng", "Giám đốc")));
+                LocalDate.now(clock), "Trần Văn Hùng", "Giám đốc")));
         Accounts.signOut();
         PublicRegisterView view = navigate(PublicRegisterView.class);
         assertThat(view.shown).singleElement().satisfies(a -> {

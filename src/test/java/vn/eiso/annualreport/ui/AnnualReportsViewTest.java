@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.textfield.TextArea;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +17,6 @@ import vn.eiso.support.UiTest;
 @Transactional
 class AnnualReportsViewTest extends UiTest {
 
-    @Autowired
-    Clock clock;
 
     private int year() {
         return LocalDate.now(clock).getYear();

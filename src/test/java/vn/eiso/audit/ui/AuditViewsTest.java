@@ -8,7 +8,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +43,6 @@ class AuditViewsTest extends UiTest {
     AuditWork work;
     @Autowired
     ManagementReviews reviews;
-    @Autowired
-    Clock clock;
 
     private UnitId stp() {
         return unit("STP");

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ class ConsoleViewTest extends UiTest {
 
     @Autowired
     DSLContext dsl;
-    @Autowired
-    Clock clock;
 
     private long count(String sql) {
         return ((Number) dsl.fetchValue(sql)).longValue();

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ class NonconformityViewsTest extends UiTest {
 
     @Autowired
     Nonconformities register;
-    @Autowired
-    Clock clock;
 
     @Test
     @WithUserDetails("congchuc.stp")
