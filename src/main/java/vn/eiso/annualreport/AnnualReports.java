@@ -151,11 +151,13 @@ public class AnnualReports {
         ReportPeriod period = reports.period(reportYear)
                 .orElseThrow(() -> new DomainException("error.report.noPeriod", String.valueOf(reportYear)));
         List<String> bodies = new ArrayList<>();
-        bodies.add(summary(reportYear, reports.compute(unit, reportYear, clock.getZone())));
+        String compiled = summary(reportYear, reports.compute(unit, reportYear, clock.getZone()));
+        bodies.add(compiled);
         while (bodies.size() < period.sections().size()) {
             bodies.add("");
         }
         long id = reports.insert(unit, reportYear, period.sections(), bodies, now());
+        reports.setCompiledSummary(id, compiled);
         trail.record("REPORT_OPENED", TARGET, id, unit, String.valueOf(reportYear));
         return withFigures(reports.find(id).orElseThrow());
     }
@@ -166,6 +168,9 @@ public class AnnualReports {
         guard.requireEditor(existing(id).unitId());
         AnnualReport report = editable(id);
         write(report, version, bodies);
+        // What the first section would say now: if the text saved is exactly that, it keeps following the figures.
+        reports.setCompiledSummary(id, summary(report.year(),
+                reports.compute(report.unitId(), report.year(), clock.getZone())));
         trail.record("REPORT_SAVED", TARGET, id, report.unitId(), String.valueOf(report.year()));
         return withFigures(reports.find(id).orElseThrow());
     }
@@ -316,13 +321,24 @@ public class AnnualReports {
     }
 
     /** A draft's figures are counted live; a submitted report keeps the ones it was submitted with. */
+    /**
+     * A draft with the figures counted now. A first section nobody edited is rewritten from them, so the text never
+     * contradicts the cards above it; an edited one is kept, and the fresh text offered beside it.
+     */
     private AnnualReport withFigures(AnnualReport report) {
         if (report.isSubmitted()) {
             return report;
         }
+        Map<Figure, Long> figures = reports.compute(report.unitId(), report.year(), clock.getZone());
+        String fresh = summary(report.year(), figures);
+        List<AnnualReport.Section> sections = new ArrayList<>(report.sections());
+        if (!sections.isEmpty() && sections.getFirst().body().equals(report.compiledSummary())) {
+            AnnualReport.Section first = sections.getFirst();
+            sections.set(0, new AnnualReport.Section(first.position(), first.heading(), fresh));
+        }
         return new AnnualReport(report.id(), report.unitId(), report.unitName(), report.year(), report.status(),
-                report.dueOn(), report.submittedAt(), report.submittedBy(), report.version(), report.sections(),
-                reports.compute(report.unitId(), report.year(), clock.getZone()));
+                report.dueOn(), report.submittedAt(), report.submittedBy(), report.version(), List.copyOf(sections),
+                figures, fresh);
     }
 
     /** A report is for a year that has begun: this year's (due at its end) or an earlier one. */

@@ -93,6 +93,10 @@ class JooqAnnualReportRepository {
                 .execute() == 1;
     }
 
+    void setCompiledSummary(long id, String text) {
+        dsl.update(ANNUAL_REPORT).set(ANNUAL_REPORT.COMPILED_SUMMARY, text).where(ANNUAL_REPORT.ID.eq(id)).execute();
+    }
+
     void saveBody(long id, int position, String body) {
         dsl.update(ANNUAL_REPORT_SECTION).set(ANNUAL_REPORT_SECTION.BODY, body)
                 .where(ANNUAL_REPORT_SECTION.REPORT_ID.eq(id).and(ANNUAL_REPORT_SECTION.POSITION.eq(position)))
@@ -146,14 +150,14 @@ class JooqAnnualReportRepository {
         var issuer = UNIT.as("issuer");
         return dsl.select(ANNUAL_REPORT.ID, ANNUAL_REPORT.UNIT_ID, issuer.NAME, ANNUAL_REPORT.REPORT_YEAR,
                         ANNUAL_REPORT.STATUS, REPORT_PERIOD.DUE_ON, ANNUAL_REPORT.SUBMITTED_AT, APP_USER.FULL_NAME,
-                        ANNUAL_REPORT.VERSION)
+                        ANNUAL_REPORT.VERSION, ANNUAL_REPORT.COMPILED_SUMMARY)
                 .from(ANNUAL_REPORT).join(issuer).on(issuer.ID.eq(ANNUAL_REPORT.ISSUED_UNIT_ID))
                 .join(REPORT_PERIOD).on(REPORT_PERIOD.REPORT_YEAR.eq(ANNUAL_REPORT.REPORT_YEAR))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(ANNUAL_REPORT.SUBMITTED_BY))
                 .where(ANNUAL_REPORT.ID.eq(id))
                 .fetchOptional(r -> new AnnualReport(r.value1(), new UnitId(r.value2()), r.value3(), r.value4(),
                         AnnualReport.Status.valueOf(r.value5()), r.value6(), r.value7(), r.value8(), r.value9(),
-                        sections(id), submittedFigures(List.of(id)).getOrDefault(id, Map.of())));
+                        sections(id), submittedFigures(List.of(id)).getOrDefault(id, Map.of()), r.value10()));
     }
 
     private List<AnnualReport.Section> sections(long id) {

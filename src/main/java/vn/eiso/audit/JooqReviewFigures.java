@@ -83,7 +83,7 @@ class JooqReviewFigures {
         Condition procedures = DOCUMENT.UNIT_ID.eq(u).and(DOCUMENT.DOC_TYPE.eq(DocumentType.PROCEDURE.name()))
                 .and(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()));
         figures.put(ReviewInputKey.PROCESS_PERFORMANCE, List.of(count(DOCUMENT, procedures),
-                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(ReviewDue.overdue(today)))));
+                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today)))));
 
         Condition openNc = NONCONFORMITY.UNIT_ID.eq(u).and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name()));
         figures.put(ReviewInputKey.NONCONFORMITIES, List.of(count(NONCONFORMITY, ncInPeriod),

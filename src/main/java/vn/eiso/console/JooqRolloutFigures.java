@@ -83,7 +83,7 @@ class JooqRolloutFigures {
     /** Documents in force whose periodic review date has passed. */
     Map<Long, Integer> overdueReviews(Collection<UnitId> units, LocalDate today) {
         return counts(dsl.select(DOCUMENT.UNIT_ID, DSL.count()).from(DOCUMENT)
-                .where(ReviewDue.overdue(today).and(in(DOCUMENT.UNIT_ID, units))).groupBy(DOCUMENT.UNIT_ID));
+                .where(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today).and(in(DOCUMENT.UNIT_ID, units))).groupBy(DOCUMENT.UNIT_ID));
     }
 
     /** Audits planned or under way whose last day has passed without a signed report. */
@@ -151,7 +151,7 @@ class JooqRolloutFigures {
         List<UnitId> one = List.of(unit);
         List<OverdueItem> items = new ArrayList<>();
         dsl.select(DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.NEXT_REVIEW_ON).from(DOCUMENT)
-                .where(ReviewDue.overdue(today).and(in(DOCUMENT.UNIT_ID, one)))
+                .where(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today).and(in(DOCUMENT.UNIT_ID, one)))
                 .orderBy(DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.ID).limit(ITEMS)
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.DOCUMENT_REVIEW, r.value2(), r.value3(),
                         r.value4(), "document/" + r.value1())));
@@ -169,7 +169,8 @@ class JooqRolloutFigures {
                         new NonconformityId(r.value1()).label(), r.value2(), r.value3(),
                         "nonconformity/" + r.value1())));
         overdueReportsOf(one, today, zone).getOrDefault(unit.value(), List.of()).forEach(p -> items.add(
-                new OverdueItem(OverdueItem.Kind.REPORT, String.valueOf(p.year()), null, p.dueOn(), "annual-reports")));
+                new OverdueItem(OverdueItem.Kind.REPORT, String.valueOf(p.year()), null, p.dueOn(),
+                        "annual-reports?year=" + p.year() + "&unit=" + unit.value())));
         dsl.select(ANNOUNCEMENT.NUMBER, ANNOUNCEMENT.DUE_REASON, ANNOUNCEMENT.DECIDED_ON).from(ANNOUNCEMENT)
                 .where(ANNOUNCEMENT.STATUS.eq("DUE").and(ANNOUNCEMENT.UNIT_ID.eq(unit.value())))
                 .forEach(r -> items.add(new OverdueItem(OverdueItem.Kind.REANNOUNCEMENT, r.value1(), r.value2(),

@@ -8,6 +8,8 @@ public record OverdueItem(Kind kind, String label, String text, LocalDate due, S
     public enum Kind {
         DOCUMENT_REVIEW,
         AUDIT,
+        /** Applying its QMS for longer than the audit interval without a signed internal audit within it. */
+        NO_RECENT_AUDIT,
         NONCONFORMITY,
         REPORT,
         REANNOUNCEMENT

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import vn.eiso.organisation.UnitType;
 
 /** Every active unit the caller oversees, with its standing on {@code today}, and the figures drawn from them. */
@@ -48,8 +47,8 @@ public record ProvinceOverview(LocalDate today, List<UnitStanding> units) {
         return counts;
     }
 
-    /** The sum of one overdue count over these units. */
-    public static long sum(List<UnitStanding> units, ToIntFunction<UnitStanding.Overdue> count) {
-        return units.stream().mapToLong(u -> count.applyAsInt(u.overdue())).sum();
+    /** The sum of one kind of overdue count over these units. */
+    public static long sum(List<UnitStanding> units, OverdueItem.Kind kind) {
+        return units.stream().mapToLong(u -> u.overdue().count(kind)).sum();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
@@ -36,13 +37,16 @@ public class RolloutConsole {
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
+    private final int auditIntervalMonths;
 
-    RolloutConsole(JooqRolloutFigures figures, UnitService units, AccessGuard guard, AuditTrail trail, Clock clock) {
+    RolloutConsole(JooqRolloutFigures figures, UnitService units, AccessGuard guard, AuditTrail trail, Clock clock,
+            @Value("${eiso.audit.max-months-between:12}") int auditIntervalMonths) {
         this.figures = figures;
         this.units = units;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
+        this.auditIntervalMonths = auditIntervalMonths;
     }
 
     @Transactional(readOnly = true)
@@ -64,7 +68,10 @@ public class RolloutConsole {
         Unit unit = units.get(id);
         UnitStanding standing = overview(List.of(unit), List.of(id), u -> units.parentName(id).orElse(null))
                 .units().stream().findFirst().orElseThrow(() -> new DomainException("error.unit.notFound"));
-        return new UnitDetail(standing, figures.items(id, today(), clock.getZone()));
+        List<OverdueItem> items = new ArrayList<>(figures.items(id, today(), clock.getZone()));
+        standing.facts().auditOverdueSince(today(), auditIntervalMonths).ifPresent(due -> items.add(
+                new OverdueItem(OverdueItem.Kind.NO_RECENT_AUDIT, unit.code(), null, due, null)));
+        return new UnitDetail(standing, items);
     }
 
     /** The units the filter keeps, and the figures over them, as a workbook in the reader's language. */
@@ -75,36 +82,30 @@ public class RolloutConsole {
         List<List<Object>> unitRows = new ArrayList<>();
         for (UnitStanding u : rows) {
             StageFacts f = u.facts();
-            UnitStanding.Overdue o = u.overdue();
-            unitRows.add(List.of(u.code(), u.name(), texts.get("console.level." + Level.of(u.type())),
-                    texts.get("unitType." + u.type()), orEmpty(u.parentName()),
-                    texts.get("stage." + u.stage()), orEmpty(f.appliedSince()), orEmpty(f.lastAudit()),
-                    orEmpty(f.lastReview()), orEmpty(f.announcedOn()), o.documentReviews(), o.audits(),
-                    o.nonconformities(), o.reports(), o.reannouncement()));
+            List<Object> row = new ArrayList<>(List.of(u.code(), u.name(),
+                    texts.get("console.level." + Level.of(u.type())), texts.get("unitType." + u.type()),
+                    orEmpty(u.parentName()), texts.get("stage." + u.stage()), orEmpty(f.appliedSince()),
+                    orEmpty(f.lastAudit()), orEmpty(f.lastReview()), orEmpty(f.announcedOn())));
+            for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
+                row.add(u.overdue().count(kind));
+            }
+            unitRows.add(row);
         }
         List<List<Object>> summary = new ArrayList<>();
         summary.add(List.of(texts.get("console.figure.units"), (long) rows.size()));
         summary.add(List.of(texts.get("console.figure.announced"), ProvinceOverview.announced(rows)));
         summary.add(List.of(texts.get("console.figure.withOverdue"), ProvinceOverview.withOverdue(rows)));
         ProvinceOverview.byStage(rows).forEach((stage, n) -> summary.add(List.of(texts.get("stage." + stage), n)));
-        summary.add(List.of(texts.get("console.overdue.documentReviews"),
-                ProvinceOverview.sum(rows, UnitStanding.Overdue::documentReviews)));
-        summary.add(List.of(texts.get("console.overdue.audits"),
-                ProvinceOverview.sum(rows, UnitStanding.Overdue::audits)));
-        summary.add(List.of(texts.get("console.overdue.nonconformities"),
-                ProvinceOverview.sum(rows, UnitStanding.Overdue::nonconformities)));
-        summary.add(List.of(texts.get("console.overdue.reports"),
-                ProvinceOverview.sum(rows, UnitStanding.Overdue::reports)));
-        summary.add(List.of(texts.get("console.overdue.reannouncement"),
-                ProvinceOverview.sum(rows, UnitStanding.Overdue::reannouncement)));
+        List<String> headers = new ArrayList<>(List.of(texts.get("unit.code"), texts.get("unit.name"),
+                texts.get("console.level"), texts.get("unit.type"), texts.get("unit.parent"), texts.get("console.stage"),
+                texts.get("console.appliedSince"), texts.get("console.lastAudit"), texts.get("console.lastReview"),
+                texts.get("console.announcedOn")));
+        for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
+            headers.add(texts.get("console.kind." + kind));
+            summary.add(List.of(texts.get("console.kind." + kind), ProvinceOverview.sum(rows, kind)));
+        }
         byte[] workbook = new XlsxReport()
-                .sheet(texts.get("console.sheet.units"), List.of(texts.get("unit.code"), texts.get("unit.name"),
-                        texts.get("console.level"), texts.get("unit.type"), texts.get("unit.parent"), texts.get("console.stage"),
-                        texts.get("console.appliedSince"), texts.get("console.lastAudit"),
-                        texts.get("console.lastReview"), texts.get("console.announcedOn"),
-                        texts.get("console.overdue.documentReviews"), texts.get("console.overdue.audits"),
-                        texts.get("console.overdue.nonconformities"), texts.get("console.overdue.reports"),
-                        texts.get("console.overdue.reannouncement")), unitRows)
+                .sheet(texts.get("console.sheet.units"), headers, unitRows)
                 .sheet(texts.get("console.sheet.summary"), List.of(texts.get("console.figure"),
                         texts.get("console.value")), summary)
                 .toBytes();
@@ -129,7 +130,9 @@ public class RolloutConsole {
                     StageFacts f = facts.getOrDefault(id, StageFacts.NONE);
                     return new UnitStanding(u.id(), u.code(), u.name(), u.type(), parentName.apply(u),
                             Stage.of(f, today), f, new UnitStanding.Overdue(reviews.getOrDefault(id, 0),
-                                    audits.getOrDefault(id, 0), ncs.getOrDefault(id, 0),
+                                    audits.getOrDefault(id, 0),
+                                    f.auditOverdueSince(today, auditIntervalMonths).isPresent() ? 1 : 0,
+                                    ncs.getOrDefault(id, 0),
                                     reports.getOrDefault(id, 0),
                                     reannounce.getOrDefault(id, 0)));
                 })

@@ -253,7 +253,7 @@ class JooqDocumentRepository {
             c.add(DOCUMENT.OWNER_ID.eq(f.owner().value()));
         }
         if (f.overdueOnly()) {
-            c.add(ReviewDue.overdue(today));
+            c.add(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today));
         }
         return c;
     }

@@ -308,7 +308,7 @@ class JooqRevisionRepository {
         return dsl.select(APP_USER.EMAIL, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE)
                 .from(DOCUMENT)
                 .join(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
-                .where(ReviewDue.overdue(today)
+                .where(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today)
                         .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()))
                 .orderBy(APP_USER.EMAIL, DOCUMENT.CODE)
                 .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4()));

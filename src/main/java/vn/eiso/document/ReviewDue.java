@@ -1,9 +1,8 @@
 package vn.eiso.document;
 
-import static vn.eiso.db.Tables.DOCUMENT;
-
 import java.time.LocalDate;
 import org.jooq.Condition;
+import org.jooq.Field;
 
 /**
  * When a document is overdue for its periodic review: it is in force and either its review date has passed (the
@@ -19,9 +18,12 @@ public final class ReviewDue {
         return status == DocumentStatus.EFFECTIVE && (flag != null || nextReviewOn != null && nextReviewOn.isBefore(today));
     }
 
-    /** The same rule as a condition on the document table, for the queries that count or list such documents. */
-    public static Condition overdue(LocalDate today) {
-        return DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name())
-                .and(DOCUMENT.NEXT_REVIEW_ON.lt(today).or(DOCUMENT.REVIEW_FLAG.isNotNull()));
+    /**
+     * The same rule as a condition on a document row, for the repositories that count or list such documents
+     * (given the row's status, review date and flag columns).
+     */
+    public static Condition overdue(Field<String> status, Field<LocalDate> nextReviewOn, Field<String> flag,
+            LocalDate today) {
+        return status.eq(DocumentStatus.EFFECTIVE.name()).and(nextReviewOn.lt(today).or(flag.isNotNull()));
     }
 }

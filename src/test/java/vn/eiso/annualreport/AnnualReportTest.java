@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,7 +23,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Messages;
+import vn.eiso.document.DocumentData;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentType;
+import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.support.Accounts;
 import vn.eiso.support.GeneratedProvince;
 import vn.eiso.support.ServiceTest;
 
@@ -38,6 +46,10 @@ class AnnualReportTest extends ServiceTest {
     AnnualReports reports;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    DocumentRegister register;
+    @Autowired
+    RevisionWorkflow workflow;
 
     private long count(String sql, Object... args) {
         return ((Number) dsl.fetchValue(sql, args)).longValue();
@@ -221,5 +233,60 @@ class AnnualReportTest extends ServiceTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Sở Tư pháp").contains("Đã nộp")
                     .contains(report.sections().get(3).heading());
         }
+    }
+
+    @Test
+    void the_first_section_follows_the_figures_until_someone_edits_it() {
+        int year = today.getYear();
+        as("thuky.xa");
+        var commune = unit("X-TANPHU");
+        AnnualReport opened = reports.open(commune, year);
+        assertThat(opened.sections().getFirst().body()).isEqualTo(opened.compiledSummary());
+        assertThat(opened.summaryEdited()).isFalse();
+
+        as("lanhdao.xa");
+        inForceIn(commune);
+        as("thuky.xa");
+        AnnualReport later = reports.find(commune, year).orElseThrow();
+        assertThat(later.figures().get(Figure.PROCEDURES_IN_FORCE))
+                .isEqualTo(opened.figures().get(Figure.PROCEDURES_IN_FORCE) + 1);
+        assertThat(later.sections().getFirst().body()).isEqualTo(later.compiledSummary())
+                .isNotEqualTo(opened.sections().getFirst().body());
+        assertThat(later.summaryEdited()).isFalse();
+
+        List<String> bodies = new ArrayList<>(later.sections().stream().map(AnnualReport.Section::body)
+                .toList());
+        bodies.set(0, "Đơn vị tự viết phần đánh giá chung.");
+        AnnualReport edited = reports.save(later.id(), later.version(), bodies);
+        assertThat(edited.sections().getFirst().body()).isEqualTo("Đơn vị tự viết phần đánh giá chung.");
+        assertThat(edited.summaryEdited()).isTrue();
+        assertThat(edited.compiledSummary()).isEqualTo(later.compiledSummary());
+    }
+
+    @Test
+    void a_report_submitted_after_its_deadline_is_marked_late() {
+        as("lanhdao.stp");
+        AnnualReport last = reports.find(stp, today.getYear() - 1).orElseThrow();
+        assertThat(last.isSubmitted()).isTrue();
+        assertThat(last.submittedLate(clock.getZone())).as("due %s, submitted %s", last.dueOn(), last.submittedAt())
+                .isTrue();
+        assertThat(AnnualReport.isLate(last.dueOn(), last.dueOn().atTime(23, 59).atZone(clock.getZone())
+                .toOffsetDateTime(), clock.getZone())).isFalse();
+        assertThat(AnnualReport.isLate(last.dueOn(), last.dueOn().plusDays(1).atStartOfDay(clock.getZone())
+                .toOffsetDateTime(), clock.getZone())).isTrue();
+    }
+
+    /** A procedure taken into force in the unit by its head (author, reviewer and approver alike). */
+    private void inForceIn(UnitId unit) {
+        var document = register.create(unit, DocumentData.of("QT-F" + System.identityHashCode(this),
+                "Quy trình mới của xã", DocumentType.PROCEDURE, null));
+        var draft = workflow.startRevision(document.id(), "Ban hành");
+        draft = workflow.editDraft(draft.id(), draft.version(), "Nội dung", "Ban hành");
+        var submitted = workflow.submit(draft.id(), draft.version());
+        as("thuky.xa");
+        workflow.review(submitted.id(), Accounts.DEMO_PASSWORD, null);
+        as("lanhdao.xa");
+        workflow.approve(submitted.id(), workflow.get(submitted.id()).version(), Accounts.DEMO_PASSWORD,
+                null, Set.of());
     }
 }

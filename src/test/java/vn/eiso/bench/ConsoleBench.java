@@ -14,10 +14,10 @@ import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.base.ui.BarChart;
 import vn.eiso.base.ui.Messages;
 import vn.eiso.console.ConsoleFilter;
+import vn.eiso.console.OverdueItem;
 import vn.eiso.console.ProvinceOverview;
 import vn.eiso.console.RolloutConsole;
 import vn.eiso.console.Stage;
-import vn.eiso.console.UnitStanding;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.support.Accounts;
@@ -57,7 +57,7 @@ final class ConsoleBench {
         ProvinceOverview sample = console.overview();
         System.out.printf(Locale.ROOT, "console: %,d units, %,d announced, %,d with overdue work, %,d overdue reviews%n",
                 sample.units().size(), sample.announced(), sample.withOverdue(),
-                ProvinceOverview.sum(sample.units(), UnitStanding.Overdue::documentReviews));
+                ProvinceOverview.sum(sample.units(), OverdueItem.Kind.DOCUMENT_REVIEW));
         Bench.Stats baseline = Bench.measure(() -> SystemAuthentication.runAsSystem(() -> units.byCode("SNV")));
         System.out.printf(Locale.ROOT, "%-52s %s%n", "baseline: look up one unit by code", baseline);
         var texts = Messages.texts(Messages.VIETNAMESE);
@@ -70,7 +70,7 @@ final class ConsoleBench {
             return BarChart.svg(stages);
         });
         Bench.report("  of which the units with stages and counts", baseline, console::overview);
-        ConsoleFilter communes = new ConsoleFilter(null, UnitType.COMMUNE, null, null, true);
+        ConsoleFilter communes = new ConsoleFilter(null, UnitType.COMMUNE, null, null, java.util.Set.of());
         Bench.report("filter: communes with overdue work (in memory)", baseline, () -> sample.filter(communes));
         UnitId one = generated.keySet().iterator().next();
         Bench.report("drill-down: one unit's overdue items", baseline, () -> console.unit(one));

@@ -30,6 +30,7 @@ public final class TestClock extends Clock {
     static synchronized TestClock startingAt(LocalDateTime start, ZoneId zone) {
         if (instance == null) {
             instance = new TestClock(zone, new AtomicLong(toMicros(start.atZone(zone).toInstant())));
+            System.out.println("The tests' clock starts at " + start + " " + zone);
         }
         return instance;
     }

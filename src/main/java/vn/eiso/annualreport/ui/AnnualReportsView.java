@@ -1,6 +1,7 @@
 package vn.eiso.annualreport.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -20,6 +21,8 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -57,7 +60,7 @@ import vn.eiso.base.ui.TitledView;
 @Route(AnnualReports.ROUTE)
 @Menu(order = 9.3, icon = "vaadin:file-text-o", title = "nav.annualReports")
 @PermitAll
-class AnnualReportsView extends VerticalLayout implements TitledView {
+class AnnualReportsView extends VerticalLayout implements TitledView, BeforeEnterObserver {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -72,6 +75,8 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
     private final LocalDate today;
     private final boolean provinceWide;
     private UnitId unit;
+    /** The unit a link asked for (from the console's drill-down), picked out in the province's list. */
+    private UnitId focus;
     private List<ReportPeriod> periods = List.of();
     /** The version the next save or submission presents; refreshed after another user's change. */
     private int shownVersion;
@@ -110,7 +115,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         provinceGrid.addColumn(ProvinceReport.Line::name).setHeader(getTranslation("unit.name")).setFlexGrow(3);
         provinceGrid.addColumn(l -> getTranslation("unitType." + l.type())).setHeader(getTranslation("unit.type"))
                 .setAutoWidth(true);
-        provinceGrid.addComponentColumn(l -> statusBadge(l.status())).setHeader(getTranslation("report.status"))
+        provinceGrid.addComponentColumn(this::lineStatus).setHeader(getTranslation("report.status"))
                 .setAutoWidth(true).setFlexGrow(0);
         provinceGrid.addColumn(l -> l.submittedAt() == null ? "" : Formats.dateTime(l.submittedAt(), zone))
                 .setHeader(getTranslation("report.submittedAt")).setAutoWidth(true).setFlexGrow(0);
@@ -118,6 +123,28 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         provinceGrid.setHeight("28rem");
         provinceGrid.addItemClickListener(e -> openSubmitted(e.getItem()));
         refreshPeriods();
+    }
+
+    /** {@code ?year=2026&unit=12}: that year, and that unit's report (its own screen, or its line in the province). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Optional<UnitId> asked = first(query, "unit").map(Long::valueOf).map(UnitId::new);
+        if (asked.isPresent() && !provinceWide && reports.canEdit(asked.get())) {
+            unit = asked.get();
+        }
+        focus = provinceWide ? asked.orElse(null) : null;
+        Optional<Integer> askedYear = first(query, "year").map(Integer::valueOf)
+                .filter(y -> periods.stream().anyMatch(p -> p.year() == y));
+        if (askedYear.isPresent() && !askedYear.get().equals(year.getValue())) {
+            year.setValue(askedYear.get());
+        } else {
+            show();
+        }
+    }
+
+    private static Optional<String> first(Map<String, List<String>> query, String name) {
+        return query.getOrDefault(name, List.of()).stream().filter(v -> v.matches("\\d{1,12}")).findFirst();
     }
 
     private void refreshPeriods() {
@@ -184,6 +211,9 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
             body.setReadOnly(!editable);
             bodies.add(body);
             unitPanel.add(body);
+            if (bodies.size() == 1 && editable) {
+                unitPanel.add(compiledNote(report, body));
+            }
         }
         HorizontalLayout actions = new HorizontalLayout();
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -209,6 +239,26 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
                         () -> reports.xlsx(unit, chosen, texts)),
                 Downloads.pdf(getTranslation("report.pdf"), file + ".pdf", () -> reports.pdf(unit, chosen, texts)));
         unitPanel.add(actions);
+    }
+
+    /**
+     * Under the first section: that it follows the figures until edited, or that it was edited and may no longer
+     * match them, with a button to write it from the figures again.
+     */
+    private Component compiledNote(AnnualReport report, TextArea first) {
+        Div note = new Div();
+        note.addClassName("compiled-note");
+        note.setId("report-compiled-note");
+        if (!report.summaryEdited()) {
+            note.add(new Span(getTranslation("report.compiled.follows")));
+            return note;
+        }
+        Button rewrite = new Button(getTranslation("report.compiled.rewrite"), VaadinIcon.REFRESH.create(),
+                e -> first.setValue(report.compiledSummary()));
+        rewrite.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        rewrite.setId("report-rewrite");
+        note.add(Badges.of(getTranslation("report.compiled.edited"), "badge contrast"), rewrite);
+        return note;
     }
 
     private List<String> texts() {
@@ -238,6 +288,9 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
         if (!report.isSubmitted() && report.dueOn().isBefore(today)) {
             facts.add(Badges.of(getTranslation("report.overdue"), "badge error"));
         }
+        if (report.submittedLate(zone)) {
+            facts.add(Badges.of(getTranslation("report.late"), "badge error"));
+        }
         return facts;
     }
 
@@ -256,6 +309,14 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
     private void showProvince(int chosen) {
         ProvinceReport province = reports.province(chosen);
         provinceGrid.setItems(province.lines());
+        province.lines().stream().filter(l -> l.unitId().equals(focus)).findFirst().ifPresent(line -> {
+            provinceGrid.select(line);
+            provinceGrid.scrollToItem(line);
+            Paragraph picked = new Paragraph(getTranslation("report.focus", line.name(), String.valueOf(chosen)));
+            picked.setId("report-focus");
+            picked.add(new Text(" "), lineStatus(line));
+            provincePanel.add(picked);
+        });
         Texts texts = Messages.texts(getLocale());
         String file = "BAO-CAO-ISO-TOAN-TINH-" + chosen;
         long units = province.lines().size();
@@ -335,6 +396,19 @@ class AnnualReportsView extends VerticalLayout implements TitledView {
                 period == null ? null : period.version(), due.getValue(), sections.getValue()),
                 getTranslation("report.period.saved"), this::refreshPeriods).setId("period-save");
         dialog.open();
+    }
+
+    /** A unit's report in the province list: its status, marked late or overdue against the year's deadline. */
+    private Component lineStatus(ProvinceReport.Line line) {
+        Span status = new Span(statusBadge(line.status()));
+        LocalDate due = periods.stream().filter(p -> p.year() == year.getValue()).findFirst()
+                .map(ReportPeriod::dueOn).orElse(null);
+        if (due != null && AnnualReport.isLate(due, line.submittedAt(), zone)) {
+            status.add(new Text(" "), Badges.of(getTranslation("report.late"), "badge error"));
+        } else if (due != null && line.status() != AnnualReport.Status.SUBMITTED && due.isBefore(today)) {
+            status.add(new Text(" "), Badges.of(getTranslation("report.overdue"), "badge error"));
+        }
+        return status;
     }
 
     private Component statusBadge(AnnualReport.Status status) {

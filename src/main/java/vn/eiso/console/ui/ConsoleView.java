@@ -3,10 +3,12 @@ package vn.eiso.console.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,13 +27,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.Set;
 import vn.eiso.base.Texts;
 import vn.eiso.base.ui.BarChart;
 import vn.eiso.base.ui.Badges;
@@ -68,6 +71,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
     final ComboBox<UnitType> type = new ComboBox<>();
     final ComboBox<Stage> stage = new ComboBox<>();
     final TextField text = new TextField();
+    final MultiSelectComboBox<OverdueItem.Kind> overdue = new MultiSelectComboBox<>();
     final Checkbox overdueOnly = new Checkbox();
     final Grid<UnitStanding> grid = new Grid<>();
     private final Div export = new Div();
@@ -105,11 +109,21 @@ class ConsoleView extends VerticalLayout implements TitledView {
         text.setId("console-search");
         overdueOnly.setLabel(getTranslation("console.overdueOnly"));
         overdueOnly.setId("console-overdue-only");
+        overdue.setLabel(getTranslation("console.overdueKinds"));
+        overdue.setPlaceholder(getTranslation("console.overdueKinds.any"));
+        overdue.setItems(OverdueItem.Kind.values());
+        overdue.setItemLabelGenerator(k -> getTranslation("console.kind." + k));
+        overdue.setClearButtonVisible(true);
+        overdue.setId("console-overdue-kinds");
+        overdue.addValueChangeListener(e -> {
+            overdueOnly.setValue(overdueOnly.getValue() || !e.getValue().isEmpty());
+            show();
+        });
         type.addValueChangeListener(e -> show());
         stage.addValueChangeListener(e -> show());
         text.addValueChangeListener(e -> show());
         overdueOnly.addValueChangeListener(e -> show());
-        HorizontalLayout filters = new HorizontalLayout(level, type, stage, text, overdueOnly, export);
+        HorizontalLayout filters = new HorizontalLayout(level, type, stage, text, overdueOnly, overdue, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -124,11 +138,9 @@ class ConsoleView extends VerticalLayout implements TitledView {
                 .setWidth("10rem").setFlexGrow(1).setSortable(true);
         grid.addComponentColumn(u -> stageBadge(u.stage())).setHeader(getTranslation("console.stage"))
                 .setAutoWidth(true).setFlexGrow(0).setComparator(UnitStanding::stage);
-        count("console.col.documentReviews", UnitStanding.Overdue::documentReviews);
-        count("console.col.audits", UnitStanding.Overdue::audits);
-        count("console.col.nonconformities", UnitStanding.Overdue::nonconformities);
-        count("console.col.reports", UnitStanding.Overdue::reports);
-        count("console.col.reannouncement", UnitStanding.Overdue::reannouncement);
+        for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
+            count(kind);
+        }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("console.none"));
         grid.setMinHeight("24rem");
@@ -141,11 +153,14 @@ class ConsoleView extends VerticalLayout implements TitledView {
         refresh();
     }
 
-    private void count(String header, ToIntFunction<UnitStanding.Overdue> value) {
-        grid.addColumn(u -> blankIfZero(value.applyAsInt(u.overdue()))).setHeader(getTranslation(header))
-                .setTooltipGenerator(u -> getTranslation(header + ".tip"))
-                .setComparator(u -> value.applyAsInt(u.overdue()))
-                .setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+    /** A narrow column per kind of overdue work, its header short, its meaning on hover. */
+    private void count(OverdueItem.Kind kind) {
+        Span header = new Span(getTranslation("console.col." + kind));
+        header.setTitle(getTranslation("console.col." + kind + ".tip"));
+        grid.addColumn(u -> blankIfZero(u.overdue().count(kind))).setHeader(header)
+                .setTooltipGenerator(u -> getTranslation("console.col." + kind + ".tip"))
+                .setComparator(u -> u.overdue().count(kind))
+                .setTextAlign(ColumnTextAlign.END).setWidth("5.5rem").setFlexGrow(0);
     }
 
     void refresh() {
@@ -154,7 +169,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
         headline.add(new Span(headlineText()));
         for (Map.Entry<UnitType, Long> e : overview.countByType().entrySet()) {
             long announced = ProvinceOverview.announced(overview.filter(
-                    new ConsoleFilter(null, e.getKey(), null, null, false)));
+                    new ConsoleFilter(null, e.getKey(), null, null, null)));
             Button chip = new Button(getTranslation("console.typeChip", getTranslation("unitType." + e.getKey()),
                     e.getValue(), announced), click -> type.setValue(e.getKey()));
             chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -182,15 +197,10 @@ class ConsoleView extends VerticalLayout implements TitledView {
         figures.removeAll();
         figures.add(figure(rows.size(), "console.figure.units"),
                 figure(ProvinceOverview.announced(rows), "console.figure.announced"),
-                figure(ProvinceOverview.withOverdue(rows), "console.figure.withOverdue"),
-                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::documentReviews),
-                        "console.overdue.documentReviews"),
-                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::audits), "console.overdue.audits"),
-                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::nonconformities),
-                        "console.overdue.nonconformities"),
-                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::reports), "console.overdue.reports"),
-                figure(ProvinceOverview.sum(rows, UnitStanding.Overdue::reannouncement),
-                        "console.overdue.reannouncement"));
+                figure(ProvinceOverview.withOverdue(rows), "console.figure.withOverdue"));
+        for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
+            figures.add(figure(ProvinceOverview.sum(rows, kind), "console.kind." + kind));
+        }
         Map<String, Long> stages = new LinkedHashMap<>();
         ProvinceOverview.byStage(rows).forEach((s, n) -> stages.put(getTranslation("stage." + s), n));
         chart.removeAll();
@@ -203,8 +213,13 @@ class ConsoleView extends VerticalLayout implements TitledView {
         export.add(link);
     }
 
+    ProvinceOverview overview() {
+        return overview;
+    }
+
     ConsoleFilter filter() {
-        return new ConsoleFilter(level.getValue(), type.getValue(), stage.getValue(), text.getValue(), overdueOnly.getValue());
+        return new ConsoleFilter(level.getValue(), type.getValue(), stage.getValue(), text.getValue(),
+                overdueOnly.getValue() ? Set.copyOf(overdue.getValue()) : null);
     }
 
     void openUnit(UnitStanding standing) {
@@ -233,8 +248,14 @@ class ConsoleView extends VerticalLayout implements TitledView {
             }
             UnorderedList list = new UnorderedList();
             for (OverdueItem item : items) {
-                Component label = item.link() == null ? new Span(item.label())
-                        : new Anchor(item.link(), item.label());
+                Component label = item.link() == null ? new Span(item.label()) : new Button(item.label(), e -> {
+                    dialog.close();
+                    getUI().ifPresent(ui -> navigate(ui, item.link()));
+                });
+                if (label instanceof Button link) {
+                    link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    link.addClassName("item-link");
+                }
                 list.add(new ListItem(label, new Text((item.text() == null ? "" : " · " + item.text()) + " · "
                         + getTranslation("console.item.due", Formats.date(item.due())))));
             }
@@ -244,6 +265,16 @@ class ConsoleView extends VerticalLayout implements TitledView {
                 e -> dialog.close());
         dialog.getFooter().add(close);
         dialog.open();
+    }
+
+    /** An item's link is a route, with its query after a "?" (a report's year and unit). */
+    private static void navigate(UI ui, String link) {
+        int query = link.indexOf('?');
+        if (query < 0) {
+            ui.navigate(link);
+        } else {
+            ui.navigate(link.substring(0, query), QueryParameters.fromString(link.substring(query + 1)));
+        }
     }
 
     private Component stageBadge(Stage s) {

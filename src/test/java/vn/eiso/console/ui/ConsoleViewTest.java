@@ -3,16 +3,20 @@ package vn.eiso.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.base.UserId;
+import vn.eiso.console.OverdueItem;
 import vn.eiso.console.UnitStanding;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.support.GeneratedProvince;
@@ -55,14 +59,47 @@ class ConsoleViewTest extends UiTest {
         assertThat(unit.code()).isEqualTo("UI-1");
         test(view.overdueOnly).click();
         assertThat(view.grid.getListDataView().getItems()).allMatch(u -> u.overdue().total() > 0);
+        view.text.clear();
+        view.overdue.setValue(Set.of(OverdueItem.Kind.NO_RECENT_AUDIT));
+        assertThat(view.grid.getListDataView().getItems()).isNotEmpty()
+                .allMatch(u -> u.overdue().noRecentAudit() == 1);
+        view.overdue.setValue(Set.of(OverdueItem.Kind.DOCUMENT_REVIEW));
+        assertThat(view.grid.getListDataView().getItems()).isNotEmpty()
+                .allMatch(u -> u.overdue().documentReviews() > 0);
+        view.overdue.clear();
 
         view.openUnit(unit);
         Dialog dialog = find(Dialog.class).single();
         assertThat(dialog.getHeaderTitle()).isEqualTo("UI-1 · " + unit.name());
         assertThat(find(H4.class, dialog).all()).extracting(h -> h.getText())
                 .contains("Tài liệu quá hạn xem xét", "Sự không phù hợp quá hạn");
-        assertThat(find(Anchor.class, dialog).all()).hasSize(unit.overdue().total() - unit.overdue().reannouncement())
-                .allSatisfy(a -> assertThat(a.getHref()).matches("(document|audit|nonconformity)/\\d+|annual-reports"));
+        List<Button> links = find(Button.class, dialog).all().stream()
+                .filter(b -> b.hasClassName("item-link")).toList();
+        assertThat(links).hasSize(unit.overdue().total() - unit.overdue().reannouncement()
+                - unit.overdue().noRecentAudit());
+        test(links.getFirst()).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(getCurrentView()).isNotInstanceOf(ConsoleView.class);
+    }
+
+    @Test
+    @WithUserDetails("sokhcn")
+    void an_overdue_report_in_the_drill_down_opens_that_unit_in_the_province_list() {
+        ConsoleView view = navigate(ConsoleView.class);
+        UnitStanding commune = view.overview().units().stream().filter(u -> u.code().equals("X-TANPHU"))
+                .findFirst().orElseThrow();
+        view.openUnit(commune);
+        Dialog dialog = find(Dialog.class).single();
+        Button report = find(Button.class, dialog).all().stream().filter(b -> b.hasClassName("item-link"))
+                .filter(b -> b.getText().equals(String.valueOf(LocalDate.now(clock).getYear()))).findFirst()
+                .orElseThrow();
+        test(report).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("AnnualReportsView");
+        assertThat(find(Paragraph.class).id("report-focus").getElement().getTextRecursively())
+                .startsWith("Báo cáo năm " + LocalDate.now(clock).getYear() + " của Ủy ban nhân dân xã Tân Phú:")
+                .contains("Quá hạn nộp");
     }
 
     @Test
