@@ -111,7 +111,7 @@ public class Announcements {
         String scopeText = Scopes.text(repository.scope(unit));
         byte[] pdf = render(unit, decision, scopeText);
         EvidenceFiles.Stored stored = files.store(fileName(decision.number()), pdf);
-        long id = repository.insert(unit, decision, scopeText, Scopes.signature(scopeText), stored.sha256(),
+        long id = repository.insert(unit, decision, scopeText, Scopes.fingerprint(repository.scope(unit)), stored.sha256(),
                 caller.user().orElseThrow(), OffsetDateTime.now(clock));
         for (long superseded : repository.supersedeCurrent(unit, id)) {
             trail.record("ANNOUNCEMENT_SUPERSEDED", TARGET, superseded, unit, decision.number());

@@ -14,9 +14,13 @@ public record ScopeItem(long id, Kind kind, String code, String name, DocumentId
         ACTIVITY
     }
 
-    /** How the item reads in the decision and in the fingerprint of the announced scope. */
+    /** How the item reads in the decision and on the public register: what the unit handles, not its file codes. */
     public String line() {
-        String what = code == null ? name : code + " · " + name;
-        return procedureCode == null ? what : what + " (" + procedureCode + ")";
+        return code == null ? name : code + " · " + name;
+    }
+
+    /** The item with the procedure it is mapped to, for the fingerprint that flags a remapping for re-announcement. */
+    String fingerprintLine() {
+        return procedureCode == null ? line() : line() + " (" + procedureCode + ")";
     }
 }

@@ -183,7 +183,16 @@ public class Scopes {
         return scope.items().stream().map(ScopeItem::line).sorted().collect(Collectors.joining("\n"));
     }
 
-    static String signature(String text) {
+    /**
+     * The fingerprint of the scope as announced: its items with the procedures they map to, so that adding,
+     * removing or remapping one flags the announcement for re-announcement.
+     */
+    static String fingerprint(QmsScope scope) {
+        return signature(scope.items().stream().map(ScopeItem::fingerprintLine).sorted()
+                .collect(Collectors.joining("\n")));
+    }
+
+    private static String signature(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -195,7 +204,7 @@ public class Scopes {
     private QmsScope flagIfChanged(UnitId unit) {
         QmsScope scope = repository.scope(unit);
         String announced = repository.signatureOfCurrent(unit);
-        if (announced != null && !announced.equals(signature(text(scope)))
+        if (announced != null && !announced.equals(fingerprint(scope))
                 && repository.markDue(unit, "SCOPE_CHANGED") > 0) {
             trail.record("ANNOUNCEMENT_DUE", Announcements.TARGET, null, unit, "SCOPE_CHANGED");
         }

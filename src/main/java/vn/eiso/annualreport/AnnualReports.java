@@ -247,7 +247,7 @@ public class AnnualReports {
         for (ProvinceReport.Line line : province.lines()) {
             List<Object> row = new ArrayList<>(List.of(line.code(), line.name(), texts.get("unitType." + line.type()),
                     statusText(line, texts), line.submittedAt() == null ? ""
-                            : DAY.format(line.submittedAt().atZoneSameInstant(clock.getZone()))));
+                            : line.submittedAt().atZoneSameInstant(clock.getZone()).toLocalDateTime()));
             Arrays.stream(Figure.values()).forEach(f -> row.add(line.figures().containsKey(f)
                     ? (Object) line.figures().get(f) : ""));
             rows.add(row);

@@ -145,6 +145,6 @@ public class RolloutConsole {
     }
 
     private static Object orEmpty(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : value;
     }
 }

@@ -88,11 +88,11 @@ public class NonconformityFigures {
             all.addAll(repository.ofUnit(unit, false));
         }
         for (Nonconformity n : all) {
-            register.add(List.of(n.id().label(), n.reportedAt().atZoneSameInstant(zone).toLocalDate().toString(),
+            register.add(List.of(n.id().label(), n.reportedAt().atZoneSameInstant(zone).toLocalDate(),
                     n.unitName(), texts.get("ncSource." + n.source()), texts.get("ncSeverity." + n.severity()),
                     nonNull(n.clauseCode()), nonNull(n.documentCode()), n.description(),
                     texts.get("ncStatus." + n.status()), nonNull(n.rootCause()),
-                    n.closedAt() == null ? "" : n.closedAt().atZoneSameInstant(zone).toLocalDate().toString()));
+                    n.closedAt() == null ? "" : n.closedAt().atZoneSameInstant(zone).toLocalDate()));
         }
         List<List<Object>> figuresSheet = new ArrayList<>();
         figuresSheet.add(List.of(texts.get("ncFigures.open"), f.open()));
@@ -102,7 +102,7 @@ public class NonconformityFigures {
         figuresSheet.add(List.of(texts.get("ncFigures.overdueActions"), f.overdueActions()));
         f.openByAge().forEach((k, v) -> figuresSheet.add(List.of(texts.get("ncFigures.age", k), v)));
         f.openBySource().forEach((k, v) -> figuresSheet.add(List.of(texts.get("ncSource." + k), v)));
-        f.openByClause().forEach((k, v) -> figuresSheet.add(List.of(texts.get("ncFigures.clause", k), v)));
+        f.openByClause().forEach((k, v) -> figuresSheet.add(List.of(clauseLabel(k, texts), v)));
         f.openByUnit().forEach((k, v) -> figuresSheet.add(List.of(k, v)));
         return new XlsxReport()
                 .sheet(texts.get("ncFigures.sheet.register"), List.of(texts.get("nc.id"), texts.get("nc.reportedAt"),
@@ -127,10 +127,17 @@ public class NonconformityFigures {
         return Set.of(unit);
     }
 
+    /** How a group of {@code openByClause} reads: "Điều 7", or "Chưa gắn điều" for those filed under none. */
+    public static String clauseLabel(String topClause, Texts texts) {
+        return NO_CLAUSE.equals(topClause) ? texts.get("ncFigures.noClause") : texts.get("ncFigures.clause", topClause);
+    }
+
+    private static final String NO_CLAUSE = "—";
+
     /** "7.5" → "7"; none → "—". */
     static String topClause(String clause) {
         if (clause == null || clause.isBlank()) {
-            return "—";
+            return NO_CLAUSE;
         }
         int dot = clause.indexOf('.');
         return dot < 0 ? clause : clause.substring(0, dot);

@@ -12,7 +12,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 /**
  * A decision in the Vietnamese administrative layout (Decree 30/2020/NĐ-CP): the issuing body and number on the
  * left, the national motto and the place and date on the right, the kind and subject centred, the body, then the
- * recipients on the left and the signature block on the right. A4, margins 30/20/20/15 mm.
+ * recipients on the left and the signature block on the right. A4, margins 30/20/20/15 mm, set in a Times New
+ * Roman-metric serif (Liberation Serif, which the decree's Times New Roman is replaced by where that font cannot be
+ * embedded): 13 pt text, 12–13 pt headers, the place and date in italics, as appendix I of the decree asks.
  */
 public final class DecisionPdf {
 
@@ -29,8 +31,8 @@ public final class DecisionPdf {
     private static final float BOTTOM = 20 * MM;
     private static final float WIDTH = RIGHT - LEFT;
     private static final float LEFT_COLUMN = WIDTH * 0.40f;
-    private static final float SIZE = 12.5f;
-    private static final float SMALL = 11f;
+    private static final float SIZE = 13f;
+    private static final float SMALL = 12f;
     private static final float LEADING = 1.45f;
 
     private DecisionPdf() {
@@ -42,8 +44,9 @@ public final class DecisionPdf {
             info.setTitle(PdfText.clean(c.kind() + " " + c.number()));
             info.setCreator("eISO");
             pdf.setDocumentInformation(info);
-            Page page = new Page(pdf, PdfText.font(pdf, "/fonts/DejaVuSans.ttf"),
-                    PdfText.font(pdf, "/fonts/DejaVuSans-Bold.ttf"));
+            Page page = new Page(pdf, PdfText.font(pdf, "/fonts/LiberationSerif-Regular.ttf"),
+                    PdfText.font(pdf, "/fonts/LiberationSerif-Bold.ttf"),
+                    PdfText.font(pdf, "/fonts/LiberationSerif-Italic.ttf"));
             try {
                 page.write(c);
             } finally {
@@ -58,8 +61,11 @@ public final class DecisionPdf {
 
     private static final class Page extends PdfPages {
 
-        Page(PDDocument pdf, PDFont regular, PDFont bold) throws IOException {
+        private final PDFont italic;
+
+        Page(PDDocument pdf, PDFont regular, PDFont bold, PDFont italic) throws IOException {
             super(pdf, regular, bold, TOP, BOTTOM);
+            this.italic = italic;
             newPage();
         }
 
@@ -73,7 +79,7 @@ public final class DecisionPdf {
             float mottoWidth = centred(bold, SIZE, "Độc lập - Tự do - Hạnh phúc", rightStart, rightWidth);
             rule(rightStart + (rightWidth - mottoWidth) / 2, mottoWidth, y - 3);
             y -= 10;
-            centred(regular, SMALL, c.placeAndDate(), rightStart, rightWidth);
+            centred(italic, SIZE, c.placeAndDate(), rightStart, rightWidth);
             y = Math.min(y, leftEnd) - 22;
             centred(bold, 14, c.kind(), LEFT, WIDTH);
             centred(bold, SIZE, c.subject(), LEFT, WIDTH);
@@ -103,7 +109,7 @@ public final class DecisionPdf {
             float width = centred(bold, SMALL, c.issuer().toUpperCase(), LEFT, LEFT_COLUMN);
             rule(LEFT + (LEFT_COLUMN - Math.min(width, LEFT_COLUMN / 2)) / 2, Math.min(width, LEFT_COLUMN / 2), y - 3);
             y -= 10;
-            centred(regular, SMALL, "Số: " + c.number(), LEFT, LEFT_COLUMN);
+            centred(regular, SIZE, "Số: " + c.number(), LEFT, LEFT_COLUMN);
             return y;
         }
 

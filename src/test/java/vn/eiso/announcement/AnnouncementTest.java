@@ -192,7 +192,7 @@ class AnnouncementTest extends ServiceTest {
         as("lanhdao.stp");
         Announcement first = announcements.announce(stp, decision("15/QĐ-STP"));
         assertThat(first.status()).isEqualTo(AnnouncementStatus.ANNOUNCED);
-        assertThat(first.scopeText()).contains("1.001233", "2.001417", "(QT-06)");
+        assertThat(first.scopeText()).contains("1.001233", "2.001417").doesNotContain("QT-06");
 
         String pdf = text(announcements.decisionPdf(first.id()));
         assertThat(pdf).contains("QUYẾT ĐỊNH", "Số: 15/QĐ-STP", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -182,7 +182,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
     /** "10 cơ quan cấp tỉnh và 42 xã, phường: 12 đã công bố". */
     String headlineText() {
         List<String> parts = new ArrayList<>();
-        overview.countByType().forEach((t, n) -> parts.add(n + " " + getTranslation("console.count." + t)));
+        overview.countByType().forEach((t, n) -> parts.add(getTranslation("console.count." + t, n)));
         String units = parts.isEmpty() ? "0"
                 : parts.size() == 1 ? parts.getFirst()
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " " + getTranslation("console.and") + " "

@@ -138,7 +138,7 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         Map<String, Long> source = new LinkedHashMap<>();
         f.openBySource().forEach((k, v) -> source.put(getTranslation("ncSource." + k), v));
         Map<String, Long> clause = new LinkedHashMap<>();
-        f.openByClause().forEach((k, v) -> clause.put(getTranslation("ncFigures.clause", k), v));
+        f.openByClause().forEach((k, v) -> clause.put(NonconformityFigures.clauseLabel(k, Messages.texts(getLocale())), v));
         Texts texts = Messages.texts(getLocale());
         String file = "SO-THEO-DOI-KPH-" + today + ".xlsx";
         figuresPanel.add(headline,

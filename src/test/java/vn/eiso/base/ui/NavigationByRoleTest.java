@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.RouteNotFoundError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -47,7 +46,7 @@ class NavigationByRoleTest extends UiTest {
     void staff_typing_an_administration_address_do_not_get_the_screen() {
         navigate("admin/users", Component.class);
         // Access control answers "not found", so the address does not even reveal that the screen exists.
-        assertThat(getCurrentView()).isInstanceOf(RouteNotFoundError.class);
+        assertThat(getCurrentView()).isInstanceOf(ForbiddenPage.class);
     }
 
     @Test
