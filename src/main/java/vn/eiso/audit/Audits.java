@@ -137,6 +137,17 @@ public class Audits {
         return guard.caller().user().map(u -> audits.list(JooqInternalAuditRepository.assignedTo(u))).orElse(List.of());
     }
 
+    /**
+     * Signed audit reports (with their findings) waiting for the acknowledgement of the caller as head of the
+     * audited unit; each goes once acknowledged.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditSummary> awaitingMyAcknowledgement() {
+        List<UnitId> headed = guard.caller().grants().stream().filter(g -> g.role() == Role.UNIT_HEAD)
+                .map(g -> g.unitId()).distinct().toList();
+        return headed.isEmpty() ? List.of() : audits.list(JooqInternalAuditRepository.signedIn(headed));
+    }
+
     /** Overdue audits and planned ones starting within {@link #UPCOMING_DAYS}, for the dashboard. */
     @Transactional(readOnly = true)
     public List<AuditSummary> needingAttention(UnitId unit) {
