@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,7 @@ import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.document.EvidenceFiles;
+import vn.eiso.inbox.Inbox;
 import vn.eiso.nonconformity.NewFinding;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
@@ -44,10 +47,11 @@ public class AuditWork {
     private final EvidenceFiles evidenceFiles;
     private final AccessGuard guard;
     private final AuditTrail trail;
+    private final Inbox inbox;
     private final Clock clock;
 
     AuditWork(JooqInternalAuditRepository audits, Audits programme, Nonconformities nonconformities, UserService users,
-            EvidenceFiles evidenceFiles, AccessGuard guard, AuditTrail trail, Clock clock) {
+            EvidenceFiles evidenceFiles, AccessGuard guard, AuditTrail trail, Inbox inbox, Clock clock) {
         this.audits = audits;
         this.programme = programme;
         this.nonconformities = nonconformities;
@@ -55,6 +59,7 @@ public class AuditWork {
         this.evidenceFiles = evidenceFiles;
         this.guard = guard;
         this.trail = trail;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -204,8 +209,10 @@ public class AuditWork {
             throw audit.status() == AuditStatus.PLANNED ? new DomainException("error.audit.notStarted")
                     : new ConcurrentEditException();
         }
+        int findings = 0;
         for (AuditItem item : items) {
             if (item.result().isNonconformity()) {
+                findings++;
                 nonconformities.openFromFinding(new NewFinding(audit.unitId(), item.id().value(),
                         item.result() == ItemResult.MAJOR_NC ? Nonconformity.Severity.MAJOR
                                 : Nonconformity.Severity.MINOR,
@@ -213,6 +220,12 @@ public class AuditWork {
             }
         }
         trail.record("AUDIT_SIGNED", Audits.TARGET, id, audit.unitId(), audit.title());
+        // The head acknowledges the signed report and its findings; the quality officers hear of each finding as
+        // a new nonconformity to triage (Nonconformities#openFromFinding).
+        Set<UserId> heads = new LinkedHashSet<>(users.holdersIn(audit.unitId(), Role.UNIT_HEAD));
+        heads.remove(me);
+        inbox.post(heads, "notice.auditSigned", List.of(audit.title(), String.valueOf(findings)),
+                "audit/" + id.value());
         return programme.get(id);
     }
 

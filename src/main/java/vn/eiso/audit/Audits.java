@@ -18,6 +18,7 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
@@ -134,6 +135,17 @@ public class Audits {
     @Transactional(readOnly = true)
     public List<AuditSummary> assignedToMe() {
         return guard.caller().user().map(u -> audits.list(JooqInternalAuditRepository.assignedTo(u))).orElse(List.of());
+    }
+
+    /**
+     * Signed audit reports (with their findings) waiting for the acknowledgement of the caller as head of the
+     * audited unit; each goes once acknowledged.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditSummary> awaitingMyAcknowledgement() {
+        List<UnitId> headed = guard.caller().grants().stream().filter(g -> g.role() == Role.UNIT_HEAD)
+                .map(g -> g.unitId()).distinct().toList();
+        return headed.isEmpty() ? List.of() : audits.list(JooqInternalAuditRepository.signedIn(headed));
     }
 
     /** Overdue audits and planned ones starting within {@link #UPCOMING_DAYS}, for the dashboard. */

@@ -153,6 +153,12 @@ class JooqInternalAuditRepository {
                 DSL.select(AUDIT_TEAM.AUDIT_ID).from(AUDIT_TEAM).where(AUDIT_TEAM.USER_ID.eq(user.value()))));
     }
 
+    /** Audits signed by the lead auditor and not yet acknowledged by the head, in the units. */
+    static Condition signedIn(java.util.Collection<UnitId> units) {
+        return AUDIT.UNIT_ID.in(units.stream().map(UnitId::value).toList())
+                .and(AUDIT.STATUS.eq(AuditStatus.SIGNED.name()));
+    }
+
     /** Planned audits starting within the window, and open audits whose end date has passed. */
     static Condition needingAttention(UnitId unit, LocalDate today, LocalDate horizon) {
         Condition open = AUDIT.STATUS.in(AuditStatus.PLANNED.name(), AuditStatus.IN_PROGRESS.name());

@@ -196,7 +196,8 @@ public class DocumentRegister {
         if (DocumentAccess.isEditor(access.reader(filter.unit()), filter.unit())) {
             return true;
         }
-        if (filter.status() == DocumentStatus.DRAFT) {
+        if (filter.status() == DocumentStatus.DRAFT
+                || filter.registerStatus() != null && filter.registerStatus().isEditorsOnly()) {
             throw new DomainException("error.document.draftsForEditors");
         }
         return false;

@@ -28,6 +28,10 @@ import vn.eiso.base.UserId;
 @Repository
 class JooqDocumentRepository {
 
+    /** Revisions still on their way to being in force. */
+    private static final List<String> UNFINISHED = List.of(RevisionStatus.DRAFT.name(),
+            RevisionStatus.IN_REVIEW.name(), RevisionStatus.APPROVED.name());
+
     private final DSLContext dsl;
 
     JooqDocumentRepository(DSLContext dsl) {
@@ -190,17 +194,25 @@ class JooqDocumentRepository {
             return List.of();
         }
         var rev = REVISION.as("eff");
+        // The unfinished revision (at most one per document: RevisionWorkflow#startDraft), for editors only.
+        var pending = REVISION.as("pend");
+        Condition pendingJoin = includeDrafts
+                ? pending.DOCUMENT_ID.eq(DOCUMENT.ID).and(pending.STATUS.in(UNFINISHED))
+                : DSL.falseCondition();
         return dsl.select(DOCUMENT.ID, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.DOC_TYPE,
-                        DOCUMENT.STATUS, APP_USER.FULL_NAME, rev.NUMBER, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG)
+                        DOCUMENT.STATUS, APP_USER.FULL_NAME, rev.NUMBER, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG,
+                        pending.STATUS, pending.NUMBER)
                 .from(DOCUMENT)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
                 .leftJoin(rev).on(rev.ID.eq(DOCUMENT.EFFECTIVE_REVISION_ID))
+                .leftJoin(pending).on(pendingJoin)
                 .where(DOCUMENT.ID.in(ids))
                 .orderBy(order(sort, ascending))
                 .fetch(r -> new DocumentSummary(new DocumentId(r.value1()), new UnitId(r.value2()), r.value3(),
                         r.value4(), DocumentType.valueOf(r.value5()), DocumentStatus.valueOf(r.value6()), r.value7(),
-                        r.value8(), r.value9(), ReviewDue.isOverdue(DocumentStatus.valueOf(r.value6()), r.value9(), r.value10(), today),
-                        r.value10()));
+                        r.value8(), r.value9(),
+                        ReviewDue.isOverdue(DocumentStatus.valueOf(r.value6()), r.value9(), r.value10(), today),
+                        r.value10(), r.value11() == null ? null : RevisionStatus.valueOf(r.value11()), r.value12()));
     }
 
     int count(DocumentFilter filter, boolean includeDrafts, LocalDate today) {
@@ -252,10 +264,34 @@ class JooqDocumentRepository {
         if (f.owner() != null) {
             c.add(DOCUMENT.OWNER_ID.eq(f.owner().value()));
         }
+        if (f.registerStatus() != null) {
+            c.add(shown(f.registerStatus()));
+        }
         if (f.overdueOnly()) {
             c.add(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today));
         }
         return c;
+    }
+
+    /**
+     * The documents the register shows in this state, as DocumentSummary#registerStatus and #pendingStatus show
+     * them: one with an unfinished revision in the state, or (draft) one never in force with no revision yet.
+     * Semi-joins on the revision's document index, so the page and its count stay in the database.
+     */
+    private static Condition shown(RegisterStatus status) {
+        return switch (status) {
+            case DRAFT -> unfinished(RevisionStatus.DRAFT.name()).or(DOCUMENT.STATUS.eq(DocumentStatus.DRAFT.name())
+                    .andNot(unfinished(UNFINISHED.toArray(String[]::new))));
+            case IN_REVIEW -> unfinished(RevisionStatus.IN_REVIEW.name());
+            case APPROVED -> unfinished(RevisionStatus.APPROVED.name());
+            case EFFECTIVE -> DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name());
+            case OBSOLETE -> DOCUMENT.STATUS.eq(DocumentStatus.OBSOLETE.name());
+        };
+    }
+
+    private static Condition unfinished(String... statuses) {
+        var r = REVISION.as("unf");
+        return DSL.exists(DSL.selectOne().from(r).where(r.DOCUMENT_ID.eq(DOCUMENT.ID).and(r.STATUS.in(statuses))));
     }
 
     /**

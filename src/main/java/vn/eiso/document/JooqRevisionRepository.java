@@ -10,12 +10,14 @@ import static vn.eiso.db.Tables.SIGNOFF;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -272,6 +274,46 @@ class JooqRevisionRepository {
     }
 
     /** What a user has been asked to read and has not yet acknowledged, newest first. */
+    /**
+     * Revisions waiting for a step: those in review in the given units (with whether a review was signed since the
+     * last return), and the user's own drafts that were returned (with the latest return's comment). The caller
+     * decides whose step it is; at most {@code limit} rows.
+     */
+    List<TaskRow> tasks(UserId user, Collection<UnitId> units, int limit) {
+        var rejected = SIGNOFF.as("rj");
+        var reviewed = SIGNOFF.as("rv");
+        var lastReturn = SIGNOFF.as("lr");
+        Field<Long> lastReturnId = DSL.field(DSL.select(DSL.max(rejected.ID)).from(rejected)
+                .where(rejected.REVISION_ID.eq(REVISION.ID).and(rejected.KIND.eq(SignOff.Kind.REJECTED.name()))));
+        Field<Boolean> reviewedSinceReturn = DSL.field(DSL.exists(DSL.selectOne().from(reviewed)
+                .where(reviewed.REVISION_ID.eq(REVISION.ID).and(reviewed.KIND.eq(SignOff.Kind.REVIEWED.name()))
+                        .and(reviewed.ID.gt(DSL.coalesce(lastReturnId, 0L))))));
+        Field<String> returnComment = DSL.field(DSL.select(lastReturn.COMMENT_TEXT).from(lastReturn)
+                .where(lastReturn.ID.eq(lastReturnId)));
+        Field<OffsetDateTime> returnedAt = DSL.field(DSL.select(lastReturn.SIGNED_AT).from(lastReturn)
+                .where(lastReturn.ID.eq(lastReturnId)));
+        Condition inReview = REVISION.STATUS.eq(RevisionStatus.IN_REVIEW.name())
+                .and(DOCUMENT.UNIT_ID.in(units.stream().map(UnitId::value).toList()));
+        Condition returned = REVISION.STATUS.eq(RevisionStatus.DRAFT.name()).and(REVISION.AUTHOR_ID.eq(user.value()))
+                .and(DSL.exists(DSL.selectOne().from(rejected).where(rejected.REVISION_ID.eq(REVISION.ID)
+                        .and(rejected.KIND.eq(SignOff.Kind.REJECTED.name())))));
+        return dsl.select(REVISION.ID, DOCUMENT.ID, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, REVISION.NUMBER,
+                        REVISION.STATUS, REVISION.AUTHOR_ID, REVISION.SUBMITTED_AT, reviewedSinceReturn, returnComment,
+                        returnedAt)
+                .from(REVISION).join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
+                .where(units.isEmpty() ? returned : inReview.or(returned))
+                .orderBy(REVISION.SUBMITTED_AT, REVISION.ID)
+                .limit(limit)
+                .fetch(r -> new TaskRow(new RevisionId(r.value1()), new DocumentId(r.value2()), new UnitId(r.value3()),
+                        r.value4(), r.value5(), r.value6(), RevisionStatus.valueOf(r.value7()), r.value8(),
+                        r.value9(), Boolean.TRUE.equals(r.value10()), r.value11(), r.value12()));
+    }
+
+    record TaskRow(RevisionId revisionId, DocumentId documentId, UnitId unitId, String code, String title, int number,
+            RevisionStatus status, long authorId, OffsetDateTime submittedAt, boolean reviewed, String returnComment,
+            OffsetDateTime returnedAt) {
+    }
+
     List<PendingReading> pendingFor(UserId user) {
         return dsl.select(REVISION.ID, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE, REVISION.NUMBER,
                         ACKNOWLEDGEMENT.REQUESTED_AT)

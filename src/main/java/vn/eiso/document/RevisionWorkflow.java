@@ -5,7 +5,10 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +20,11 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DiffRow;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.inbox.Inbox;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
 
@@ -34,6 +39,8 @@ public class RevisionWorkflow {
 
     static final String TARGET = "REVISION";
     private static final int MAX_TEXT = 1_000_000;
+    private static final int TASKS = 200;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final JooqRevisionRepository revisions;
     private final JooqDocumentRepository documents;
@@ -42,10 +49,11 @@ public class RevisionWorkflow {
     private final FileStore files;
     private final UserService users;
     private final AuditTrail trail;
+    private final Inbox inbox;
     private final Clock clock;
 
     RevisionWorkflow(JooqRevisionRepository revisions, JooqDocumentRepository documents, DocumentAccess access,
-            FileInspector inspector, FileStore files, UserService users, AuditTrail trail, Clock clock) {
+            FileInspector inspector, FileStore files, UserService users, AuditTrail trail, Inbox inbox, Clock clock) {
         this.revisions = revisions;
         this.documents = documents;
         this.access = access;
@@ -53,6 +61,7 @@ public class RevisionWorkflow {
         this.files = files;
         this.users = users;
         this.trail = trail;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -197,7 +206,12 @@ public class RevisionWorkflow {
         }
         move(revision, version, RevisionStatus.DRAFT, RevisionStatus.IN_REVIEW);
         revisions.markSubmitted(id, now());
-        trail.record("REVISION_SUBMITTED", TARGET, id, unitOf(revision), null);
+        UnitId unit = unitOf(revision);
+        trail.record("REVISION_SUBMITTED", TARGET, id, unit, null);
+        // Whoever may review: the unit's editors other than the author (RevisionWorkflow#review).
+        Set<UserId> reviewers = new LinkedHashSet<>(users.holdersIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD));
+        reviewers.remove(new UserId(revision.authorId()));
+        notify(reviewers, "notice.revisionSubmitted", revision);
         return revisions.find(id).orElseThrow();
     }
 
@@ -213,6 +227,7 @@ public class RevisionWorkflow {
         String sha = contentSha256(revision);
         revisions.insertSignOff(id, SignOff.Kind.REVIEWED, caller.user().orElseThrow(), now(), sha, clip(comment, 2000));
         trail.record("REVISION_REVIEWED", TARGET, id, unitOf(revision), sha);
+        notify(users.holdersIn(unitOf(revision), Role.UNIT_HEAD), "notice.revisionReviewed", revision);
         return revisions.find(id).orElseThrow();
     }
 
@@ -246,6 +261,7 @@ public class RevisionWorkflow {
         revisions.setDistribution(id, distribution);
         revisions.insertSignOff(id, SignOff.Kind.APPROVED, caller.user().orElseThrow(), now(), sha, null);
         trail.record("REVISION_APPROVED", TARGET, id, document.unitId(), sha + " · " + day);
+        notify(Set.of(new UserId(revision.authorId())), "notice.revisionApproved", revision, DAY.format(day));
         if (!day.isAfter(today)) {
             takeEffect(revisions.find(id).orElseThrow(), document);
         }
@@ -264,6 +280,7 @@ public class RevisionWorkflow {
         revisions.insertSignOff(id, SignOff.Kind.REJECTED, caller.user().orElseThrow(), now(),
                 contentSha256(revision), clip(comment, 2000));
         trail.record("REVISION_REJECTED", TARGET, id, unitOf(revision), clip(comment, 500));
+        notify(Set.of(new UserId(revision.authorId())), "notice.revisionReturned", revision, clip(comment, 500));
         return revisions.find(id).orElseThrow();
     }
 
@@ -320,6 +337,48 @@ public class RevisionWorkflow {
         return access.anyone().user().map(revisions::pendingFor).orElse(List.of());
     }
 
+    /**
+     * Revisions waiting for the caller, in every unit: to review (in review, not yet reviewed since it was last
+     * returned, in a unit the caller edits, written by someone else), to approve (reviewed, in a unit the caller
+     * heads) and the caller's own returned drafts to rework. Derived from the data, so each goes once its step is
+     * taken.
+     */
+    @Transactional(readOnly = true)
+    public List<RevisionTask> myTasks() {
+        Caller caller = access.anyone();
+        Optional<UserId> me = caller.user();
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        Set<UnitId> editing = new LinkedHashSet<>();
+        Set<UnitId> heading = new LinkedHashSet<>();
+        caller.grants().forEach(g -> {
+            if (g.role() == Role.QUALITY_OFFICER || g.role() == Role.UNIT_HEAD) {
+                editing.add(g.unitId());
+            }
+            if (g.role() == Role.UNIT_HEAD) {
+                heading.add(g.unitId());
+            }
+        });
+        List<RevisionTask> tasks = new ArrayList<>();
+        for (JooqRevisionRepository.TaskRow row : revisions.tasks(me.get(), editing, TASKS)) {
+            if (row.status() == RevisionStatus.DRAFT) {
+                tasks.add(task(RevisionTask.Step.RETURNED, row, row.returnedAt(), row.returnComment()));
+            } else if (row.reviewed() && heading.contains(row.unitId())) {
+                tasks.add(task(RevisionTask.Step.APPROVE, row, row.submittedAt(), null));
+            } else if (!row.reviewed() && row.authorId() != me.get().value()) {
+                tasks.add(task(RevisionTask.Step.REVIEW, row, row.submittedAt(), null));
+            }
+        }
+        return tasks;
+    }
+
+    private static RevisionTask task(RevisionTask.Step step, JooqRevisionRepository.TaskRow row,
+            OffsetDateTime since, String comment) {
+        return new RevisionTask(step, row.revisionId(), row.documentId(), row.unitId(), row.code(), row.title(),
+                row.number(), since, comment);
+    }
+
     // ---- files
 
     /** A file for download or preview, after the same visibility check as the revision or record it belongs to. */
@@ -346,6 +405,23 @@ public class RevisionWorkflow {
     }
 
     // ---- internals
+
+    /**
+     * A notice about the revision to each recipient but the one acting: stored with the change, in no language
+     * (the bell and the e-mail render it in the recipient's own), arguments the code, number and title first.
+     */
+    private void notify(Set<UserId> recipients, String key, Revision revision, String... more) {
+        Set<UserId> to = new LinkedHashSet<>(recipients);
+        access.anyone().user().ifPresent(to::remove);
+        if (to.isEmpty()) {
+            return;
+        }
+        Document document = documents.find(revision.documentId()).orElseThrow();
+        List<String> params = new ArrayList<>(List.of(document.code(), String.valueOf(revision.number()),
+                document.title()));
+        params.addAll(List.of(more));
+        inbox.post(to, key, params, "revision/" + revision.id().value());
+    }
 
     void takeEffect(Revision revision, Document document) {
         Optional.ofNullable(document.effectiveRevisionId())

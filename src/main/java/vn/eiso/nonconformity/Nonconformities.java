@@ -2,6 +2,8 @@ package vn.eiso.nonconformity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +13,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
+import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.document.DocumentId;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.EvidenceFiles;
+import vn.eiso.inbox.Inbox;
+import vn.eiso.organisation.UserService;
 import vn.eiso.search.SearchHit;
 import vn.eiso.search.SearchQuery;
 import vn.eiso.search.SearchResult;
@@ -32,6 +38,7 @@ public class Nonconformities {
 
     public static final String TARGET = "NONCONFORMITY";
     static final int MAX_TEXT = 4000;
+    private static final int NOTICE_TEXT = 200;
 
     private final JooqNonconformityRepository repository;
     private final EvidenceFiles evidenceFiles;
@@ -39,16 +46,21 @@ public class Nonconformities {
     private final DocumentRegister documents;
     private final AccessGuard guard;
     private final AuditTrail trail;
+    private final UserService users;
+    private final Inbox inbox;
     private final Clock clock;
 
     Nonconformities(JooqNonconformityRepository repository, EvidenceFiles evidenceFiles, SearchService search,
-            DocumentRegister documents, AccessGuard guard, AuditTrail trail, Clock clock) {
+            DocumentRegister documents, AccessGuard guard, AuditTrail trail, UserService users, Inbox inbox,
+            Clock clock) {
         this.repository = repository;
         this.evidenceFiles = evidenceFiles;
         this.search = search;
         this.documents = documents;
         this.guard = guard;
         this.trail = trail;
+        this.users = users;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -67,6 +79,7 @@ public class Nonconformities {
         NonconformityId id = repository.insertFinding(finding, caller.user().orElseThrow(), now);
         repository.insertEvent(id, now, caller.user().orElseThrow(), null, Nonconformity.Status.REPORTED, null);
         trail.record("NC_OPENED", TARGET, id, finding.unitId(), finding.severity() + " " + finding.description());
+        tellTriage(id, finding.unitId(), finding.description());
         return id;
     }
 
@@ -101,7 +114,32 @@ public class Nonconformities {
         attach(id, files, caller, now);
         repository.insertEvent(id, now, caller.user().orElseThrow(), null, Nonconformity.Status.REPORTED, null);
         trail.record("NC_REPORTED", TARGET, id, unit, report.source() + " " + description);
+        tellTriage(id, unit, description);
         return id;
+    }
+
+    /**
+     * Reported nonconformities waiting for triage in the units where the caller is quality officer, oldest first:
+     * derived from their status, so each leaves the list once accepted or dismissed.
+     */
+    @Transactional(readOnly = true)
+    public List<Nonconformity> awaitingMyTriage() {
+        Caller caller = guard.caller();
+        return caller.grants().stream().filter(g -> g.role() == Role.QUALITY_OFFICER).map(g -> g.unitId())
+                .distinct()
+                .flatMap(unit -> repository.ofUnit(unit, true).stream())
+                .filter(nc -> nc.status() == Nonconformity.Status.REPORTED)
+                .sorted(Comparator.comparing(Nonconformity::reportedAt))
+                .toList();
+    }
+
+    /** The unit's quality officers learn of a new report (after commit by e-mail too), whoever made it. */
+    private void tellTriage(NonconformityId id, UnitId unit, String description) {
+        Set<UserId> officers = new LinkedHashSet<>(users.holdersIn(unit, Role.QUALITY_OFFICER));
+        guard.caller().user().ifPresent(officers::remove);
+        String shortText = description.length() <= NOTICE_TEXT ? description
+                : description.substring(0, NOTICE_TEXT) + "…";
+        inbox.post(officers, "notice.ncReported", List.of(id.label(), shortText), "nonconformity/" + id.value());
     }
 
     /** Adds evidence files to an open nonconformity: its unit's members, or the science department. */

@@ -171,6 +171,13 @@ class JooqUserRepository {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    Set<UserId> activeHoldersIn(UnitId unit, List<Role> roles) {
+        return memberships(MEMBERSHIP.UNIT_ID.eq(unit.value())
+                .and(MEMBERSHIP.ROLE.in(roles.stream().map(Role::name).toList()))
+                .and(APP_USER.ENABLED.isTrue())).stream().map(Membership::userId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     List<Membership> membershipsOfUnit(UnitId unit) {
         return memberships(MEMBERSHIP.UNIT_ID.eq(unit.value()));
     }

@@ -134,6 +134,17 @@ public class UserService implements UserPreferences {
         return users.activeHoldersOf(role);
     }
 
+    /**
+     * Who holds one of the roles in the unit with an enabled account: the recipients of a notice about the unit's
+     * work (a revision to review, a problem to triage). Anyone signed in may ask, since the one who acts is often
+     * not allowed to list the unit's members; only ids come back.
+     */
+    @Transactional(readOnly = true)
+    public Set<UserId> holdersIn(UnitId unit, Role... roles) {
+        guard.caller();
+        return users.activeHoldersIn(unit, List.of(roles));
+    }
+
     /** Each member of the unit once (with their first role): the people an owner or assignee is chosen from. */
     @Transactional(readOnly = true)
     public List<Membership> peopleOf(UnitId unit) {

@@ -13,6 +13,19 @@ public record WorkItem(Kind kind, String label, String text, LocalDate due, bool
         REVIEW_ACTION,
         ANNUAL_REPORT,
         REANNOUNCEMENT,
-        INSPECTION
+        INSPECTION,
+        REVISION_REVIEW,
+        REVISION_APPROVAL,
+        REVISION_RETURNED,
+        NC_TRIAGE,
+        AUDIT_ACKNOWLEDGEMENT;
+
+        /** A step of a workflow handed to this user by someone else's action (shown first on the dashboard). */
+        public boolean isHandedOver() {
+            return switch (this) {
+                case REVISION_REVIEW, REVISION_APPROVAL, REVISION_RETURNED, NC_TRIAGE, AUDIT_ACKNOWLEDGEMENT -> true;
+                default -> false;
+            };
+        }
     }
 }

@@ -22,16 +22,20 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.RevisionTask;
 import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.inspection.Inspection;
 import vn.eiso.inspection.Inspections;
+import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.NonconformityWorkflow;
 import vn.eiso.worklist.WorkItem.Kind;
 
 /**
- * What waits for the signed-in user, in every unit they belong to and in every role: revisions to read, documents to
- * review, corrective and review actions they own, audits they are on, the unit's annual report and re-announcement
- * for its officers and head, planned inspections for the department. Overdue items first, then by date. Each list
+ * What waits for the signed-in user, in every unit they belong to and in every role: revisions handed to them to
+ * review or approve, their own returned revisions, new nonconformity reports to triage (quality officers), signed
+ * audit reports to acknowledge (heads), revisions to read, documents to review, corrective and review actions they
+ * own, audits they are on, the unit's annual report and re-announcement for its officers and head, planned
+ * inspections for the department. Overdue items first, then by date. Each list
  * comes from the service that owns it, so the same permissions apply as on its own screen.
  */
 @Service
@@ -43,6 +47,7 @@ public class Worklist {
     private final RevisionWorkflow workflow;
     private final DocumentRegister register;
     private final NonconformityWorkflow corrective;
+    private final Nonconformities nonconformities;
     private final Audits audits;
     private final ManagementReviews reviews;
     private final AnnualReports reports;
@@ -51,12 +56,14 @@ public class Worklist {
     private final AccessGuard guard;
     private final Clock clock;
 
-    Worklist(RevisionWorkflow workflow, DocumentRegister register, NonconformityWorkflow corrective, Audits audits,
+    Worklist(RevisionWorkflow workflow, DocumentRegister register, NonconformityWorkflow corrective,
+            Nonconformities nonconformities, Audits audits,
             ManagementReviews reviews, AnnualReports reports, Announcements announcements, Inspections inspections,
             AccessGuard guard, Clock clock) {
         this.workflow = workflow;
         this.register = register;
         this.corrective = corrective;
+        this.nonconformities = nonconformities;
         this.audits = audits;
         this.reviews = reviews;
         this.reports = reports;
@@ -71,6 +78,11 @@ public class Worklist {
         Caller caller = guard.caller();
         LocalDate today = LocalDate.now(clock);
         List<WorkItem> items = new ArrayList<>();
+        workflow.myTasks().forEach(t -> items.add(revisionTask(t)));
+        nonconformities.awaitingMyTriage().forEach(nc -> items.add(new WorkItem(Kind.NC_TRIAGE, nc.id().label(),
+                nc.unitName() + ": " + nc.description(), null, false, "nonconformity/" + nc.id().value())));
+        audits.awaitingMyAcknowledgement().forEach(a -> items.add(new WorkItem(Kind.AUDIT_ACKNOWLEDGEMENT,
+                a.unitName(), a.title(), null, false, "audit/" + a.id().value())));
         workflow.myPendingReadings().forEach(r -> items.add(new WorkItem(Kind.READ, r.code(), r.title(), null, false,
                 "revision/" + r.revisionId().value())));
         corrective.myOpenActions().forEach(a -> items.add(new WorkItem(Kind.CORRECTIVE_ACTION,
@@ -102,6 +114,17 @@ public class Worklist {
         items.sort(Comparator.comparing(WorkItem::overdue).reversed()
                 .thenComparing(WorkItem::due, Comparator.nullsLast(Comparator.naturalOrder())));
         return items;
+    }
+
+    private static WorkItem revisionTask(RevisionTask t) {
+        Kind kind = switch (t.step()) {
+            case REVIEW -> Kind.REVISION_REVIEW;
+            case APPROVE -> Kind.REVISION_APPROVAL;
+            case RETURNED -> Kind.REVISION_RETURNED;
+        };
+        String text = t.comment() == null ? t.title() : t.title() + " — " + t.comment();
+        return new WorkItem(kind, t.code() + " · " + t.number(), text, null, false,
+                "revision/" + t.revisionId().value());
     }
 
     private static WorkItem audit(AuditSummary a, LocalDate today) {

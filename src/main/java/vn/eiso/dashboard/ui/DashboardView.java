@@ -56,6 +56,8 @@ import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UnitType;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserService;
+import vn.eiso.worklist.WorkItem;
+import vn.eiso.worklist.Worklist;
 
 /** The landing page: what the signed-in user's roles in the current unit call for. */
 @Route("")
@@ -68,7 +70,7 @@ class DashboardView extends Div implements TitledView {
     DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
             AuthenticationContext authentication, DocumentRegister register, RevisionWorkflow workflow, Audits audits,
             ManagementReviews reviews, NonconformityWorkflow corrective, Inbox inbox, ReadinessCheck readiness,
-            Announcements announcements) {
+            Announcements announcements, Worklist worklist) {
         String fullName = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
                 .orElse("");
         this.zone = clock.getZone();
@@ -86,6 +88,11 @@ class DashboardView extends Div implements TitledView {
         List<Notice> notices = inbox.mine(true, 8);
         if (!notices.isEmpty()) {
             cards.add(noticesCard(inbox, notices));
+        }
+        List<WorkItem> work = worklist.mine();
+        List<WorkItem> handed = work.stream().filter(i -> i.kind().isHandedOver()).toList();
+        if (!handed.isEmpty()) {
+            cards.add(handedCard(handed, work.size()));
         }
         if (unit.isPresent()) {
             cards.add(readingCard(workflow.myPendingReadings()));
@@ -263,6 +270,20 @@ class DashboardView extends Div implements TitledView {
                 Formats.dateTime(e.occurredAt(), zone)
                         + " · " + e.actor() + " · " + getTranslation("action." + e.action()))));
         card.add(list);
+        return card;
+    }
+
+    /**
+     * Steps of a workflow someone handed to the user (a revision to review or approve, a returned one, a report to
+     * triage, an audit report to acknowledge), in every unit; they stay until the step is taken.
+     */
+    private Component handedCard(List<WorkItem> handed, int total) {
+        Div card = card("dashboard.handed.title");
+        card.addClassName("handed-card");
+        UnorderedList list = new UnorderedList();
+        handed.stream().limit(8).forEach(i -> list.add(new ListItem(new Anchor(i.link(),
+                getTranslation("worklist.kind." + i.kind()) + " · " + i.label() + " · " + i.text()))));
+        card.add(list, new Paragraph(new Anchor(Worklist.ROUTE, getTranslation("dashboard.handed.all", total))));
         return card;
     }
 

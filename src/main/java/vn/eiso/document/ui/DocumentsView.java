@@ -1,5 +1,7 @@
 package vn.eiso.document.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -17,13 +19,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import vn.eiso.base.UnitId;
+import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.SearchField;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.document.DocumentFilter;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
-import vn.eiso.document.DocumentStatus;
+import vn.eiso.document.RegisterStatus;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.DocumentType;
 import vn.eiso.document.DocumentImport;
@@ -39,7 +42,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
     final Grid<DocumentSummary> grid = new Grid<>();
     final SearchField search = new SearchField("documents.search", this::refresh);
     final Select<DocumentType> type = new Select<>();
-    final Select<DocumentStatus> status = new Select<>();
+    final Select<RegisterStatus> status = new Select<>();
     final Checkbox overdue = new Checkbox();
     private final Optional<UnitId> unit;
 
@@ -63,10 +66,12 @@ class DocumentsView extends VerticalLayout implements TitledView {
         type.addValueChangeListener(e -> refresh());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(getTranslation("documents.allStatuses"));
-        status.setItems(editor ? DocumentStatus.values()
-                : new DocumentStatus[] {DocumentStatus.EFFECTIVE, DocumentStatus.OBSOLETE});
+        // Editors see every state, revisions in review and approved ones not yet in force included; readers see
+        // only what is or was in force.
+        status.setItems(editor ? RegisterStatus.values()
+                : new RegisterStatus[] {RegisterStatus.EFFECTIVE, RegisterStatus.OBSOLETE});
         status.setItemLabelGenerator(s -> s == null ? getTranslation("documents.allStatuses")
-                : getTranslation("docStatus." + s));
+                : getTranslation("registerStatus." + s));
         status.setAriaLabel(getTranslation("document.status"));
         status.addValueChangeListener(e -> refresh());
         overdue.setLabel(getTranslation("documents.overdueOnly"));
@@ -114,16 +119,35 @@ class DocumentsView extends VerticalLayout implements TitledView {
     }
 
     DocumentFilter filter() {
-        return new DocumentFilter(unit.orElseThrow(), search.getValue(), type.getValue(), status.getValue(), null,
-                overdue.getValue());
+        return new DocumentFilter(unit.orElseThrow(), search.getValue(), type.getValue(), null, null,
+                overdue.getValue(), status.getValue());
     }
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
     }
 
-    private Span statusBadge(DocumentSummary d) {
-        return DocumentBadges.status(d.status());
+    /** The document's status, and beside it the state of a new revision on its way (e.g. in force · lần 3 in review). */
+    private Component statusBadge(DocumentSummary d) {
+        Span shown = Badges.of(getTranslation("registerStatus." + d.registerStatus()), theme(d.registerStatus()));
+        RegisterStatus pending = d.pendingStatus();
+        if (pending == null) {
+            return shown;
+        }
+        Span next = Badges.of(getTranslation("documents.pending", d.unfinishedRevision(),
+                getTranslation("registerStatus." + pending)), theme(pending));
+        Span both = new Span(shown, new Text(" "), next);
+        both.addClassName("status-pair");
+        return both;
+    }
+
+    private static String theme(RegisterStatus status) {
+        return switch (status) {
+            case EFFECTIVE -> "badge success";
+            case DRAFT -> "badge";
+            case IN_REVIEW, APPROVED -> "badge primary";
+            case OBSOLETE -> "badge contrast";
+        };
     }
 
     private Span reviewCell(DocumentSummary d) {

@@ -29,6 +29,10 @@ class DashboardViewTest extends UiTest {
     AuditTrail trail;
     @Autowired
     ManagementReviews reviews;
+    @Autowired
+    vn.eiso.document.DocumentRegister register;
+    @Autowired
+    vn.eiso.document.RevisionWorkflow workflow;
 
     private List<String> cardTitles() {
         return find(H3.class).all().stream().map(H3::getText).toList();
@@ -103,5 +107,26 @@ class DashboardViewTest extends UiTest {
         AuditEntry latest = trail.find(AuditFilter.NONE, 0, 1).getFirst();
         assertThat(cardText("Quản trị")).contains(latest.actor() + " · "
                 + new Messages().getTranslation("action." + latest.action(), Messages.VIETNAMESE));
+    }
+
+    @Test
+    @WithUserDetails("lanhdao.stp")
+    void the_head_finds_a_submitted_revision_waiting_for_him_on_the_dashboard() {
+        String code = "BM-D" + java.util.UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        as("thuky.stp", () -> {
+            var officer = (vn.eiso.base.security.EisoPrincipal) userDetails.loadUserByUsername("thuky.stp");
+            var d = register.create(unit("STP"), vn.eiso.document.DocumentData.of(code, "Biểu mẫu trình duyệt",
+                    vn.eiso.document.DocumentType.FORM, officer.userId()));
+            var r = workflow.startRevision(d.id(), "Lần đầu");
+            r = workflow.editDraft(r.id(), r.version(), "Mẫu phiếu", "Lần đầu");
+            return workflow.submit(r.id(), r.version());
+        });
+        // The test's UI opened on the dashboard before the submission: build it again, as a new visit would.
+        navigate(DashboardView.class);
+        com.vaadin.flow.component.UI.getCurrent().refreshCurrentRoute(false);
+
+        assertThat(cardTitles()).contains("Chờ anh/chị xử lý");
+        assertThat(cardText("Chờ anh/chị xử lý")).contains("Xem xét bản sửa đổi · " + code + " · 1");
+        assertThat(cardText("Thông báo mới")).contains(code + " lần 1 (Biểu mẫu trình duyệt) đã được trình");
     }
 }
