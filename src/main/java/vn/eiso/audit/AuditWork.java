@@ -1,5 +1,7 @@
 package vn.eiso.audit;
 
+import vn.eiso.base.NextStep;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -74,6 +76,18 @@ public class AuditWork {
     public boolean canWork(AuditId id) {
         Audit audit = programme.get(id);
         return audit.status().isOpen() && guard.caller().user().map(audit::isOnTeam).orElse(false);
+    }
+
+    /** The status line: what happens next and who does it. */
+    @Transactional(readOnly = true)
+    public NextStep nextStep(AuditId id) {
+        Audit audit = programme.get(id);
+        return switch (audit.status()) {
+            case PLANNED, IN_PROGRESS -> NextStep.of("nextStep.audit.open", audit.startsOn(), audit.endsOn(),
+                    audit.lead().name());
+            case SIGNED -> NextStep.of("nextStep.audit.signed", audit.unitName());
+            case ACKNOWLEDGED -> NextStep.of("nextStep.audit.acknowledged");
+        };
     }
 
     /** Whether the caller is the head of the audited unit and the report waits for acknowledgement. */

@@ -1,5 +1,7 @@
 package vn.eiso.audit;
 
+import vn.eiso.base.NextStep;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,6 +72,28 @@ public class ManagementReviews {
     public boolean canClose(UnitId unit) {
         Caller caller = guard.requireReadAccess(unit);
         return caller.isAdministrator() || caller.hasRoleIn(unit, Role.UNIT_HEAD);
+    }
+
+    /** The status line: what happens next and who does it. */
+    @Transactional(readOnly = true)
+    public NextStep nextStep(ReviewId id) {
+        ManagementReview review = get(id);
+        if (review.status() == ManagementReview.Status.CLOSED) {
+            long open = review.actions().stream().filter(a -> a.doneAt() == null).count();
+            return NextStep.of("nextStep.review.closed", open);
+        }
+        return NextStep.of("nextStep.review.open", review.heldOn());
+    }
+
+    /** The review's decisions the caller may mark done now: their own, or any for the quality officer or head. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> completableActions(ReviewId id) {
+        ManagementReview review = get(id);
+        Caller caller = guard.caller();
+        boolean manager = caller.canEdit(review.unitId());
+        return review.actions().stream().filter(a -> a.doneAt() == null)
+                .filter(a -> manager || caller.user().map(a.ownerId()::equals).orElse(false))
+                .map(ReviewAction::id).collect(java.util.stream.Collectors.toSet());
     }
 
     @Transactional(readOnly = true)

@@ -209,6 +209,14 @@ class JooqRevisionRepository {
                         r.value5()));
     }
 
+    /** Who reviewed or approved the revision: they are not asked to confirm reading it. */
+    java.util.Set<UserId> endorsers(RevisionId revision) {
+        return new java.util.HashSet<>(dsl.selectDistinct(SIGNOFF.USER_ID).from(SIGNOFF)
+                .where(SIGNOFF.REVISION_ID.eq(revision.value())
+                        .and(SIGNOFF.KIND.in(SignOff.Kind.REVIEWED.name(), SignOff.Kind.APPROVED.name())))
+                .fetch(r -> new UserId(r.value1())));
+    }
+
     boolean hasSignOff(RevisionId revision, SignOff.Kind kind, String sha256) {
         return dsl.fetchExists(SIGNOFF, SIGNOFF.REVISION_ID.eq(revision.value()).and(SIGNOFF.KIND.eq(kind.name()))
                 .and(SIGNOFF.SHA256.eq(sha256)));

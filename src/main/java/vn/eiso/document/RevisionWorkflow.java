@@ -17,7 +17,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.Allowed;
 import vn.eiso.base.ConcurrentEditException;
+import vn.eiso.base.NextStep;
+import vn.eiso.base.Role;
+import vn.eiso.base.Verdict;
 import vn.eiso.base.DiffRow;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
@@ -116,6 +120,165 @@ public class RevisionWorkflow {
     /** The largest file accepted (configuration {@code eiso.files.max-size}). */
     public long maxFileBytes() {
         return inspector.maxBytes();
+    }
+
+    // ---- what the caller may do now, and what comes next
+
+    /**
+     * The actions the caller may take on the document and its open revision now, each with its verdict: the same
+     * rules the action methods check, asked once per page render.
+     */
+    @Transactional(readOnly = true)
+    public Allowed<DocumentAction> allowedActions(DocumentId id) {
+        Document document = access.readable(id);
+        UnitId unit = document.unitId();
+        Caller caller = access.reader(unit);
+        boolean editor = DocumentAccess.isEditor(caller, unit);
+        boolean approver = caller.isAdministrator() || caller.hasRoleIn(unit, Role.UNIT_HEAD);
+        Allowed<DocumentAction> allowed = new Allowed<>(DocumentAction.class);
+        Verdict editing = editor ? Verdict.ALLOWED : Verdict.hidden("error.accessDenied");
+        allowed.put(DocumentAction.EDIT_ENTRY, editing);
+        allowed.put(DocumentAction.EXTERNAL_STATUS, document.type() == DocumentType.EXTERNAL ? editing
+                : Verdict.hidden("error.document.notExternal"));
+        boolean effective = document.status() == DocumentStatus.EFFECTIVE;
+        allowed.put(DocumentAction.CONFIRM_REVIEWED, editor && effective ? Verdict.ALLOWED
+                : Verdict.hidden("error.document.notEffective"));
+        allowed.put(DocumentAction.WITHDRAW, approver ? withdrawVerdict(caller, document)
+                : Verdict.hidden("error.accessDenied"));
+        boolean pending = document.effectiveRevisionId() != null && caller.user()
+                .map(u -> revisions.pendingFor(u).stream()
+                        .anyMatch(p -> p.revisionId().equals(document.effectiveRevisionId())))
+                .orElse(false);
+        allowed.put(DocumentAction.ACKNOWLEDGE, pending ? Verdict.ALLOWED
+                : Verdict.hidden("error.acknowledgement.notRequested"));
+        if (!editor) {
+            return allowed;
+        }
+        Optional<Revision> open = revisions.openRevision(id);
+        if (open.isEmpty()) {
+            allowed.put(DocumentAction.START_DRAFT, document.status() == DocumentStatus.OBSOLETE
+                    ? Verdict.hidden("error.document.withdrawn") : Verdict.ALLOWED);
+            return allowed;
+        }
+        Revision revision = open.get();
+        if (revision.status() == RevisionStatus.DRAFT) {
+            allowed.put(DocumentAction.EDIT_DRAFT, Verdict.ALLOWED);
+            allowed.put(DocumentAction.SUBMIT, Verdict.ALLOWED);
+            allowed.put(DocumentAction.DELETE_DRAFT, Verdict.ALLOWED);
+        } else if (revision.status() == RevisionStatus.IN_REVIEW) {
+            String sha = contentSha256(revision);
+            allowed.put(DocumentAction.REVIEW, reviewVerdict(caller, unit, revision, sha));
+            allowed.put(DocumentAction.APPROVE, approver ? approveVerdict(caller, unit, revision, sha)
+                    : Verdict.hidden("error.accessDenied"));
+            allowed.put(DocumentAction.REJECT, rejectVerdict(caller, unit, revision));
+        }
+        return allowed;
+    }
+
+    /** The actions on the document this revision belongs to (see {@link #allowedActions(DocumentId)}). */
+    @Transactional(readOnly = true)
+    public Allowed<DocumentAction> allowedActions(RevisionId id) {
+        return allowedActions(visible(id).documentId());
+    }
+
+    /** The document's status line: what happens next and who does it, as far as the caller may see. */
+    @Transactional(readOnly = true)
+    public NextStep nextStep(DocumentId id) {
+        Document document = access.readable(id);
+        UnitId unit = document.unitId();
+        Caller caller = access.reader(unit);
+        Optional<Revision> open = DocumentAccess.isEditor(caller, unit) ? revisions.openRevision(id)
+                : Optional.empty();
+        if (open.isPresent()) {
+            Revision revision = open.get();
+            switch (revision.status()) {
+                case DRAFT -> {
+                    return NextStep.of("nextStep.draft", revision.number(), revision.authorName());
+                }
+                case IN_REVIEW -> {
+                    List<Membership> members = users.membersOf(unit);
+                    if (revisions.hasSignOff(revision.id(), SignOff.Kind.REVIEWED, contentSha256(revision))) {
+                        return NextStep.of("nextStep.approve", names(members.stream()
+                                .filter(m -> m.role() == Role.UNIT_HEAD).toList()));
+                    }
+                    return NextStep.of("nextStep.review", names(members.stream()
+                            .filter(m -> m.role() == Role.UNIT_HEAD || m.role() == Role.QUALITY_OFFICER)
+                            .filter(m -> m.userId().value() != revision.authorId()).toList()));
+                }
+                case APPROVED -> {
+                    return NextStep.of("nextStep.approved", revision.effectiveOn());
+                }
+                default -> {
+                }
+            }
+        }
+        return switch (document.status()) {
+            case EFFECTIVE -> {
+                Revision current = revisions.find(document.effectiveRevisionId()).orElseThrow();
+                yield NextStep.of("nextStep.effective", current.number(), current.effectiveOn(),
+                        document.nextReviewOn());
+            }
+            case OBSOLETE -> NextStep.of("nextStep.obsolete");
+            default -> NextStep.of("nextStep.noRevision");
+        };
+    }
+
+    /** When the caller confirmed reading the revision, if they were asked and did. */
+    @Transactional(readOnly = true)
+    public Optional<OffsetDateTime> myAcknowledgement(RevisionId id) {
+        visible(id);
+        Optional<UserId> me = access.anyone().user();
+        return me.flatMap(u -> revisions.acknowledgements(id).stream()
+                .filter(a -> a.userId().equals(u) && a.done()).map(Acknowledgement::acknowledgedAt).findFirst());
+    }
+
+    private static String names(List<Membership> members) {
+        List<String> names = members.stream().map(Membership::fullName).distinct().toList();
+        return names.isEmpty() ? "—" : String.join(", ", names);
+    }
+
+    /** The review: by an editor other than the author, once for this exact content. */
+    private Verdict reviewVerdict(Caller caller, UnitId unit, Revision revision, String sha) {
+        if (revision.status() != RevisionStatus.IN_REVIEW || !DocumentAccess.isEditor(caller, unit)) {
+            return Verdict.hidden("error.revision.wrongStatus");
+        }
+        if (caller.user().map(u -> u.value() == revision.authorId()).orElse(false)) {
+            return Verdict.hidden("error.revision.selfReview");
+        }
+        if (revisions.hasSignOff(revision.id(), SignOff.Kind.REVIEWED, sha)) {
+            return Verdict.hidden("error.revision.alreadyReviewed");
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** The approval: by the unit head, after a review of this exact content. */
+    private Verdict approveVerdict(Caller caller, UnitId unit, Revision revision, String sha) {
+        if (revision.status() != RevisionStatus.IN_REVIEW) {
+            return Verdict.hidden("error.revision.wrongStatus");
+        }
+        if (!caller.isAdministrator() && !caller.hasRoleIn(unit, Role.UNIT_HEAD)) {
+            return Verdict.hidden("error.accessDenied");
+        }
+        if (!revisions.hasSignOff(revision.id(), SignOff.Kind.REVIEWED, sha)) {
+            return Verdict.refused("error.revision.notReviewed");
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** Sending back: by a reviewer or approver, not by the author of the submission. */
+    private Verdict rejectVerdict(Caller caller, UnitId unit, Revision revision) {
+        if (revision.status() != RevisionStatus.IN_REVIEW || !DocumentAccess.isEditor(caller, unit)) {
+            return Verdict.hidden("error.revision.wrongStatus");
+        }
+        if (caller.user().map(u -> u.value() == revision.authorId()).orElse(false)) {
+            return Verdict.hidden("error.revision.selfReject");
+        }
+        return Verdict.ALLOWED;
+    }
+
+    private static Verdict withdrawVerdict(Caller caller, Document document) {
+        return document.status() == DocumentStatus.EFFECTIVE ? Verdict.ALLOWED
+                : Verdict.hidden("error.document.notEffective");
     }
 
     // ---- drafting
@@ -220,11 +383,9 @@ public class RevisionWorkflow {
     public Revision review(RevisionId id, String password, String comment) {
         Revision revision = inStatus(id, RevisionStatus.IN_REVIEW);
         Caller caller = access.editor(unitOf(revision));
-        if (caller.user().map(u -> u.value() == revision.authorId()).orElse(false)) {
-            throw new DomainException("error.revision.selfReview");
-        }
-        requirePassword(password);
         String sha = contentSha256(revision);
+        reviewVerdict(caller, unitOf(revision), revision, sha).orThrow();
+        requirePassword(password);
         revisions.insertSignOff(id, SignOff.Kind.REVIEWED, caller.user().orElseThrow(), now(), sha, clip(comment, 2000));
         trail.record("REVISION_REVIEWED", TARGET, id, unitOf(revision), sha);
         notify(users.holdersIn(unitOf(revision), Role.UNIT_HEAD), "notice.revisionReviewed", revision);
@@ -242,11 +403,9 @@ public class RevisionWorkflow {
         Revision revision = inStatus(id, RevisionStatus.IN_REVIEW);
         Document document = documents.find(revision.documentId()).orElseThrow();
         Caller caller = access.approver(document.unitId());
-        requirePassword(password);
         String sha = contentSha256(revision);
-        if (!revisions.hasSignOff(id, SignOff.Kind.REVIEWED, sha)) {
-            throw new DomainException("error.revision.notReviewed");
-        }
+        approveVerdict(caller, document.unitId(), revision, sha).orThrow();
+        // The rules first, then the password: a refusal for another reason never reads as a wrong password.
         LocalDate today = LocalDate.now(clock);
         LocalDate day = effectiveOn == null ? today : effectiveOn;
         if (day.isBefore(today)) {
@@ -256,6 +415,7 @@ public class RevisionWorkflow {
         if (current.isPresent() && day.isBefore(current.get().effectiveOn())) {
             throw new DomainException("error.revision.effectiveBeforeCurrent", current.get().effectiveOn());
         }
+        requirePassword(password);
         move(revision, version, RevisionStatus.IN_REVIEW, RevisionStatus.APPROVED);
         revisions.markApproved(id, caller.user().orElseThrow(), now(), sha, day);
         revisions.setDistribution(id, distribution);
@@ -273,6 +433,7 @@ public class RevisionWorkflow {
     public Revision reject(RevisionId id, int version, String comment) {
         Revision revision = inStatus(id, RevisionStatus.IN_REVIEW);
         Caller caller = access.editor(unitOf(revision));
+        rejectVerdict(caller, unitOf(revision), revision).orThrow();
         if (isBlank(comment)) {
             throw new DomainException("error.revision.commentRequired");
         }
@@ -289,9 +450,7 @@ public class RevisionWorkflow {
     public void withdraw(DocumentId id, String reason) {
         Document document = access.readable(id);
         access.approver(document.unitId());
-        if (document.status() != DocumentStatus.EFFECTIVE) {
-            throw new DomainException("error.document.notEffective");
-        }
+        withdrawVerdict(access.anyone(), document).orThrow();
         if (isBlank(reason)) {
             throw new DomainException("error.revision.commentRequired");
         }
@@ -437,6 +596,10 @@ public class RevisionWorkflow {
         if (readers.isEmpty()) {
             readers = users.membersOf(document.unitId()).stream().map(Membership::userId).distinct().toList();
         }
+        // Who wrote or signed off this revision has read it: they are not asked to confirm their own work.
+        Set<UserId> signers = revisions.endorsers(revision.id());
+        signers.add(new UserId(revision.authorId()));
+        readers = readers.stream().filter(r -> !signers.contains(r)).toList();
         revisions.requestAcknowledgements(revision.id(), readers, now());
         trail.record("REVISION_EFFECTIVE", TARGET, revision.id(), document.unitId(),
                 document.code() + " lần " + revision.number() + " · " + readers.size() + " readers");

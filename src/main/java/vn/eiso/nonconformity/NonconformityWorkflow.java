@@ -1,5 +1,12 @@
 package vn.eiso.nonconformity;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.eiso.base.Allowed;
+import vn.eiso.base.NextStep;
+import vn.eiso.base.Verdict;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -96,13 +103,96 @@ public class NonconformityWorkflow {
         return repository.clauses();
     }
 
+    // ---- what the caller may do now, and what comes next
+
+    /** The actions the caller may take on the nonconformity now: the rules the action methods check too. */
+    @Transactional(readOnly = true)
+    public Allowed<NcAction> allowedActions(NonconformityId id) {
+        Nonconformity nc = register.get(id);
+        Caller caller = guard.caller();
+        boolean manager = caller.canEdit(nc.unitId());
+        Allowed<NcAction> allowed = new Allowed<>(NcAction.class);
+        Verdict hidden = Verdict.hidden("error.accessDenied");
+        Status status = nc.status();
+        List<CorrectiveAction> round = currentRound(nc);
+        allowed.put(NcAction.ACCEPT, manager && status == Status.REPORTED ? Verdict.ALLOWED : hidden);
+        allowed.put(NcAction.DISMISS, manager && status == Status.REPORTED ? dismissVerdict(nc) : hidden);
+        allowed.put(NcAction.ANALYSE, manager && status == Status.ANALYSING ? Verdict.ALLOWED : hidden);
+        allowed.put(NcAction.PLAN, manager && status == Status.ANALYSING ? planVerdict(nc, round) : hidden);
+        allowed.put(NcAction.ADD_ACTION, manager && List.of(Status.ANALYSING, Status.ACTIONS_PLANNED,
+                Status.IN_PROGRESS).contains(status) ? Verdict.ALLOWED : hidden);
+        allowed.put(NcAction.ASSIGN_VERIFIER, manager && List.of(Status.ACTIONS_PLANNED, Status.IN_PROGRESS,
+                Status.VERIFYING).contains(status) ? Verdict.ALLOWED : hidden);
+        allowed.put(NcAction.VERIFY, verifyVerdict(nc, caller.user().orElse(null), round));
+        allowed.put(NcAction.LINK_REVISION, manager ? Verdict.ALLOWED : hidden);
+        return allowed;
+    }
+
+    /** The corrective actions of the current round the caller may mark done now (their own, or any for a manager). */
+    @Transactional(readOnly = true)
+    public Set<Long> completableActions(NonconformityId id) {
+        Nonconformity nc = register.get(id);
+        if (nc.status() != Status.ACTIONS_PLANNED && nc.status() != Status.IN_PROGRESS) {
+            return Set.of();
+        }
+        Caller caller = guard.caller();
+        boolean manager = caller.canEdit(nc.unitId());
+        Optional<UserId> me = caller.user();
+        return repository.actionsOf(id).stream().filter(a -> !a.isDone())
+                .filter(a -> manager || me.map(a.ownerId()::equals).orElse(false))
+                .map(CorrectiveAction::id).collect(Collectors.toSet());
+    }
+
+    /** The status line: what happens next and who does it. */
+    @Transactional(readOnly = true)
+    public NextStep nextStep(NonconformityId id) {
+        Nonconformity nc = register.get(id);
+        return switch (nc.status()) {
+            case REPORTED -> NextStep.of("nextStep.nc.reported");
+            case ANALYSING -> NextStep.of(nc.rootCause() == null ? "nextStep.nc.analyse" : "nextStep.nc.plan");
+            case ACTIONS_PLANNED, IN_PROGRESS -> {
+                List<String> owners = currentRound(nc).stream().filter(a -> !a.isDone())
+                        .map(CorrectiveAction::ownerName).distinct().toList();
+                yield NextStep.of("nextStep.nc.actions", owners.isEmpty() ? "—" : String.join(", ", owners));
+            }
+            case VERIFYING -> nc.verifierName() == null ? NextStep.of("nextStep.nc.assignVerifier")
+                    : NextStep.of("nextStep.nc.verify", nc.verifierName(), nc.verifyDueOn());
+            case CLOSED -> NextStep.of("nextStep.nc.closed");
+        };
+    }
+
+    private static Verdict dismissVerdict(Nonconformity nc) {
+        return nc.auditItemId() != null ? Verdict.hidden("error.nc.findingNotDismissable") : Verdict.ALLOWED;
+    }
+
+    private static Verdict planVerdict(Nonconformity nc, List<CorrectiveAction> round) {
+        if (nc.rootCause() == null) {
+            return Verdict.refused("error.nc.rootCauseRequired");
+        }
+        if (round.isEmpty()) {
+            return Verdict.refused("error.nc.actionsRequired");
+        }
+        return Verdict.ALLOWED;
+    }
+
+    private static Verdict verifyVerdict(Nonconformity nc, UserId me, List<CorrectiveAction> round) {
+        if (nc.status() != Status.VERIFYING) {
+            return Verdict.hidden("error.nc.notVerifying");
+        }
+        if (me == null || !me.equals(nc.verifierId())) {
+            return Verdict.hidden("error.nc.verifierOnly");
+        }
+        if (round.stream().anyMatch(a -> a.ownerId().equals(me))) {
+            return Verdict.refused("error.nc.verifierOwnsAction");
+        }
+        return Verdict.ALLOWED;
+    }
+
     /** Triage: not a nonconformity after all; closed with the reason, which stays in the register. */
     @Transactional
     public Nonconformity dismiss(NonconformityId id, int version, String reason) {
         Nonconformity nc = managed(id);
-        if (nc.auditItemId() != null) {
-            throw new DomainException("error.nc.findingNotDismissable");
-        }
+        dismissVerdict(nc).orThrow();
         String clean = Nonconformities.text(reason, "error.nc.reasonRequired");
         Map<Column, Object> values = values(Column.CLOSED_REASON, clean);
         values.put(Column.CLOSED_AT, now());
@@ -156,12 +246,7 @@ public class NonconformityWorkflow {
     public Nonconformity planActions(NonconformityId id, int version) {
         repository.lock(id);
         Nonconformity nc = managed(id);
-        if (nc.rootCause() == null) {
-            throw new DomainException("error.nc.rootCauseRequired");
-        }
-        if (currentRound(nc).isEmpty()) {
-            throw new DomainException("error.nc.actionsRequired");
-        }
+        planVerdict(nc, currentRound(nc)).orThrow();
         return move(nc, version, List.of(Status.ANALYSING), Status.ACTIONS_PLANNED, new LinkedHashMap<>(),
                 "NC_ACTIONS_PLANNED", null);
     }
@@ -232,15 +317,7 @@ public class NonconformityWorkflow {
         repository.lock(id);
         Nonconformity nc = register.get(id);
         UserId me = guard.caller().user().orElseThrow(() -> new AccessDeniedException("no user"));
-        if (nc.status() != Status.VERIFYING) {
-            throw new DomainException("error.nc.notVerifying");
-        }
-        if (!me.equals(nc.verifierId())) {
-            throw new DomainException("error.nc.verifierOnly");
-        }
-        if (currentRound(nc).stream().anyMatch(a -> a.ownerId().equals(me))) {
-            throw new DomainException("error.nc.verifierOwnsAction");
-        }
+        verifyVerdict(nc, me, currentRound(nc)).orThrow();
         if (effective == null) {
             throw new DomainException("error.nc.effectivenessRequired");
         }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -26,7 +25,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
+import vn.eiso.base.Verdict;
+import vn.eiso.base.ui.ActionBar;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.RecordPage;
 import vn.eiso.audit.Audit;
 import vn.eiso.audit.AuditId;
 import vn.eiso.audit.AuditItem;
@@ -48,7 +50,7 @@ import vn.eiso.base.ui.TitledView;
 /** One audit: its plan, the checklist the team works through, the report and its sign-off, the findings. */
 @Route("audit")
 @PermitAll
-class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledView {
+class AuditView extends RecordPage implements HasUrlParameter<Long>, TitledView {
 
     private final Audits audits;
     private final AuditWork work;
@@ -56,7 +58,6 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
     private final ZoneId zone;
     private Audit audit;
     private List<IsoClause> clauses;
-    private TabSheet sheet;
     final Grid<AuditItem> checklist = new Grid<>();
     final TextArea summary = new TextArea();
     final TextArea conclusion = new TextArea();
@@ -66,7 +67,6 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         this.work = work;
         this.clock = clock;
         this.zone = clock.getZone();
-        addClassName("document-view");
     }
 
     @Override
@@ -82,58 +82,41 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
         render();
     }
 
-    void render() {
+    @Override
+    protected void compose(Parts page) {
         audit = audits.get(audit.id());
-        int selected = sheet == null ? 0 : sheet.getSelectedIndex();
-        removeAll();
         boolean canWork = work.canWork(audit.id());
-        add(header());
-        sheet = new TabSheet();
-        sheet.setWidthFull();
-        sheet.add(getTranslation("audit.checklist"), checklistTab(canWork));
-        sheet.add(getTranslation("audit.report"), reportTab(canWork));
-        add(sheet);
-        sheet.setSelectedIndex(Math.min(selected, sheet.getTabCount() - 1));
-    }
-
-    private Component header() {
-        Anchor back = new Anchor("audits", "← " + getTranslation("nav.audits"));
-        H2 title = new H2(audit.title());
-        title.addClassName("document-title");
-        Span status = AuditBadges.status(audit.status());
-        Div facts = new Div(status, fact("audit.unit", audit.unitName()),
-                fact("audit.dates", Formats.date(audit.startsOn()) + " – " + Formats.date(audit.endsOn())),
-                fact("audit.lead", audit.lead().name()),
-                fact("audit.team", String.join(", ", audit.team().stream().map(Person::name).toList())),
-                fact("audit.scope.procedures", String.join(", ",
-                        audit.procedures().stream().map(Audit.ScopedProcedure::code).toList())),
-                fact("audit.scope.clauses", String.join(", ", audit.clauses())),
-                fact("audit.criteria", audit.criteria()));
+        page.back("audits", getTranslation("nav.audits"))
+                .title(audit.title())
+                .facts(AuditBadges.status(audit.status()))
+                .fact("audit.unit", audit.unitName())
+                .fact("audit.dates", Formats.date(audit.startsOn()) + " – " + Formats.date(audit.endsOn()))
+                .fact("audit.lead", audit.lead().name())
+                .fact("audit.team", String.join(", ", audit.team().stream().map(Person::name).toList()))
+                .fact("audit.scope.procedures", String.join(", ",
+                        audit.procedures().stream().map(Audit.ScopedProcedure::code).toList()))
+                .fact("audit.scope.clauses", String.join(", ", audit.clauses()))
+                .fact("audit.criteria", audit.criteria());
         if (audit.isOverdue(LocalDate.now(clock))) {
-            facts.add(Badges.of(getTranslation("audits.overdue"), "badge error primary"));
+            page.facts(Badges.of(getTranslation("audits.overdue"), "badge error primary"));
         }
-        facts.addClassName("document-facts");
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.setWrap(true);
+        page.status(work.nextStep(audit.id()));
+        ActionBar actions = page.actions();
         Texts texts = Messages.texts(getLocale());
         AuditId id = audit.id();
-        actions.add(Downloads.pdf(getTranslation("audit.pdf"), "BAO-CAO-DANH-GIA-" + id.value() + ".pdf",
+        if (work.canAcknowledge(id)) {
+            Button acknowledge = actions.primary(getTranslation("audit.acknowledge"), VaadinIcon.CHECK,
+                    Verdict.ALLOWED, () -> act(() -> work.acknowledge(id, audit.version()), "audit.acknowledged"));
+            acknowledge.setId("audit-acknowledge");
+        }
+        actions.addExtra(Downloads.pdf(getTranslation("audit.pdf"), "BAO-CAO-DANH-GIA-" + id.value() + ".pdf",
                 () -> work.reportPdf(id, texts)));
         if (audit.status() == AuditStatus.PLANNED && audits.canPlan(audit.unitId())) {
-            Button cancel = new Button(getTranslation("audit.cancel"), VaadinIcon.TRASH.create(), e -> confirmCancel());
-            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            actions.add(cancel);
+            actions.destructive(getTranslation("audit.cancel"), VaadinIcon.TRASH, Verdict.ALLOWED,
+                    this::confirmCancel).setId("audit-cancel");
         }
-        if (work.canAcknowledge(id)) {
-            Button acknowledge = new Button(getTranslation("audit.acknowledge"), VaadinIcon.CHECK.create(),
-                    e -> act(() -> work.acknowledge(id, audit.version()), "audit.acknowledged"));
-            acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            acknowledge.setId("audit-acknowledge");
-            actions.add(acknowledge);
-        }
-        Div header = new Div(back, title, facts, actions);
-        header.addClassName("document-header");
-        return header;
+        page.tab("checklist", "audit.checklist", checklistTab(canWork));
+        page.tab("report", "audit.report", reportTab(canWork));
     }
 
     private void confirmCancel() {
@@ -147,10 +130,6 @@ class AuditView extends VerticalLayout implements HasUrlParameter<Long>, TitledV
                         Notifications.error(ex);
                     }
                 });
-    }
-
-    private Component fact(String labelKey, String value) {
-        return Badges.fact(getTranslation(labelKey), value);
     }
 
     private Component checklistTab(boolean canWork) {

@@ -29,7 +29,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
+import vn.eiso.base.Verdict;
+import vn.eiso.base.ui.ActionBar;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.FieldErrors;
+import vn.eiso.base.ui.RecordPage;
 import vn.eiso.audit.ManagementReview;
 import vn.eiso.audit.ManagementReviews;
 import vn.eiso.audit.ReviewAction;
@@ -54,7 +58,7 @@ import vn.eiso.organisation.UserService;
  */
 @Route("management-review")
 @PermitAll
-class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, TitledView {
+class ReviewView extends RecordPage implements HasUrlParameter<Long>, TitledView {
 
     private final ManagementReviews reviews;
     private final UserService users;
@@ -65,12 +69,13 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
     final Map<ReviewInputKey, TextArea> notes = new EnumMap<>(ReviewInputKey.class);
     final Map<ReviewInputKey, Checkbox> covered = new EnumMap<>(ReviewInputKey.class);
     final Grid<ReviewAction> actions = new Grid<>();
+    final FieldErrors formErrors = new FieldErrors().on("error.review.minutesRequired", minutes)
+            .on("error.tooLong", minutes);
 
     ReviewView(ManagementReviews reviews, UserService users, Clock clock) {
         this.reviews = reviews;
         this.users = users;
         this.clock = clock;
-        addClassName("document-view");
     }
 
     @Override
@@ -85,37 +90,36 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         render();
     }
 
-    void render() {
+    @Override
+    protected void compose(Parts page) {
         review = reviews.get(review.id());
         boolean editable = review.status() == ManagementReview.Status.OPEN && reviews.canEdit(review.unitId());
-        removeAll();
         Texts texts = Messages.texts(getLocale());
         ReviewId id = review.id();
-        Div facts = new Div(Badges.of(getTranslation("reviewStatus." + review.status()),
-                review.status() == ManagementReview.Status.CLOSED ? "badge success" : "badge"),
-                new Span(getTranslation("review.heldOn") + ": " + Formats.date(review.heldOn())),
-                new Span(review.unitName()));
-        facts.addClassName("document-facts");
-        HorizontalLayout bar = new HorizontalLayout(Downloads.pdf(getTranslation("review.pdf"),
-                "BIEN-BAN-XEM-XET-" + id.value() + ".pdf", () -> reviews.minutesPdf(id, texts)));
-        bar.setWrap(true);
-        if (editable) {
-            bar.add(new Button(getTranslation("review.refresh"), VaadinIcon.REFRESH.create(),
-                    e -> act(() -> reviews.refreshFigures(id), "review.refreshed")));
-            if (reviews.canClose(review.unitId())) {
-                Button close = new Button(getTranslation("review.close"), VaadinIcon.LOCK.create(),
-                        e -> confirmClose());
-                close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                bar.add(close);
-            }
+        page.back("management-reviews", getTranslation("nav.reviews"))
+                .title(review.title())
+                .facts(Badges.of(getTranslation("reviewStatus." + review.status()),
+                        review.status() == ManagementReview.Status.CLOSED ? "badge success" : "badge"))
+                .fact("review.heldOn", Formats.date(review.heldOn()))
+                .facts(new Span(review.unitName()))
+                .status(reviews.nextStep(id));
+        ActionBar bar = page.actions();
+        if (editable && reviews.canClose(review.unitId())) {
+            bar.primary(getTranslation("review.close"), VaadinIcon.LOCK, Verdict.ALLOWED, this::confirmClose)
+                    .setId("review-close");
         }
-        add(new Anchor("management-reviews", "← " + getTranslation("nav.reviews")), new H2(review.title()), facts, bar);
+        if (editable) {
+            bar.secondary(getTranslation("review.refresh"), VaadinIcon.REFRESH,
+                    () -> act(() -> reviews.refreshFigures(id), "review.refreshed"));
+        }
+        bar.addExtra(Downloads.pdf(getTranslation("review.pdf"), "BIEN-BAN-XEM-XET-" + id.value() + ".pdf",
+                () -> reviews.minutesPdf(id, texts)));
 
-        add(new H3(getTranslation("review.inputs")), new Paragraph(getTranslation("review.inputs.help")));
+        page.section(new H3(getTranslation("review.inputs")), new Paragraph(getTranslation("review.inputs.help")));
         notes.clear();
         covered.clear();
         for (ReviewInput input : review.inputs()) {
-            add(inputRow(input, texts, editable));
+            page.section(inputRow(input, texts, editable));
         }
         attendees.setLabel(getTranslation("review.attendees"));
         attendees.setWidthFull();
@@ -126,15 +130,16 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         minutes.setMinHeight("8rem");
         minutes.setValue(review.minutes() == null ? "" : review.minutes());
         minutes.setReadOnly(!editable);
-        add(attendees, minutes);
+        formErrors.clear();
+        page.section(attendees, minutes, formErrors.formLine());
         if (editable) {
             Button save = new Button(getTranslation("common.save"), VaadinIcon.CHECK.create(), e -> save());
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(save);
+            page.section(save);
         }
-        add(new H3(getTranslation("review.actions")), actionsGrid(editable));
+        page.section(new H3(getTranslation("review.actions")), actionsGrid(editable));
         if (review.closedAt() != null) {
-            add(new Paragraph(getTranslation("review.closedBy") + ": " + review.closedByName() + " · "
+            page.section(new Paragraph(getTranslation("review.closedBy") + ": " + review.closedByName() + " · "
                     + Formats.dateTime(review.closedAt(), clock.getZone())));
         }
     }
@@ -161,7 +166,19 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
     }
 
     private void save() {
-        act(this::record, "review.saved");
+        formAct(this::record, "review.saved");
+    }
+
+    /** Saving or closing the form: a refusal shows on the field or under the form, with what was typed kept. */
+    private void formAct(Runnable action, String successKey) {
+        try {
+            action.run();
+            Notifications.success(getTranslation(successKey));
+            render();
+        } catch (DomainException e) {
+            formErrors.clear();
+            formErrors.show(e);
+        }
     }
 
     /** What is on the screen, stored: the ticks, notes, attendees and minutes. */
@@ -182,7 +199,11 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         actions.addComponentColumn(a -> a.isOverdue(today)
                         ? Badges.of(Formats.date(a.dueOn()), "badge error primary") : new Span(Formats.date(a.dueOn())))
                 .setHeader(getTranslation("review.action.due")).setAutoWidth(true);
+        java.util.Set<Long> completable = reviews.completableActions(review.id());
         actions.addComponentColumn(a -> {
+            if (!completable.contains(a.id()) && a.doneAt() == null) {
+                return new Span();
+            }
             if (a.doneAt() != null) {
                 return Badges.of(getTranslation("review.action.done") + " " + Formats.dateTime(a.doneAt(),
                         clock.getZone()), "badge success");
@@ -215,15 +236,22 @@ class ReviewView extends VerticalLayout implements HasUrlParameter<Long>, Titled
         FormLayout form = new FormLayout(description, owner, due);
         form.setColspan(description, 2);
         dialog.add(form);
-        Dialogs.footer(dialog, getTranslation("common.save"), () -> reviews.addAction(review.id(),
-                description.getValue(), owner.getValue() == null ? null : owner.getValue().userId(), due.getValue()),
-                getTranslation("review.action.added"), this::render);
+        FieldErrors errors = new FieldErrors().on("error.review.actionRequired", description)
+                .on("error.tooLong", description).on("error.review.duePast", due);
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> {
+            boolean complete = errors.require(description, "error.textRequired")
+                    & errors.require(owner, "error.nc.ownerRequired") & errors.require(due, "error.dateRequired");
+            if (!complete) {
+                throw new FieldErrors.Marked();
+            }
+            reviews.addAction(review.id(), description.getValue(), owner.getValue().userId(), due.getValue());
+        }, getTranslation("review.action.added"), this::render, errors);
         dialog.open();
     }
 
     private void confirmClose() {
         Dialogs.confirmDestructive(getTranslation("review.close"), getTranslation("review.close.confirm"),
-                getTranslation("review.close"), () -> act(() -> {
+                getTranslation("review.close"), () -> formAct(() -> {
                     // What the head just ticked counts: store the screen first, then close.
                     ManagementReview saved = record();
                     reviews.close(saved.id(), saved.version());

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
 
 /** The two ways a dialog ends an action, the same on every screen. */
@@ -29,6 +30,34 @@ public final class Dialogs {
                 after.run();
             } catch (DomainException ex) {
                 Notifications.error(ex);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(ui.getTranslation("common.cancel"), e -> dialog.close()), save);
+        return save;
+    }
+
+    /**
+     * As {@link #footer(Dialog, String, Runnable, String, Runnable)}, but a refusal shows on the field it is about
+     * (or in the dialog's error line), never as a toast over the form.
+     */
+    public static Button footer(Dialog dialog, String buttonText, Runnable action, String successText,
+            Runnable after, FieldErrors errors) {
+        UI ui = UI.getCurrent();
+        dialog.add(errors.formLine());
+        Button save = new Button(buttonText, e -> {
+            errors.clear();
+            try {
+                action.run();
+                Notifications.success(successText);
+                dialog.close();
+                after.run();
+            } catch (FieldErrors.Marked ex) {
+                // the fields say what is missing
+            } catch (DomainException ex) {
+                errors.show(ex);
+            } catch (AccessDeniedException ex) {
+                errors.show(ex);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

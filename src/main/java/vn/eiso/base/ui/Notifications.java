@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.shared.Registration;
 import vn.eiso.base.DomainException;
 
 /** The two kinds of feedback a view gives: it worked, or why it did not (in the user's language). */
@@ -19,9 +20,23 @@ public final class Notifications {
         n.addThemeVariants(NotificationVariant.SUCCESS);
     }
 
+    /** A refusal; it closes when the user navigates away, so it never speaks over another page. */
     public static void error(String text) {
         Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.ERROR);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            Registration[] leaving = new Registration[1];
+            leaving[0] = ui.addAfterNavigationListener(e -> {
+                n.close();
+                leaving[0].remove();
+            });
+            n.addOpenedChangeListener(e -> {
+                if (!e.isOpened()) {
+                    leaving[0].remove();
+                }
+            });
+        }
     }
 
     /** Runs a service call a user asked for: "done" on success, the reason when the rules refuse it. */
@@ -35,9 +50,14 @@ public final class Notifications {
     }
 
     public static void error(DomainException e) {
+        error(text(e));
+    }
+
+    /** The refusal in the user's language. */
+    public static String text(DomainException e) {
         UI ui = UI.getCurrent();
         Object[] args = Arrays.stream(e.args()).map(a -> translated(ui, a)).toArray();
-        error(ui.getTranslation(e.messageKey(), args));
+        return ui.getTranslation(e.messageKey(), args);
     }
 
     private static Object translated(UI ui, Object arg) {

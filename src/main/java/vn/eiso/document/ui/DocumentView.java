@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -30,14 +29,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.eiso.base.Allowed;
+import vn.eiso.base.ui.ActionBar;
 import vn.eiso.base.ui.DiffDialog;
+import vn.eiso.base.ui.FieldErrors;
+import vn.eiso.base.ui.RecordPage;
+import vn.eiso.document.DocumentAction;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
-import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
@@ -49,20 +51,22 @@ import vn.eiso.document.ChangeRequests;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentId;
 import vn.eiso.document.DocumentRegister;
-import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.DocumentType;
 import vn.eiso.document.ExternalStatus;
-import vn.eiso.document.PendingReading;
 import vn.eiso.document.Revision;
 import vn.eiso.document.RevisionStatus;
 import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.document.SignOff;
 import vn.eiso.organisation.UserService;
 
-/** One document: its entry, the revision in force, the draft being worked on, history, requests and readers. */
+/**
+ * One document: its entry, the revision in force, the draft being worked on, history, requests and readers. The
+ * status line says what comes next and who does it; the action bar offers only what the caller may do now (asked
+ * of the workflow, which checks the same rules when the action is taken).
+ */
 @Route("document")
 @PermitAll
-class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, TitledView {
+class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledView {
 
     private final DocumentRegister register;
     private final RevisionWorkflow workflow;
@@ -70,11 +74,16 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     private final UserService users;
     private final ZoneId zone;
     private Document document;
+    private Allowed<DocumentAction> allowed;
+    private Revision open;
     private boolean editor;
-    private TabSheet sheet;
     private final Clock clock;
     final TextArea draftText = new TextArea();
     final TextField draftSummary = new TextField();
+    final FieldErrors draftErrors = new FieldErrors()
+            .on("error.revision.summaryRequired", draftSummary)
+            .on("error.revision.empty", draftText)
+            .on("error.revision.textTooLong", draftText);
     final Grid<Revision> history = new Grid<>();
 
     DocumentView(DocumentRegister register, RevisionWorkflow workflow, ChangeRequests changeRequests,
@@ -85,7 +94,9 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
         this.users = users;
         this.clock = clock;
         this.zone = clock.getZone();
-        addClassName("document-view");
+        // Once, not per render: a listener added in render() would fire once more after every action.
+        history.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RevisionView.class,
+                e.getItem().id().value())));
     }
 
     /** The province's today, not the server's: the server may run on UTC, seven hours behind. */
@@ -102,109 +113,207 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             add(new H2(getTranslation("error.document.notFound")));
             return;
         }
+        // Land where the work is: a new document's draft, or a revision waiting for this user's sign-off.
+        Allowed<DocumentAction> now = workflow.allowedActions(document.id());
+        if (now.offered(DocumentAction.EDIT_ENTRY) && (document.effectiveRevisionId() == null
+                || now.may(DocumentAction.REVIEW) || now.may(DocumentAction.APPROVE))) {
+            landOn("draft");
+        }
         render();
     }
 
-    void render() {
+    @Override
+    protected void compose(Parts page) {
         document = register.get(document.id());
-        editor = register.canEdit(document.unitId());
-        // Actions re-render the view; the user stays on the tab they were working in.
-        int selected = sheet == null ? 0 : sheet.getSelectedIndex();
-        removeAll();
-        add(header());
-        sheet = new TabSheet();
-        sheet.setWidthFull();
-        sheet.add(getTranslation("document.tab.current"), currentTab());
-        if (editor) {
-            sheet.add(getTranslation("document.tab.draft"), draftTab());
-        }
-        sheet.add(getTranslation("document.tab.history"), historyTab());
-        sheet.add(getTranslation("document.tab.requests"), requestsTab());
-        if (editor && document.effectiveRevisionId() != null) {
-            sheet.add(getTranslation("document.tab.readers"), readersTab());
-        }
-        add(sheet);
-        sheet.setSelectedIndex(Math.min(selected, sheet.getTabCount() - 1));
-    }
-
-    private Component header() {
-        Anchor back = new Anchor("documents", "← " + getTranslation("nav.documents"));
-        H2 title = new H2(document.code() + " · " + document.title());
-        title.addClassName("document-title");
-        Div facts = new Div(DocumentBadges.status(document.status()),
-                fact("document.type", getTranslation("docType." + document.type())),
-                fact("document.owner", document.ownerName()),
-                fact("document.nextReview", DocumentBadges.date(document.nextReviewOn())),
-                fact("document.tthc", document.tthcCodes()), fact("document.clauses", document.isoClauses()));
+        allowed = workflow.allowedActions(document.id());
+        editor = allowed.offered(DocumentAction.EDIT_ENTRY);
+        open = editor ? workflow.history(document.id()).stream()
+                .filter(r -> !r.status().isFrozen() || r.status() == RevisionStatus.APPROVED).findFirst()
+                .orElse(null) : null;
+        page.back("documents", getTranslation("nav.documents"))
+                .title(document.code() + " · " + document.title())
+                .facts(DocumentBadges.status(document.status()))
+                .fact("document.type", getTranslation("docType." + document.type()))
+                .fact("document.owner", document.ownerName())
+                .fact("document.nextReview", DocumentBadges.date(document.nextReviewOn()))
+                .fact("document.tthc", document.tthcCodes())
+                .fact("document.clauses", document.isoClauses());
         if (document.type() == DocumentType.EXTERNAL) {
-            facts.add(fact("document.issuer", document.issuer()),
-                    fact("document.externalNumber", document.externalNumber()),
-                    fact("document.issuedOn", DocumentBadges.date(document.issuedOn())),
-                    fact("document.validUntil", DocumentBadges.date(document.validUntil())),
-                    fact("document.externalStatus", document.externalStatus() == null ? null
-                            : getTranslation("extStatus." + document.externalStatus())));
+            page.fact("document.issuer", document.issuer())
+                    .fact("document.externalNumber", document.externalNumber())
+                    .fact("document.issuedOn", DocumentBadges.date(document.issuedOn()))
+                    .fact("document.validUntil", DocumentBadges.date(document.validUntil()))
+                    .fact("document.externalStatus", document.externalStatus() == null ? null
+                            : getTranslation("extStatus." + document.externalStatus()));
         }
-        facts.addClassName("document-facts");
-        Div header = new Div(back, title, facts);
+        page.status(workflow.nextStep(document.id()));
         if (document.reviewFlag() != null) {
-            Div flag = new Div(new Span(getTranslation("documents.reviewFlagged", document.reviewFlag())));
-            flag.addClassName("outdated-banner");
-            header.add(flag);
+            page.banner(getTranslation("documents.reviewFlagged", document.reviewFlag()));
         }
+        actions(page.actions());
+        page.tab("current", "document.tab.current", currentTab());
         if (editor) {
-            HorizontalLayout actions = new HorizontalLayout();
-            actions.setWrap(true);
-            actions.add(new Button(getTranslation("common.edit"), VaadinIcon.EDIT.create(),
-                    e -> new DocumentDialog(register, users, document.unitId(), document, d -> render()).open()));
-            if (document.status() == DocumentStatus.EFFECTIVE) {
-                actions.add(new Button(getTranslation("document.confirmReviewed"), VaadinIcon.CHECK.create(),
-                        e -> act(() -> register.confirmReviewed(document.id()), "document.reviewedDone")));
-                actions.add(new Button(getTranslation("document.withdraw"), VaadinIcon.BAN.create(),
-                        e -> new TextDialog("document.withdraw", "document.withdraw.reason", "document.withdraw",
-                                reason -> workflow.withdraw(document.id(), reason), this::render).open()));
-            }
-            if (document.type() == DocumentType.EXTERNAL) {
-                Select<ExternalStatus> external = new Select<>();
-                external.setItems(ExternalStatus.values());
-                external.setItemLabelGenerator(s -> getTranslation("extStatus." + s));
-                external.setValue(document.externalStatus());
-                external.setAriaLabel(getTranslation("document.externalStatus"));
-                external.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        act(() -> register.changeExternalStatus(document.id(), document.version(), e.getValue()),
-                                "document.externalStatusChanged");
-                    }
-                });
-                actions.add(external);
-            }
-            header.add(actions);
+            page.tab("draft", "document.tab.draft", draftTab());
         }
-        header.addClassName("document-header");
-        return header;
+        page.tab("history", "document.tab.history", historyTab());
+        page.tab("requests", "document.tab.requests", requestsTab());
+        if (editor && document.effectiveRevisionId() != null) {
+            page.tab("readers", "document.tab.readers", readersTab());
+        }
     }
 
-    private Component fact(String labelKey, String value) {
-        return Badges.fact(getTranslation(labelKey), value);
+    /** The next step first (primary), then the rest; what cannot be undone apart at the end, with a confirmation. */
+    private void actions(ActionBar bar) {
+        if (open != null && open.status() == RevisionStatus.DRAFT) {
+            Button submit = bar.primary(getTranslation("draft.submit"), VaadinIcon.PAPERPLANE,
+                    allowed.verdict(DocumentAction.SUBMIT), () -> submit(open));
+            if (submit != null) {
+                submit.setId("draft-submit");
+            }
+        }
+        if (open != null && open.status() == RevisionStatus.IN_REVIEW) {
+            boolean reviewFirst = allowed.may(DocumentAction.REVIEW) || !allowed.may(DocumentAction.APPROVE);
+            Revision draft = open;
+            Runnable review = () -> new SignDialog("signoff.review", getTranslation("signoff.review.text"), Map.of(),
+                    today(), (pw, comment, day, readers) -> workflow.review(draft.id(), pw, comment),
+                    r -> getTranslation("signoff.reviewed"), this::render).open();
+            Runnable approve = () -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"),
+                    members(), today(), (pw, comment, day, readers) -> workflow.approve(draft.id(),
+                            workflow.get(draft.id()).version(), pw, day, readers),
+                    r -> getTranslation("signoff.approved", Formats.date(r.effectiveOn())), () -> {
+                        landOn(document.effectiveRevisionId() == null && workflow.get(draft.id()).status()
+                                == RevisionStatus.APPROVED ? "draft" : "current");
+                        render();
+                    }).open();
+            Button r = reviewFirst
+                    ? bar.primary(getTranslation("signoff.review"), VaadinIcon.EYE,
+                            allowed.verdict(DocumentAction.REVIEW), review)
+                    : bar.secondary(getTranslation("signoff.review"), VaadinIcon.EYE,
+                            allowed.verdict(DocumentAction.REVIEW), review);
+            Button a = reviewFirst
+                    ? bar.secondary(getTranslation("signoff.approve"), VaadinIcon.CHECK_CIRCLE,
+                            allowed.verdict(DocumentAction.APPROVE), approve)
+                    : bar.primary(getTranslation("signoff.approve"), VaadinIcon.CHECK_CIRCLE,
+                            allowed.verdict(DocumentAction.APPROVE), approve);
+            Button back = bar.secondary(getTranslation("signoff.reject"), VaadinIcon.ARROW_BACKWARD,
+                    allowed.verdict(DocumentAction.REJECT), () -> new TextDialog("signoff.reject", "signoff.comment",
+                            "signoff.reject", comment -> workflow.reject(draft.id(),
+                                    workflow.get(draft.id()).version(), comment), () -> {
+                                landOn("draft");
+                                render();
+                            }).open());
+            if (r != null) {
+                r.setId("review-button");
+            }
+            if (a != null) {
+                a.setId("approve-button");
+            }
+            if (back != null) {
+                back.setId("reject-button");
+            }
+        }
+        if (allowed.offered(DocumentAction.START_DRAFT)) {
+            Runnable start = () -> {
+                landOn("draft");
+                act(() -> workflow.startRevision(document.id(), null), "draft.started");
+            };
+            Button b = document.effectiveRevisionId() == null
+                    ? bar.primary(getTranslation("draft.start"), VaadinIcon.PLUS,
+                            allowed.verdict(DocumentAction.START_DRAFT), start)
+                    : bar.secondary(getTranslation("draft.start"), VaadinIcon.PLUS,
+                            allowed.verdict(DocumentAction.START_DRAFT), start);
+            b.setId("draft-start");
+        }
+        bar.secondary(getTranslation("common.edit"), VaadinIcon.EDIT, allowed.verdict(DocumentAction.EDIT_ENTRY),
+                () -> new DocumentDialog(register, users, document.unitId(), document, d -> render()).open());
+        bar.secondary(getTranslation("document.confirmReviewed"), VaadinIcon.CHECK,
+                allowed.verdict(DocumentAction.CONFIRM_REVIEWED),
+                () -> act(() -> register.confirmReviewed(document.id()), "document.reviewedDone"));
+        if (allowed.offered(DocumentAction.EXTERNAL_STATUS)) {
+            Select<ExternalStatus> external = new Select<>();
+            external.setItems(ExternalStatus.values());
+            external.setItemLabelGenerator(s -> getTranslation("extStatus." + s));
+            external.setValue(document.externalStatus());
+            external.setAriaLabel(getTranslation("document.externalStatus"));
+            external.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    act(() -> register.changeExternalStatus(document.id(), document.version(), e.getValue()),
+                            "document.externalStatusChanged");
+                }
+            });
+            bar.addExtra(external);
+        }
+        if (open != null && open.status() == RevisionStatus.DRAFT) {
+            Revision draft = open;
+            Button delete = bar.destructive(getTranslation("draft.delete"), VaadinIcon.TRASH,
+                    allowed.verdict(DocumentAction.DELETE_DRAFT), () -> Dialogs.confirmDestructive(
+                            getTranslation("draft.delete"), getTranslation("draft.delete.confirm"),
+                            getTranslation("common.delete"), () -> act(() -> workflow.deleteDraft(draft.id()),
+                                    "draft.deleted")));
+            if (delete != null) {
+                delete.setId("draft-delete");
+            }
+        }
+        Button withdraw = bar.destructive(getTranslation("document.withdraw"), VaadinIcon.BAN,
+                allowed.verdict(DocumentAction.WITHDRAW), () -> new TextDialog("document.withdraw",
+                        "document.withdraw.reason", "document.withdraw",
+                        reason -> workflow.withdraw(document.id(), reason), this::render).open());
+        if (withdraw != null) {
+            withdraw.setId("document-withdraw");
+        }
+    }
+
+    /** Saves what is on screen if it changed, then submits; a refusal shows on the field that needs fixing. */
+    private void submit(Revision draft) {
+        draftErrors.clear();
+        landOn("draft");
+        try {
+            Revision current = draft;
+            if (!draftText.getValue().equals(draft.text() == null ? "" : draft.text())
+                    || !draftSummary.getValue().equals(draft.changeSummary() == null ? "" : draft.changeSummary())) {
+                current = workflow.editDraft(draft.id(), draft.version(), draftText.getValue(),
+                        draftSummary.getValue());
+            }
+            workflow.submit(current.id(), current.version());
+            Notifications.success(getTranslation("draft.submitted"));
+            render();
+        } catch (DomainException e) {
+            String text = draftText.getValue();
+            String summary = draftSummary.getValue();
+            render();
+            // What the user typed stays on screen with the reason on its field.
+            draftText.setValue(text);
+            draftSummary.setValue(summary);
+            draftErrors.show(e);
+        }
     }
 
     private Component currentTab() {
         VerticalLayout tab = new VerticalLayout();
         tab.setPadding(false);
         if (document.effectiveRevisionId() == null) {
-            tab.add(new Paragraph(getTranslation("document.noEffective")));
+            tab.add(new Paragraph(getTranslation(editor ? "document.noEffective.editor" : "document.noEffective")));
             return tab;
         }
         Revision current = workflow.get(document.effectiveRevisionId());
-        Optional<PendingReading> pending = workflow.myPendingReadings().stream()
-                .filter(p -> p.revisionId().equals(current.id())).findFirst();
-        if (pending.isPresent()) {
+        // The content first; the confirmation of having read it comes after it.
+        tab.add(new RevisionContent(current, workflow.attachments(current.id()), zone));
+        if (allowed.may(DocumentAction.ACKNOWLEDGE)) {
             Button ack = new Button(getTranslation("revision.acknowledge"), VaadinIcon.CHECK_SQUARE_O.create(),
                     e -> act(() -> workflow.acknowledge(current.id()), "revision.acknowledged"));
             ack.setId("acknowledge-button");
             ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            tab.add(new Div(new Span(getTranslation("revision.pleaseRead") + " "), ack));
+            Div reading = new Div(new Span(getTranslation("revision.pleaseRead") + " "), ack);
+            reading.addClassName("read-confirmation");
+            tab.add(reading);
+        } else {
+            workflow.myAcknowledgement(current.id()).ifPresent(at -> {
+                Span done = new Span(getTranslation("revision.acknowledgedAt", Formats.dateTime(at, zone)));
+                done.setId("acknowledged-at");
+                done.addClassName("read-confirmation");
+                tab.add(done);
+            });
         }
-        tab.add(new RevisionContent(current, workflow.attachments(current.id()), zone));
         Button request = new Button(getTranslation("changeRequest.new"), VaadinIcon.COMMENT_ELLIPSIS_O.create(),
                 e -> new TextDialog("changeRequest.new", "changeRequest.text", "changeRequest.send",
                         text -> changeRequests.request(document.id(), text), () -> {
@@ -218,20 +327,12 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     private Component draftTab() {
         VerticalLayout tab = new VerticalLayout();
         tab.setPadding(false);
-        Optional<Revision> open = workflow.history(document.id()).stream()
-                .filter(r -> !r.status().isFrozen() || r.status() == RevisionStatus.APPROVED).findFirst();
-        if (open.isEmpty()) {
-            tab.add(new Paragraph(getTranslation("draft.none")));
-            if (document.status() != DocumentStatus.OBSOLETE) {
-                Button start = new Button(getTranslation("draft.start"), VaadinIcon.PLUS.create(),
-                        e -> act(() -> workflow.startRevision(document.id(), null), "draft.started"));
-                start.setId("draft-start");
-                start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                tab.add(start);
-            }
+        if (open == null) {
+            tab.add(new Paragraph(getTranslation(allowed.offered(DocumentAction.START_DRAFT) ? "draft.none.start"
+                    : "draft.none")));
             return tab;
         }
-        Revision draft = open.get();
+        Revision draft = open;
         List<Attachment> files = workflow.attachments(draft.id());
         if (draft.status() == RevisionStatus.DRAFT) {
             tab.add(new Div(DocumentBadges.status(draft.status()),
@@ -242,9 +343,11 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
                         rejected.addClassName("outdated-banner");
                         tab.add(rejected);
                     });
+            draftErrors.clear();
             draftSummary.setId("draft-summary");
             draftText.setId("draft-text");
             draftSummary.setLabel(getTranslation("revision.summary"));
+            draftSummary.setRequiredIndicatorVisible(true);
             draftSummary.setWidthFull();
             draftSummary.setMaxLength(2000);
             draftSummary.setValue(draft.changeSummary() == null ? "" : draft.changeSummary());
@@ -252,9 +355,16 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             draftText.setWidthFull();
             draftText.setMinHeight("16rem");
             draftText.setValue(draft.text() == null ? "" : draft.text());
-            Button save = new Button(getTranslation("common.save"), VaadinIcon.DISC.create(),
-                    e -> act(() -> workflow.editDraft(draft.id(), draft.version(), draftText.getValue(),
-                            draftSummary.getValue()), "draft.saved"));
+            Button save = new Button(getTranslation("common.save"), VaadinIcon.DISC.create(), e -> {
+                draftErrors.clear();
+                try {
+                    workflow.editDraft(draft.id(), draft.version(), draftText.getValue(), draftSummary.getValue());
+                    Notifications.success(getTranslation("draft.saved"));
+                    render();
+                } catch (DomainException ex) {
+                    draftErrors.show(ex);
+                }
+            });
             Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), workflow.maxFileBytes(),
                     (name, bytes) -> act(() -> workflow.attach(draft.id(), name, bytes), "draft.fileAdded")));
             upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, workflow.maxFileBytes()));
@@ -263,44 +373,10 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             save.setId("draft-save");
             upload.setMaxFiles(1);
             upload.setDropAllowed(true);
-            tab.add(draftSummary, draftText, save, fileList(files, true), upload);
-            Button submit = new Button(getTranslation("draft.submit"), VaadinIcon.PAPERPLANE.create(), e -> {
-                if (!draftText.getValue().equals(draft.text() == null ? "" : draft.text())
-                        || !draftSummary.getValue().equals(draft.changeSummary() == null ? "" : draft.changeSummary())) {
-                    Notifications.error(getTranslation("draft.saveFirst"));
-                    return;
-                }
-                act(() -> workflow.submit(draft.id(), draft.version()), "draft.submitted");
-            });
-            submit.setId("draft-submit");
-            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button delete = new Button(getTranslation("draft.delete"), VaadinIcon.TRASH.create(), e -> {
-                Dialogs.confirmDestructive(getTranslation("draft.delete"), getTranslation("draft.delete.confirm"),
-                        getTranslation("common.delete"), () -> act(() -> workflow.deleteDraft(draft.id()),
-                                "draft.deleted"));
-            });
-            delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            tab.add(new HorizontalLayout(submit, delete));
+            tab.add(draftSummary, draftText, draftErrors.formLine(), save, fileList(files, true), upload);
         } else {
             tab.add(new RevisionContent(draft, files, zone));
-            if (draft.status() == RevisionStatus.IN_REVIEW) {
-                Button review = new Button(getTranslation("signoff.review"), VaadinIcon.EYE.create(),
-                        e -> new SignDialog("signoff.review", getTranslation("signoff.review.text"), Map.of(), today(),
-                                (pw, comment, day, readers) -> workflow.review(draft.id(), pw, comment),
-                                this::render).open());
-                Button approve = new Button(getTranslation("signoff.approve"), VaadinIcon.CHECK_CIRCLE.create(),
-                        e -> new SignDialog("signoff.approve", getTranslation("signoff.approve.text"), members(), today(),
-                                (pw, comment, day, readers) -> workflow.approve(draft.id(),
-                                        workflow.get(draft.id()).version(), pw, day, readers), this::render).open());
-                review.setId("review-button");
-                approve.setId("approve-button");
-                approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                Button reject = new Button(getTranslation("signoff.reject"), VaadinIcon.ARROW_BACKWARD.create(),
-                        e -> new TextDialog("signoff.reject", "signoff.comment", "signoff.reject",
-                                comment -> workflow.reject(draft.id(), workflow.get(draft.id()).version(), comment),
-                                this::render).open());
-                tab.add(new HorizontalLayout(review, approve, reject));
-            } else {
+            if (draft.status() == RevisionStatus.APPROVED) {
                 tab.add(new Paragraph(getTranslation("draft.approvedWaiting",
                         DocumentBadges.date(draft.effectiveOn()))));
             }
@@ -361,8 +437,6 @@ class DocumentView extends VerticalLayout implements HasUrlParameter<Long>, Titl
         history.setSelectionMode(Grid.SelectionMode.MULTI);
         history.setItems(workflow.history(document.id()));
         history.setAllRowsVisible(true);
-        history.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RevisionView.class,
-                e.getItem().id().value())));
         Button compare = new Button(getTranslation("revision.compare"), VaadinIcon.SPLIT.create(), e -> {
             List<Revision> chosen = history.getSelectedItems().stream()
                     .sorted(Comparator.comparingInt(Revision::number)).toList();

@@ -13,6 +13,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.ui.RecordPage;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.document.Document;
@@ -34,7 +35,7 @@ class RevisionView extends VerticalLayout implements HasUrlParameter<Long>, Titl
         this.workflow = workflow;
         this.register = register;
         this.clock = clock;
-        addClassName("document-view");
+        addClassName(RecordPage.CLASS);
     }
 
     @Override

@@ -35,7 +35,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.Allowed;
+import vn.eiso.base.ui.ActionBar;
+import vn.eiso.base.ui.FieldErrors;
+import vn.eiso.base.ui.RecordPage;
+import vn.eiso.nonconformity.NcAction;
+import java.util.Set;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Dialogs;
@@ -67,33 +72,31 @@ import vn.eiso.organisation.UserService;
  */
 @Route("nonconformity")
 @PermitAll
-class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>, TitledView {
+class NonconformityView extends RecordPage implements HasUrlParameter<Long>, TitledView {
 
     private final Nonconformities register;
     private final NonconformityWorkflow workflow;
     private final UserService users;
     private final DocumentRegister documents;
     private final RevisionWorkflow revisions;
-    private final AccessGuard guard;
     private final ZoneId zone;
     private final Clock clock;
     private Nonconformity nc;
+    private Allowed<NcAction> allowed;
     final TextArea correction = new TextArea();
     final TextArea rootCause = new TextArea();
     final Select<Nonconformity.CauseCategory> category = new Select<>();
     final Grid<CorrectiveAction> actions = new Grid<>();
 
     NonconformityView(Nonconformities register, NonconformityWorkflow workflow, UserService users,
-            DocumentRegister documents, RevisionWorkflow revisions, AccessGuard guard, Clock clock) {
+            DocumentRegister documents, RevisionWorkflow revisions, Clock clock) {
         this.register = register;
         this.workflow = workflow;
         this.users = users;
         this.documents = documents;
         this.revisions = revisions;
-        this.guard = guard;
         this.clock = clock;
         this.zone = clock.getZone();
-        addClassName("document-view");
     }
 
     @Override
@@ -108,64 +111,59 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         render();
     }
 
-    void render() {
+    @Override
+    protected void compose(Parts page) {
         nc = register.get(nc.id());
-        boolean manager = register.canManage(nc.unitId());
+        // Asked once per render: what the caller may do, and which action rows they may mark done.
+        allowed = workflow.allowedActions(nc.id());
+        boolean manager = allowed.offered(NcAction.LINK_REVISION);
         LocalDate today = LocalDate.now(clock);
-        removeAll();
-        add(new Anchor("nonconformities", "← " + getTranslation("nav.nonconformities")));
-        H2 title = new H2(nc.id().label() + " · " + getTranslation("ncSource." + nc.source()));
-        title.addClassName("document-title");
-        Div facts = new Div(NcBadges.status(nc.status()), NcBadges.severity(nc),
-                fact("nc.unit", nc.unitName()),
-                fact("nc.reportedBy", nc.reportedByName() + " · " + Formats.dateTime(nc.reportedAt(), zone)),
-                fact("nc.where", (nc.documentCode() == null ? "" : nc.documentCode() + " ")
-                        + (nc.clauseCode() == null ? "" : "(" + nc.clauseCode() + ")")),
-                fact("nc.age", getTranslation("nc.days", nc.ageInDays(today, zone))));
+        page.back("nonconformities", getTranslation("nav.nonconformities"))
+                .title(nc.id().label() + " · " + getTranslation("ncSource." + nc.source()))
+                .facts(NcBadges.status(nc.status()), NcBadges.severity(nc))
+                .fact("nc.unit", nc.unitName())
+                .fact("nc.reportedBy", nc.reportedByName() + " · " + Formats.dateTime(nc.reportedAt(), zone))
+                .fact("nc.where", (nc.documentCode() == null ? "" : nc.documentCode() + " ")
+                        + (nc.clauseCode() == null ? "" : "(" + nc.clauseCode() + ")"))
+                .fact("nc.age", getTranslation("nc.days", nc.ageInDays(today, zone)));
         if (nc.reopened() > 0) {
-            facts.add(Badges.of(getTranslation("nc.reopenedTimes", nc.reopened()), "badge error"));
+            page.facts(Badges.of(getTranslation("nc.reopenedTimes", nc.reopened()), "badge error"));
         }
         if (nc.auditId() != null) {
-            facts.add(new Anchor("audit/" + nc.auditId(), getTranslation("nc.fromAudit")));
+            page.facts(new Anchor("audit/" + nc.auditId(), getTranslation("nc.fromAudit")));
         }
-        facts.addClassName("document-facts");
-        add(title, facts, new Paragraph(nc.description()));
-        add(actionBar(manager));
+        page.status(workflow.nextStep(nc.id()));
+        actionBar(page.actions());
+        page.lead(new Paragraph(nc.description()));
         if (nc.closedReason() != null) {
-            add(new Paragraph(getTranslation("nc.dismiss.reason") + ": " + nc.closedReason()));
+            page.section(new Paragraph(getTranslation("nc.dismiss.reason") + ": " + nc.closedReason()));
         } else if (nc.status() != Status.REPORTED) {
             // The loop's sections from triage on; a fresh report shows what was reported and who may take it up.
-            add(analysis(manager), actionsSection(manager, today), verification(manager, today), outcome(manager));
+            page.section(analysis(), actionsSection(manager, today), verification(manager, today), outcome(manager));
         }
-        add(filesSection(), similar(), history());
+        page.section(filesSection(), similar(), history());
     }
 
-    private Component fact(String labelKey, String value) {
-        return Badges.fact(getTranslation(labelKey), value);
-    }
-
-    private Component actionBar(boolean manager) {
-        HorizontalLayout bar = new HorizontalLayout();
-        bar.setWrap(true);
-        if (manager && nc.status() == Status.REPORTED) {
-            Button accept = new Button(getTranslation("nc.accept"), VaadinIcon.CHECK.create(), e -> openAccept());
+    private void actionBar(ActionBar bar) {
+        Button accept = bar.primary(getTranslation("nc.accept"), VaadinIcon.CHECK, allowed.verdict(NcAction.ACCEPT),
+                this::openAccept);
+        if (accept != null) {
             accept.setId("nc-accept");
-            accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button dismiss = new Button(getTranslation("nc.dismiss"), VaadinIcon.CLOSE.create(), e -> openDismiss());
-            dismiss.setId("nc-dismiss");
-            bar.add(accept, dismiss);
         }
-        if (manager && nc.status() == Status.ANALYSING) {
-            Button plan = new Button(getTranslation("nc.plan"), VaadinIcon.FLAG_CHECKERED.create(),
-                    e -> act(() -> workflow.planActions(nc.id(), nc.version()), "nc.planned"));
+        Button plan = bar.primary(getTranslation("nc.plan"), VaadinIcon.FLAG_CHECKERED,
+                allowed.verdict(NcAction.PLAN), () -> act(() -> workflow.planActions(nc.id(), nc.version()),
+                        "nc.planned"));
+        if (plan != null) {
             plan.setId("nc-plan");
-            plan.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            bar.add(plan);
         }
         if (nc.status().isOpen()) {
-            bar.add(new Anchor("risks", getTranslation("nc.updateRisk")));
+            bar.addExtra(new Anchor("risks", getTranslation("nc.updateRisk")));
         }
-        return bar;
+        Button dismiss = bar.destructive(getTranslation("nc.dismiss"), VaadinIcon.CLOSE,
+                allowed.verdict(NcAction.DISMISS), this::openDismiss);
+        if (dismiss != null) {
+            dismiss.setId("nc-dismiss");
+        }
     }
 
     private void openAccept() {
@@ -188,9 +186,12 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         unitDocuments.stream().filter(d -> Long.valueOf(d.id().value()).equals(nc.documentId())).findFirst()
                 .ifPresent(document::setValue);
         dialog.add(new FormLayout(severity, clause, document));
+        FieldErrors errors = new FieldErrors().on("error.nc.severityRequired", severity)
+                .on("error.nc.findingSeverity", severity).on("error.audit.clauseUnknown", clause)
+                .on("error.nc.documentForeign", document);
         Dialogs.footer(dialog, getTranslation("nc.accept"), () -> workflow.accept(nc.id(), nc.version(),
                 severity.getValue(), clause.getValue(), document.getValue() == null ? null : document.getValue().id()),
-                getTranslation("nc.accepted"), this::render).setId("nc-accept-confirm");
+                getTranslation("nc.accepted"), this::render, errors).setId("nc-accept-confirm");
         dialog.open();
     }
 
@@ -200,14 +201,17 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         TextArea reason = new TextArea(getTranslation("nc.dismiss.reason"));
         reason.setWidthFull();
         dialog.add(reason);
+        reason.setId("nc-dismiss-reason");
         Dialogs.footer(dialog, getTranslation("nc.dismiss"), () -> workflow.dismiss(nc.id(), nc.version(),
-                reason.getValue()), getTranslation("nc.dismissed"), this::render);
+                reason.getValue()), getTranslation("nc.dismissed"), this::render,
+                new FieldErrors().on("error.nc.reasonRequired", reason).on("error.tooLong", reason))
+                .setId("nc-dismiss-confirm");
         dialog.open();
     }
 
-    private Component analysis(boolean manager) {
+    private Component analysis() {
         VerticalLayout section = section("nc.analysis");
-        boolean editable = manager && nc.status() == Status.ANALYSING;
+        boolean editable = allowed.may(NcAction.ANALYSE);
         correction.setId("nc-correction");
         correction.setLabel(getTranslation("nc.correction"));
         correction.setHelperText(getTranslation("nc.correction.help"));
@@ -250,14 +254,14 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
                         : new Span(Formats.date(a.dueOn())))
                 .setHeader(getTranslation("review.action.due")).setAutoWidth(true);
         actions.addColumn(a -> a.round() + 1).setHeader(getTranslation("nc.round")).setAutoWidth(true);
-        boolean working = nc.status() == Status.ACTIONS_PLANNED || nc.status() == Status.IN_PROGRESS;
+        // One query for the whole grid, not one per row.
+        Set<Long> completable = workflow.completableActions(nc.id());
         actions.addComponentColumn(a -> {
             if (a.isDone()) {
                 return new Span(getTranslation("review.action.done") + " " + Formats.dateTime(a.doneAt(), zone)
                         + ": " + a.evidence());
             }
-            boolean mine = guard.caller().user().map(a.ownerId()::equals).orElse(false);
-            if (!working || !(mine || manager)) {
+            if (!completable.contains(a.id())) {
                 return new Span();
             }
             Button done = new Button(getTranslation("review.action.complete"), e -> openComplete(a));
@@ -269,7 +273,7 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         actions.setItems(list);
         actions.setAllRowsVisible(true);
         section.add(actions);
-        if (manager && List.of(Status.ANALYSING, Status.ACTIONS_PLANNED, Status.IN_PROGRESS).contains(nc.status())) {
+        if (allowed.may(NcAction.ADD_ACTION)) {
             Button add = new Button(getTranslation("review.action.add"), VaadinIcon.PLUS.create(), e -> openAction());
             add.setId("nc-action-add");
             section.add(add);
@@ -295,9 +299,18 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         FormLayout form = new FormLayout(description, owner, due);
         form.setColspan(description, 2);
         dialog.add(form);
-        Dialogs.footer(dialog, getTranslation("common.save"), () -> workflow.addAction(nc.id(),
-                description.getValue(), owner.getValue() == null ? null : owner.getValue().userId(), due.getValue()),
-                getTranslation("review.action.added"), this::render).setId("nc-action-save");
+        FieldErrors errors = new FieldErrors().on("error.nc.actionRequired", description)
+                .on("error.tooLong", description).on("error.nc.duePast", due)
+                .on("error.nc.verifierOwnsAction", owner);
+        Dialogs.footer(dialog, getTranslation("common.save"), () -> {
+            // The fields left empty are marked on the field, all at once, before the service is asked.
+            boolean complete = errors.require(description, "error.nc.actionRequired")
+                    & errors.require(owner, "error.nc.ownerRequired") & errors.require(due, "error.dateRequired");
+            if (!complete) {
+                throw new FieldErrors.Marked();
+            }
+            workflow.addAction(nc.id(), description.getValue(), owner.getValue().userId(), due.getValue());
+        }, getTranslation("review.action.added"), this::render, errors).setId("nc-action-save");
         dialog.open();
     }
 
@@ -309,7 +322,8 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         evidence.setWidthFull();
         dialog.add(new Paragraph(action.description()), evidence);
         Dialogs.footer(dialog, getTranslation("review.action.complete"), () -> workflow.completeAction(action.id(),
-                action.version(), evidence.getValue()), getTranslation("review.action.completed"), this::render)
+                action.version(), evidence.getValue()), getTranslation("review.action.completed"), this::render,
+                new FieldErrors().on("error.nc.evidenceRequired", evidence).on("error.tooLong", evidence))
                 .setId("nc-action-done-confirm");
         dialog.open();
     }
@@ -326,8 +340,7 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         if (nc.verificationNote() != null) {
             section.add(new Paragraph(getTranslation("nc.verification.note") + ": " + nc.verificationNote()));
         }
-        boolean working = List.of(Status.ACTIONS_PLANNED, Status.IN_PROGRESS, Status.VERIFYING).contains(nc.status());
-        if (manager && working) {
+        if (allowed.may(NcAction.ASSIGN_VERIFIER)) {
             ComboBox<Membership> verifier = new ComboBox<>(getTranslation("nc.verifier"));
             verifier.setId("nc-verifier");
             verifier.setItems(users.peopleOf(nc.unitId()));
@@ -340,8 +353,7 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
             row.setAlignItems(Alignment.BASELINE);
             section.add(row);
         }
-        boolean verifier = nc.verifierId() != null && guard.caller().user().map(nc.verifierId()::equals).orElse(false);
-        if (nc.status() == Status.VERIFYING && verifier) {
+        if (allowed.offered(NcAction.VERIFY)) {
             RadioButtonGroup<Boolean> effective = new RadioButtonGroup<>(getTranslation("nc.effective"));
             effective.setId("nc-effective");
             effective.setItems(true, false);
@@ -353,6 +365,10 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
                     () -> workflow.verify(nc.id(), nc.version(), effective.getValue(), note.getValue()),
                     "nc.verified"));
             verify.setId("nc-verify");
+            allowed.reason(NcAction.VERIFY).ifPresent(reason -> {
+                verify.setEnabled(false);
+                verify.setTooltipText(getTranslation(reason));
+            });
             verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             section.add(effective, note, verify);
         }
@@ -453,6 +469,11 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
     private void act(Runnable action, String successKey) {
         Notifications.attempt(action, successKey);
         render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return nc == null ? TitledView.super.getPageTitle() : nc.id().label() + " · eISO";
     }
 
     @Override

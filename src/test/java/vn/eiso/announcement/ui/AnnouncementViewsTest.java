@@ -87,9 +87,14 @@ class AnnouncementViewsTest extends UiTest {
         view.sheet.setSelectedIndex(0);
         test(view.announceButton).click();
         AnnounceDialog again = find(AnnounceDialog.class).single();
+        // The preview with no number says so on the number field (it used to fail inside the download).
+        test(again.preview).click();
+        assertThat(again.number.isInvalid()).isTrue();
+        assertThat(again.number.getErrorMessage()).isNotBlank();
         test(again.number).setValue("15/QĐ-STP");
         test(again.issue).click();
-        assertThat(notifications()).contains("Số quyết định 15/QĐ-STP đã được đơn vị sử dụng");
+        assertThat(again.number.isInvalid()).isTrue();
+        assertThat(again.number.getErrorMessage()).isEqualTo("Số quyết định 15/QĐ-STP đã được đơn vị sử dụng");
         assertThat(again.isOpened()).isTrue();
         assertThat(view.history.getListDataView().getItems()).hasSize(1);
     }

@@ -104,7 +104,8 @@ class DocumentViewsTest extends UiTest {
         SignDialog review = find(SignDialog.class).single();
         test(review.password).setValue("sai");
         test(review.sign).click();
-        assertThat(notifications()).contains("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(review.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(review.password.isInvalid()).isTrue();
         assertThat(review.isOpened()).isTrue();
         test(review.password).setValue(Accounts.DEMO_PASSWORD);
         test(review.sign).click();

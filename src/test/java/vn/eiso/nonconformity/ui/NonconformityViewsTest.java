@@ -61,8 +61,12 @@ class NonconformityViewsTest extends UiTest {
         test(find(Button.class).withId("nc-accept-confirm").single()).click();
         assertThat(register.get(id).status()).isEqualTo(Nonconformity.Status.ANALYSING);
 
-        test(find(Button.class).withId("nc-plan").single()).click();
-        assertThat(notifications()).contains("Phải xác định nguyên nhân gốc trước khi lập kế hoạch khắc phục");
+        // Planning comes after the root cause: offered, disabled, with the reason as its tooltip.
+        Button plan = find(Button.class).withId("nc-plan").single();
+        assertThat(plan.isEnabled()).isFalse();
+        assertThat(plan.getTooltip().getText())
+                .isEqualTo("Phải xác định nguyên nhân gốc trước khi lập kế hoạch khắc phục");
+        assertThat(view.statusText()).startsWith("Đang phân tích");
         test(view.correction).setValue("Bố trí thêm ghế chờ, xin lỗi công dân");
         test(view.rootCause).setValue("Chỉ một quầy tiếp nhận vào buổi sáng thứ Hai");
         test(find(Button.class).withId("nc-analysis-save").single()).click();
