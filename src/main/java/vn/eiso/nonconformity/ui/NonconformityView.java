@@ -1,7 +1,6 @@
 package vn.eiso.nonconformity.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.DatePickers;
@@ -82,9 +82,12 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
     final TextArea rootCause = new TextArea();
     final Select<Nonconformity.CauseCategory> category = new Select<>();
     final Grid<CorrectiveAction> actions = new Grid<>();
+    private final FileLimits limits;
 
     NonconformityView(Nonconformities register, NonconformityWorkflow workflow, UserService users,
-            DocumentRegister documents, RevisionWorkflow revisions, AccessGuard guard, Clock clock) {
+            DocumentRegister documents, RevisionWorkflow revisions, AccessGuard guard, FileLimits limits,
+            Clock clock) {
+        this.limits = limits;
         this.register = register;
         this.workflow = workflow;
         this.users = users;
@@ -398,8 +401,7 @@ class NonconformityView extends VerticalLayout implements HasUrlParameter<Long>,
         }
         if (nc.status().isOpen()) {
             Map<String, byte[]> files = new LinkedHashMap<>();
-            Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), 50L * 1024 * 1024, files::put));
-            Uploads.localise(upload);
+            Upload upload = Uploads.limited(limits.maxBytes(), files::put);
             Button attach = new Button(getTranslation("nc.files.attach"), e -> {
                 try {
                     register.attachFiles(nc.id(), files);
