@@ -1,6 +1,5 @@
 package vn.eiso.document;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +18,13 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -41,7 +41,6 @@ import vn.eiso.base.security.AccessGuard.Caller;
 public class DocumentImport {
 
     public static final String MANIFEST = "manifest.csv";
-    private static final int MAX_ENTRIES = 5000;
     private static final Pattern NAME = Pattern.compile(
             "^([\\p{L}]{1,6}[-.]?\\d{1,4}(?:[-.]\\d{1,3})?)[\\s_\\-–.]+(.+?)\\.[\\p{Alnum}]{1,5}$");
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
@@ -94,14 +93,24 @@ public class DocumentImport {
         this.clock = clock;
     }
 
-    /** Imports every file of a ZIP archive (folders inside it are fine). */
+    /**
+     * Imports every file of a ZIP archive (folders inside it are fine). The archive is held to the limits of
+     * {@code eiso.files.*} by its declared shape before anything is inflated (see {@link ArchiveGuard}).
+     */
     public Report importZip(UnitId unit, byte[] zip) {
         access.editor(unit);
+        if (zip.length > inspector.limits().maxArchiveBytes()) {
+            throw new DomainException("import.error.tooLarge", FileLimits.megabytes(inspector.limits().maxArchiveBytes()));
+        }
         Map<String, Entry> manifest = new HashMap<>();
         List<FileReport> reports = new ArrayList<>();
         eachEntry(zip, (name, content) -> {
             if (name.equalsIgnoreCase(MANIFEST)) {
-                manifest.putAll(readManifest(content, reports));
+                try {
+                    manifest.putAll(readManifest(content.read(), reports));
+                } catch (DomainException e) {
+                    reports.add(new FileReport(MANIFEST, null, e.messageKey(), List.of(e.args())));
+                }
             }
         });
         eachEntry(zip, (name, content) -> {
@@ -124,7 +133,7 @@ public class DocumentImport {
         });
         filesByName.forEach((name, content) -> {
             if (!name.equalsIgnoreCase(MANIFEST)) {
-                reports.add(importOne(unit, name, content, manifest));
+                reports.add(importOne(unit, name, () -> content, manifest));
             }
         });
         return finish(unit, reports);
@@ -137,9 +146,10 @@ public class DocumentImport {
         return report;
     }
 
-    private FileReport importOne(UnitId unit, String rawName, byte[] content, Map<String, Entry> manifest) {
+    private FileReport importOne(UnitId unit, String rawName, EntryContent entryContent, Map<String, Entry> manifest) {
         String shown = rawName.length() > 120 ? rawName.substring(0, 120) + "…" : rawName;
         try {
+            byte[] content = entryContent.read();
             // The file is checked (and its text extracted) before any transaction is opened.
             FileInspector.Inspected file = inspector.inspect(rawName, content);
             Entry entry = manifest.containsKey(key(file.fileName())) ? manifest.get(key(file.fileName()))
@@ -253,27 +263,48 @@ public class DocumentImport {
         return Normalizer.normalize(last, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
+    /** An entry's bytes, inflated only when asked for; refuses with a {@link DomainException}. */
+    @FunctionalInterface
+    private interface EntryContent {
+        byte[] read();
+    }
+
     /**
-     * Walks the archive with bounded reads: an entry larger than the file limit is cut off and refused by the
-     * inspector, so a zip bomb costs at most one file's worth of memory at a time.
+     * Walks the archive by its central directory after its declared shape passed: each entry is inflated only when
+     * read, counted as it inflates (a lying header is refused for that entry), and cut off one byte past the file
+     * limit so the inspector refuses it as too large; nothing is inflated beyond what is read.
      */
-    private void eachEntry(byte[] zip, BiConsumer<String, byte[]> action) {
+    private void eachEntry(byte[] zip, BiConsumer<String, EntryContent> action) {
+        ArchiveGuard guard = inspector.archives();
+        long limit = inspector.maxBytes() + 1;
         int count = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (++count > MAX_ENTRIES) {
-                    throw new DomainException("import.error.tooManyEntries", MAX_ENTRIES);
-                }
+        try (ZipFile file = ArchiveGuard.open("ZIP", zip)) {
+            ArchiveGuard.Budget budget = guard.budget("ZIP");
+            for (ZipArchiveEntry entry : guard.declared("ZIP", file, zip.length)) {
+                count++;
                 String path = entry.getName().replace('\\', '/');
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 if (entry.isDirectory() || name.isEmpty() || name.startsWith(".") || path.startsWith("__MACOSX/")) {
                     continue;
                 }
-                action.accept(name, readBounded(in, inspector.maxBytes() + 1));
+                action.accept(name, () -> {
+                    try (InputStream in = guard.guarded(name, file, entry, zip.length, budget)) {
+                        return readBounded(in, limit);
+                    } catch (IOException e) {
+                        throw new DomainException("error.file.unreadable", name);
+                    }
+                });
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             throw new DomainException("import.error.notZip");
+        } catch (DomainException e) {
+            if (e.messageKey().equals("error.file.unreadable")) {
+                throw new DomainException("import.error.notZip");
+            }
+            if (e.messageKey().equals("error.file.compressionBombEntries")) {
+                throw new DomainException("import.error.tooManyEntries", inspector.limits().maxArchiveEntries());
+            }
+            throw e;
         }
         if (count == 0) {
             throw new DomainException("import.error.notZip");
@@ -285,7 +316,7 @@ public class DocumentImport {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int read;
-        while ((read = in.read(buffer)) > 0 && total < limit) {
+        while (total < limit && (read = in.read(buffer)) > 0) {
             int keep = (int) Math.min(read, limit - total);
             out.write(buffer, 0, keep);
             total += keep;

@@ -25,14 +25,15 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 
 /**
  * Checks an uploaded file before anything is stored: a sound name, a size within the limit, a type detected from
- * the bytes (never from the extension) among the accepted ones, and text that can be extracted. Extraction runs
+ * the bytes (never from the extension) among the accepted ones, an archive's shape within the limits (see
+ * {@link ArchiveGuard}; a decompression bomb is refused before anything parses it), and text that can be
+ * extracted. Limits come from {@link FileLimits} ({@code eiso.files.*}). Extraction runs
  * on a small bounded pool with a time limit and a character limit, so a hostile file (a zip bomb, a PDF that never
  * ends) fails alone instead of taking the web sessions down.
  */
@@ -61,8 +62,8 @@ class FileInspector {
             Map.entry("image/tiff", ".tif"),
             Map.entry("text/plain", ".txt"));
 
-    private final long maxBytes;
-    private final long timeoutSeconds;
+    private final FileLimits limits;
+    private final ArchiveGuard archives;
     private final Detector detector = new DefaultDetector();
     private final AutoDetectParser parser = new AutoDetectParser();
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
@@ -72,15 +73,22 @@ class FileInspector {
                 return t;
             });
 
-    FileInspector(@Value("${eiso.files.max-size:50MB}") DataSize maxSize,
-            @Value("${eiso.files.extraction-timeout-seconds:60}") long timeoutSeconds) {
-        this.maxBytes = maxSize.toBytes();
-        this.timeoutSeconds = timeoutSeconds;
+    FileInspector(FileLimits limits) {
+        this.limits = limits;
+        this.archives = new ArchiveGuard(limits);
         pool.allowCoreThreadTimeOut(true);
     }
 
     long maxBytes() {
-        return maxBytes;
+        return limits.maxBytes();
+    }
+
+    FileLimits limits() {
+        return limits;
+    }
+
+    ArchiveGuard archives() {
+        return archives;
     }
 
     Inspected inspect(String originalName, byte[] content) {
@@ -88,8 +96,12 @@ class FileInspector {
         if (content.length == 0) {
             throw new DomainException("error.file.empty", name);
         }
-        if (content.length > maxBytes) {
-            throw new DomainException("error.file.tooLarge", name, maxBytes / (1024 * 1024));
+        if (content.length > limits.maxBytes()) {
+            throw new DomainException("error.file.tooLarge", name, FileLimits.megabytes(limits.maxBytes()));
+        }
+        if (ArchiveGuard.looksLikeZip(content)) {
+            // Before detection: the detector itself opens the package's parts.
+            archives.checkPackage(name, content);
         }
         String type = detect(content);
         if (!ACCEPTED.containsKey(type)) {
@@ -140,7 +152,7 @@ class FileInspector {
             throw new DomainException("error.file.busy");
         }
         try {
-            return job.get(timeoutSeconds, TimeUnit.SECONDS);
+            return job.get(limits.extractionTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             job.cancel(true);
             throw new DomainException("error.file.tooSlow", name);
@@ -162,7 +174,7 @@ class FileInspector {
                 throw e;
             }
         } catch (OutOfMemoryError e) {
-            // A decompression bomb that slipped past the ratio checks: this file fails, the application lives.
+            // Should a decompression bomb slip past the archive checks: this file fails, the application lives.
             throw new IOException("out of memory while extracting", e);
         }
         return handler.toString().strip();

@@ -2,19 +2,25 @@ package vn.eiso.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 import vn.eiso.support.Files;
 
 class FileInspectorTest {
 
-    private static final FileInspector INSPECTOR = new FileInspector(DataSize.ofMegabytes(5), 30);
+    /** Small limits, so that the tests show the inspector follows its configuration. */
+    private static final FileLimits LIMITS = new FileLimits(DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), 50, 100,
+            DataSize.ofMegabytes(200), Duration.ofSeconds(30));
+    private static final FileInspector INSPECTOR = new FileInspector(LIMITS);
 
     @AfterAll
     static void stop() {
@@ -62,12 +68,60 @@ class FileInspectorTest {
     }
 
     @Test
-    void a_docx_zip_bomb_is_refused_without_harm() {
+    void a_docx_zip_bomb_is_refused_by_its_shape_without_harm() {
         byte[] bomb = Files.docxBomb();
         assertThat(bomb.length).isLessThan(1024 * 1024);
-        assertThat(refusal("bom.docx", bomb)).isEqualTo("error.file.unreadable");
+        DomainException refused = catchThrowableOfType(DomainException.class, () -> INSPECTOR.inspect("bom.docx", bomb));
+        // Refused by the ratio its central directory declares, before anything is inflated: no time limit involved.
+        assertThat(refused.messageKey()).isEqualTo("error.file.compressionBomb");
+        assertThat(refused.args()).containsExactly("bom.docx", 100);
         // The inspector still works afterwards.
         assertThat(INSPECTOR.inspect("ok.docx", Files.docx("vẫn hoạt động")).text()).contains("vẫn hoạt động");
+    }
+
+    @Test
+    void a_bomb_whose_headers_lie_about_its_size_is_caught_while_inflating() {
+        byte[] liar = Files.lyingDocxBomb();
+        assertThat(liar.length).isLessThan(1024 * 1024);
+        assertThat(refusal("noi-doi.docx", liar)).isEqualTo("error.file.compressionBomb");
+    }
+
+    @Test
+    void the_same_checks_hold_for_spreadsheets_and_opendocument_packages() {
+        byte[] odsBomb = Files.zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet".getBytes(
+                StandardCharsets.US_ASCII), "content.xml", new byte[30 * 1024 * 1024]);
+        assertThat(refusal("bang.ods", odsBomb)).isEqualTo("error.file.compressionBomb");
+        byte[] xlsxBomb = Files.zip("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.US_ASCII),
+                "xl/worksheets/sheet1.xml", new byte[30 * 1024 * 1024]);
+        assertThat(refusal("bang.xlsx", xlsxBomb)).isEqualTo("error.file.compressionBomb");
+    }
+
+    @Test
+    void an_archive_past_the_configured_entry_count_or_total_is_refused() {
+        Object[] many = new Object[2 * 60];
+        for (int i = 0; i < 60; i++) {
+            many[2 * i] = "part" + i + ".xml";
+            many[2 * i + 1] = "<x/>".getBytes(StandardCharsets.US_ASCII);
+        }
+        assertThat(refusal("nhieu-phan.docx", Files.zip(many))).isEqualTo("error.file.compressionBombEntries");
+
+        FileInspector strict = new FileInspector(new FileLimits(DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), 50,
+                100000, DataSize.ofMegabytes(8), Duration.ofSeconds(30)));
+        try {
+            DomainException refused = catchThrowableOfType(DomainException.class,
+                    () -> strict.inspect("lon.ods", Files.zip("content.xml", new byte[10 * 1024 * 1024])));
+            assertThat(refused.messageKey()).isEqualTo("error.file.compressionBombTotal");
+            assertThat(refused.args()).containsExactly("lon.ods", 8L);
+        } finally {
+            strict.shutdown();
+        }
+    }
+
+    @Test
+    void a_zip_without_a_readable_central_directory_is_not_handed_to_the_parsers() {
+        byte[] docx = Files.docx("x");
+        // Cut before the central directory: only a streaming reader could still walk it.
+        assertThat(refusal("cut.docx", Arrays.copyOf(docx, docx.length - 200))).isEqualTo("error.file.unreadable");
     }
 
     @Test

@@ -104,6 +104,24 @@ public final class Files {
         }
     }
 
+    /**
+     * The same bomb with a central directory that lies: the document part claims to unpack to no more than its
+     * compressed size, so only counting the bytes as they inflate can catch it.
+     */
+    public static byte[] lyingDocxBomb() {
+        byte[] bomb = docxBomb();
+        byte[] name = "word/document.xml".getBytes(StandardCharsets.US_ASCII);
+        for (int i = bomb.length - 46; i >= 0; i--) {
+            if (bomb[i] == 'P' && bomb[i + 1] == 'K' && bomb[i + 2] == 1 && bomb[i + 3] == 2
+                    && Arrays.equals(bomb, i + 46, i + 46 + name.length, name, 0, name.length)) {
+                // Uncompressed size (offset 24) := compressed size (offset 20).
+                System.arraycopy(bomb, i + 20, bomb, i + 24, 4);
+                return bomb;
+            }
+        }
+        throw new IllegalStateException("no central directory entry for word/document.xml");
+    }
+
     /** The first bytes of a Windows executable, renamed as a PDF by whoever sends it. */
     public static byte[] windowsExecutable() {
         byte[] exe = new byte[4096];

@@ -1,7 +1,6 @@
 package vn.eiso.announcement.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -46,6 +45,7 @@ import vn.eiso.announcement.Scopes;
 import vn.eiso.audit.Audits;
 import vn.eiso.audit.IsoClause;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.EisoPrincipal;
@@ -86,11 +86,13 @@ class AnnouncementView extends VerticalLayout implements TitledView {
     private final boolean oversight;
     private final Clock clock;
     private final String signer;
+    private final FileLimits limits;
     private UnitId unit;
     private QmsScope scope;
 
     AnnouncementView(Scopes scopes, ReadinessCheck readinessCheck, Announcements announcements, Audits audits,
-            AccessGuard guard, Clock clock, AuthenticationContext authentication) {
+            AccessGuard guard, FileLimits limits, Clock clock, AuthenticationContext authentication) {
+        this.limits = limits;
         this.clock = clock;
         this.signer = authentication.getAuthenticatedUser(EisoPrincipal.class).map(EisoPrincipal::fullName)
                 .orElse("");
@@ -381,7 +383,7 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("announcement.attachSigned") + ": " + a.number());
         dialog.add(new Paragraph(getTranslation("announcement.attachSigned.help")));
-        Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), 50L * 1024 * 1024, (name, bytes) -> {
+        Upload upload = Uploads.limited(limits.maxBytes(), (name, bytes) -> {
             try {
                 announcements.attachSigned(a.id(), name, bytes);
                 Notifications.success(getTranslation("announcement.signedAttached"));
@@ -390,10 +392,8 @@ class AnnouncementView extends VerticalLayout implements TitledView {
             } catch (DomainException ex) {
                 Notifications.error(ex);
             }
-        }));
-        upload.setMaxFiles(1);
+        });
         upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/jpeg", ".jpg", "image/png", ".png");
-        Uploads.localise(upload);
         dialog.add(upload);
         dialog.getFooter().add(new Button(getTranslation("common.close"), e -> dialog.close()));
         dialog.open();

@@ -1,6 +1,5 @@
 package vn.eiso.audit.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -48,10 +47,8 @@ class ItemDialog extends Dialog {
         evidence.setWidthFull();
         evidence.setHelperText(getTranslation("audit.evidence.help"));
         evidence.setValue(item.evidence() == null ? "" : item.evidence());
-        Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), work.maxFileBytes(), files::put));
+        Upload upload = Uploads.limited(work.maxFileBytes(), files::put);
         upload.setId("item-upload");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, work.maxFileBytes()));
-        Uploads.localise(upload);
         VerticalLayout layout = new VerticalLayout(result, evidence);
         if (!attached.isEmpty()) {
             layout.add(new Span(getTranslation("audit.files")));

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -56,7 +57,11 @@ class SecurityConfig {
         // /error must stay reachable, or an API refusal (401, 403) becomes a redirect to the login page.
         http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**", "/error",
                         "/public/**")
-                .permitAll());
+                .permitAll()
+                // Stored files (document revisions, filed records): any signed-in user may ask; the download
+                // controller asks the service, which answers "not found" to whoever may not read the file.
+                // Without this rule Vaadin's configurer denies every non-route address, even to a signed-in user.
+                .requestMatchers(HttpMethod.GET, "/files/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_PATH, "/"));
         return http.build();
     }

@@ -6,11 +6,24 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.file.Files;
 import java.util.function.BiConsumer;
+import vn.eiso.base.FileLimits;
 
 /** Upload components that speak the user's language, and take files without risking the server's memory. */
 public final class Uploads {
 
     private Uploads() {
+    }
+
+    /**
+     * A one-file upload held to {@code maxBytes} in the browser and again on the server, in the user's language.
+     * Screens pass a limit from {@link FileLimits} ({@code eiso.files.*}), never a number of their own.
+     */
+    public static Upload limited(long maxBytes, BiConsumer<String, byte[]> onFile) {
+        Upload upload = new Upload(bounded(UI.getCurrent(), maxBytes, onFile));
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.setMaxFiles(1);
+        localise(upload);
+        return upload;
     }
 
     /**
@@ -23,7 +36,7 @@ public final class Uploads {
             try {
                 if (file.length() > maxBytes) {
                     ui.access(() -> Notifications.error(ui.getTranslation("upload.tooBigNamed", meta.fileName(),
-                            maxBytes / (1024 * 1024))));
+                            FileLimits.megabytes(maxBytes))));
                     return;
                 }
                 byte[] bytes = Files.readAllBytes(file.toPath());

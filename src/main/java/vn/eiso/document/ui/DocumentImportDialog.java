@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.Uploads;
@@ -20,24 +21,20 @@ import vn.eiso.document.DocumentImport.Report;
 /** Upload a ZIP of existing files (with an optional manifest.csv) and read the verdict on every file. */
 class DocumentImportDialog extends Dialog {
 
-    private static final int MAX_ZIP = 512 * 1024 * 1024;
 
     final Grid<FileReport> report = new Grid<>();
     final Span summary = new Span();
 
-    DocumentImportDialog(DocumentImport documentImport, UnitId unit, Runnable onImported) {
+    DocumentImportDialog(DocumentImport documentImport, FileLimits limits, UnitId unit, Runnable onImported) {
         setHeaderTitle(getTranslation("docImport.title"));
         setWidth("min(64rem, 100vw)");
         add(new Paragraph(getTranslation("docImport.help")),
                 new Pre("file,code,title,type,revision,effective_date\n"
                         + "QT-01.docx,QT-01,Quy trình kiểm soát tài liệu,PROCEDURE,3,15/01/2024"));
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(Uploads.bounded(ui, MAX_ZIP, (name, bytes) -> run(documentImport, unit, bytes,
-                onImported)));
+        Upload upload = Uploads.limited(limits.maxArchiveBytes(), (name, bytes) -> run(documentImport, unit, bytes,
+                onImported));
         upload.setAcceptedFileTypes(".zip", "application/zip");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_ZIP);
-        Uploads.localise(upload);
         report.addColumn(FileReport::fileName).setHeader(getTranslation("docImport.file")).setFlexGrow(2);
         report.addColumn(r -> r.code() == null ? "" : r.code()).setHeader(getTranslation("document.code"))
                 .setAutoWidth(true);

@@ -1,7 +1,6 @@
 package vn.eiso.document.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -365,10 +364,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
                     draftErrors.show(ex);
                 }
             });
-            Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), workflow.maxFileBytes(),
-                    (name, bytes) -> act(() -> workflow.attach(draft.id(), name, bytes), "draft.fileAdded")));
-            upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, workflow.maxFileBytes()));
-            Uploads.localise(upload);
+            Upload upload = Uploads.limited(workflow.maxFileBytes(),
+                    (name, bytes) -> act(() -> workflow.attach(draft.id(), name, bytes), "draft.fileAdded"));
             upload.setId("draft-upload");
             save.setId("draft-save");
             upload.setMaxFiles(1);
@@ -402,7 +399,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
         Div list = new Div();
         list.addClassName("file-list");
         for (Attachment a : files) {
-            Anchor link = new Anchor("files/" + a.id().value(), a.fileName());
+            Anchor link = new Anchor(a.downloadPath(), a.fileName());
             link.getElement().setAttribute("download", true);
             Div row = new Div(link);
             if (removable) {

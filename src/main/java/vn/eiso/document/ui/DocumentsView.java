@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
@@ -47,7 +48,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
     private final Optional<UnitId> unit;
 
     DocumentsView(DocumentRegister register, DocumentImport documentImport,
-            UserService users) {
+            UserService users, FileLimits limits) {
         this.register = register;
         this.unit = CurrentUnit.get();
         addClassName("list-view");
@@ -87,7 +88,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
                             d -> getUI().ifPresent(ui -> ui.navigate(DocumentView.class, d.id().value()))).open());
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button bulk = new Button(getTranslation("documents.import"), VaadinIcon.UPLOAD.create(),
-                    e -> new DocumentImportDialog(documentImport, unit.get(), this::refresh).open());
+                    e -> new DocumentImportDialog(documentImport, limits, unit.get(), this::refresh).open());
             toolbar.add(add, bulk);
         }
 

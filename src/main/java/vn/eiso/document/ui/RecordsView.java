@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
@@ -47,15 +48,17 @@ import vn.eiso.document.Records;
 @PermitAll
 class RecordsView extends VerticalLayout implements TitledView {
 
+    private final FileLimits limits;
+
     /** The service checks each file against the configured limit; this only keeps the upload itself bounded. */
-    private static final int MAX_RECORD_FILE = 512 * 1024 * 1024;
 
     final Grid<FiledRecord> grid = new Grid<>();
     private final Records records;
     private final DocumentRegister register;
     private final ZoneId zone;
 
-    RecordsView(Records records, DocumentRegister register, Clock clock) {
+    RecordsView(Records records, DocumentRegister register, FileLimits limits, Clock clock) {
+        this.limits = limits;
         this.records = records;
         this.register = register;
         this.zone = clock.getZone();
@@ -74,7 +77,7 @@ class RecordsView extends VerticalLayout implements TitledView {
         grid.addComponentColumn(r -> {
             Div files = new Div();
             records.attachments(r.id()).forEach(a -> {
-                Anchor link = new Anchor("files/" + a.id().value(), a.fileName());
+                Anchor link = new Anchor(a.downloadPath(), a.fileName());
                 link.getElement().setAttribute("download", true);
                 files.add(new Div(link));
             });
@@ -109,9 +112,7 @@ class RecordsView extends VerticalLayout implements TitledView {
         TextArea text = new TextArea(getTranslation("records.content"));
         Map<String, byte[]> files = new LinkedHashMap<>();
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(Uploads.bounded(ui, MAX_RECORD_FILE, files::put));
-        upload.setMaxFileSize(MAX_RECORD_FILE);
-        Uploads.localise(upload);
+        Upload upload = Uploads.limited(limits.maxBytes(), files::put);
         if (corrected != null) {
             templates.stream().filter(t -> t.id().equals(corrected.templateId())).findFirst().ifPresent(template::setValue);
             template.setReadOnly(true);

@@ -54,11 +54,11 @@ class RevisionContent extends Div {
             UnorderedList list = new UnorderedList();
             for (Attachment a : attachments) {
                 ListItem item = new ListItem();
-                Anchor download = new Anchor("files/" + a.id().value(), a.fileName());
+                Anchor download = new Anchor(a.downloadPath(), a.fileName());
                 download.getElement().setAttribute("download", true);
                 item.add(download, new Span(" · " + size(a.size())));
-                if ("application/pdf".equals(a.contentType())) {
-                    Anchor preview = new Anchor("files/" + a.id().value() + "?inline=true",
+                if (a.showsInline()) {
+                    Anchor preview = new Anchor(a.previewPath(),
                             getTranslation("revision.preview"));
                     preview.setTarget("_blank");
                     item.add(new Span(" · "), preview);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.eiso.base.DomainException;
+import vn.eiso.document.Attachment;
 import vn.eiso.document.AttachmentId;
 import vn.eiso.document.DownloadableFile;
 import vn.eiso.document.RevisionWorkflow;
@@ -33,7 +34,7 @@ class FileController {
     @GetMapping("/files/{id}")
     ResponseEntity<byte[]> download(@PathVariable long id, @RequestParam(defaultValue = "false") boolean inline) {
         DownloadableFile file = workflow.open(new AttachmentId(id));
-        boolean preview = inline && MediaType.APPLICATION_PDF_VALUE.equals(file.contentType());
+        boolean preview = inline && Attachment.SHOWN_INLINE.contains(file.contentType());
         ContentDisposition disposition = (preview ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.fileName(), StandardCharsets.UTF_8).build();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()

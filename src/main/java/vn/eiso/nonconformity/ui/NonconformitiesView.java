@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.Texts;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
@@ -61,7 +62,8 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
     private final LocalDate today;
     private UnitId unit;
 
-    NonconformitiesView(Nonconformities nonconformities, NonconformityFigures figures, AccessGuard guard, Clock clock) {
+    NonconformitiesView(Nonconformities nonconformities, NonconformityFigures figures, AccessGuard guard,
+            FileLimits limits, Clock clock) {
         this.nonconformities = nonconformities;
         this.figures = figures;
         this.zone = clock.getZone();
@@ -96,7 +98,7 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         openOnly.setValue(true);
         openOnly.addValueChangeListener(e -> refresh());
         Button report = new Button(getTranslation("nc.report"), VaadinIcon.PLUS.create(),
-                e -> new ReportDialog(nonconformities, unit, inspector, this::refresh).open());
+                e -> new ReportDialog(nonconformities, limits, unit, inspector, this::refresh).open());
         report.setId("nc-report");
         report.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout registerTab = new VerticalLayout(new HorizontalLayout(report, openOnly), grid);

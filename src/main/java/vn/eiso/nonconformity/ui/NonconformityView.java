@@ -1,7 +1,6 @@
 package vn.eiso.nonconformity.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -41,6 +40,7 @@ import vn.eiso.base.ui.FieldErrors;
 import vn.eiso.base.ui.RecordPage;
 import vn.eiso.nonconformity.NcAction;
 import java.util.Set;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Dialogs;
@@ -87,9 +87,11 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
     final TextArea rootCause = new TextArea();
     final Select<Nonconformity.CauseCategory> category = new Select<>();
     final Grid<CorrectiveAction> actions = new Grid<>();
+    private final FileLimits limits;
 
     NonconformityView(Nonconformities register, NonconformityWorkflow workflow, UserService users,
-            DocumentRegister documents, RevisionWorkflow revisions, Clock clock) {
+            DocumentRegister documents, RevisionWorkflow revisions, FileLimits limits, Clock clock) {
+        this.limits = limits;
         this.register = register;
         this.workflow = workflow;
         this.users = users;
@@ -414,8 +416,7 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         }
         if (nc.status().isOpen()) {
             Map<String, byte[]> files = new LinkedHashMap<>();
-            Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), 50L * 1024 * 1024, files::put));
-            Uploads.localise(upload);
+            Upload upload = Uploads.limited(limits.maxBytes(), files::put);
             Button attach = new Button(getTranslation("nc.files.attach"), e -> {
                 try {
                     register.attachFiles(nc.id(), files);

@@ -1,6 +1,5 @@
 package vn.eiso.nonconformity.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.ui.Uploads;
@@ -21,14 +21,14 @@ import vn.eiso.nonconformity.Nonconformity;
 /** The quick report anyone in the unit fills in: what happened, where it came from, photos or scans if any. */
 class ReportDialog extends Dialog {
 
-    private static final long MAX_FILE = 50L * 1024 * 1024;
 
     final Select<Nonconformity.Source> source = new Select<>();
     final TextArea description = new TextArea();
     final Map<String, byte[]> files = new LinkedHashMap<>();
     final Button send;
 
-    ReportDialog(Nonconformities nonconformities, UnitId unit, boolean inspector, Runnable reported) {
+    ReportDialog(Nonconformities nonconformities, FileLimits limits, UnitId unit, boolean inspector,
+            Runnable reported) {
         setHeaderTitle(getTranslation("nc.report"));
         setWidth("min(36rem, 100vw)");
         source.setId("nc-source");
@@ -42,9 +42,7 @@ class ReportDialog extends Dialog {
         description.setLabel(getTranslation("nc.description"));
         description.setHelperText(getTranslation("nc.report.help"));
         description.setMaxLength(4000);
-        Upload upload = new Upload(Uploads.bounded(UI.getCurrent(), MAX_FILE, files::put));
-        upload.setMaxFileSize((int) MAX_FILE);
-        Uploads.localise(upload);
+        Upload upload = Uploads.limited(limits.maxBytes(), files::put);
         FormLayout form = new FormLayout(source, description, upload);
         form.setColspan(description, 2);
         form.setColspan(upload, 2);

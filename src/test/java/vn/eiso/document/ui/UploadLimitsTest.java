@@ -1,0 +1,89 @@
+package vn.eiso.document.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.vaadin.flow.component.upload.Upload;
+import jakarta.servlet.MultipartConfigElement;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.TestPropertySource;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.FileLimits;
+import vn.eiso.base.UnitId;
+import vn.eiso.document.DocumentFilter;
+import vn.eiso.document.DocumentImport;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSort;
+import vn.eiso.document.DocumentStatus;
+import vn.eiso.document.DocumentSummary;
+import vn.eiso.document.DocumentType;
+import vn.eiso.document.Records;
+import vn.eiso.support.UiTest;
+
+/** One setting, small on purpose, and every place that takes a file follows it. */
+// Its own configuration means its own application context: own JVM, like the other tests with properties.
+@Tag("own-jvm")
+@TestPropertySource(properties = {"eiso.files.max-size=3MB", "eiso.files.max-archive-size=7MB"})
+class UploadLimitsTest extends UiTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @Autowired
+    FileLimits limits;
+    @Autowired
+    Records records;
+    @Autowired
+    DocumentRegister register;
+    @Autowired
+    DocumentImport documentImport;
+    @Autowired
+    MultipartConfigElement multipart;
+
+    @Test
+    void the_configured_limits_are_the_ones_bound() {
+        assertThat(limits.maxBytes()).isEqualTo(3 * MB);
+        assertThat(limits.maxArchiveBytes()).isEqualTo(7 * MB);
+        assertThat(limits.maxCompressionRatio()).isEqualTo(FileLimits.DEFAULTS.maxCompressionRatio());
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void the_record_screen_upload_and_the_inspector_behind_it_take_the_configured_size() {
+        RecordsView view = navigate(RecordsView.class);
+        UnitId stp = unit("STP");
+        view.openDialog(stp, null);
+        assertThat(find(Upload.class).single().getMaxFileSize()).isEqualTo((int) (3 * MB));
+
+        DocumentSummary template = register.list(new DocumentFilter(stp, null, DocumentType.RECORD_TEMPLATE,
+                DocumentStatus.EFFECTIVE, null, false), DocumentSort.CODE, true, 0, 1).getFirst();
+        byte[] fourMegabytes = new byte[(int) (4 * MB)];
+        Arrays.fill(fourMegabytes, (byte) 'a');
+        DomainException refused = catchThrowableOfType(DomainException.class,
+                () -> records.file(template.id(), "Quá lớn", null, Map.of("lon.txt", fourMegabytes)));
+        assertThat(refused.messageKey()).isEqualTo("error.file.tooLarge");
+        assertThat(refused.args()).containsExactly("lon.txt", 3L);
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_import_screen_the_service_and_the_http_multipart_take_the_configured_archive_size() {
+        navigate(DocumentsView.class);
+        UnitId stp = unit("STP");
+        new DocumentImportDialog(documentImport, limits, stp, () -> { }).open();
+        assertThat(find(DocumentImportDialog.class).single()).isNotNull();
+        assertThat(find(Upload.class).single().getMaxFileSize()).isEqualTo((int) (7 * MB));
+
+        DomainException refused = catchThrowableOfType(DomainException.class,
+                () -> documentImport.importZip(stp, new byte[(int) (8 * MB)]));
+        assertThat(refused.messageKey()).isEqualTo("import.error.tooLarge");
+        assertThat(refused.args()).containsExactly(7L);
+
+        assertThat(multipart.getMaxFileSize()).isEqualTo(7 * MB);
+        assertThat(multipart.getMaxRequestSize()).isGreaterThan(7 * MB);
+    }
+}
