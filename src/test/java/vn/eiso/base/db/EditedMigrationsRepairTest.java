@@ -27,7 +27,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A database migrated by the first versions of V2 and V7 (kept in src/test/resources/db/before-edits) starts with the
- * current scripts: the known old checksums are forgiven and V13 brings its schema level.
+ * current scripts: the known old checksums are forgiven and V13 brings its schema level. On H2, and on PostgreSQL
+ * in a schema of its own when the suite runs there ({@code EISO_DB_URL}, the postgres Maven profile).
  */
 class EditedMigrationsRepairTest {
 
@@ -35,16 +36,29 @@ class EditedMigrationsRepairTest {
     Path oldScripts;
 
     private String url;
+    /** PostgreSQL: the throw-away schema this test works in; H2: null (a throw-away database). */
+    private String schema;
     /** One connection for Flyway and the test, held open as a pool would hold it. */
     private SingleConnectionDataSource database;
     private Connection keepAlive;
 
     @BeforeEach
     void copyTheScriptsAsTheyWereBeforeTheEdits() throws IOException, SQLException {
-        url = "jdbc:h2:mem:upgrade-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        database = new SingleConnectionDataSource(url, "sa", "", true);
-        keepAlive = database.getConnection();
+        String postgres = System.getenv("EISO_DB_URL");
+        if (postgres != null && postgres.startsWith("jdbc:postgresql:")) {
+            url = postgres;
+            schema = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            database = new SingleConnectionDataSource(url, System.getenv().getOrDefault("EISO_DB_USER", "postgres"),
+                    System.getenv().getOrDefault("EISO_DB_PASSWORD", ""), true);
+            keepAlive = database.getConnection();
+            sql("create schema " + schema);
+            keepAlive.setSchema(schema);
+        } else {
+            url = "jdbc:h2:mem:upgrade-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            database = new SingleConnectionDataSource(url, "sa", "", true);
+            keepAlive = database.getConnection();
+        }
         for (int v = 1; v <= 12; v++) {
             String prefix = "V" + v + "__";
             Path script;
@@ -59,6 +73,9 @@ class EditedMigrationsRepairTest {
 
     @AfterEach
     void closeTheDatabase() throws SQLException {
+        if (schema != null) {
+            sql("drop schema " + schema + " cascade");
+        }
         database.destroy();
     }
 
@@ -69,7 +86,7 @@ class EditedMigrationsRepairTest {
         assertThat(indexColumns("document_unit_title_idx")).containsExactly("unit_id", "title");
 
         // Without the repair Flyway refuses the database: this is what the edits did to existing installations.
-        Flyway plain = Flyway.configure().dataSource(database).locations("classpath:db/migration").load();
+        Flyway plain = configure().locations("classpath:db/migration").load();
         assertThatThrownBy(plain::validate).isInstanceOf(FlywayValidateException.class)
                 .hasMessageContaining("checksum mismatch");
 
@@ -116,7 +133,7 @@ class EditedMigrationsRepairTest {
     @Test
     void the_repair_names_the_checksums_flyway_computes_for_the_current_and_the_old_scripts() {
         Flyway current = current();
-        Flyway old = Flyway.configure().dataSource(database).locations("filesystem:" + oldScripts).load();
+        Flyway old = configure().locations("filesystem:" + oldScripts).load();
         for (EditedMigrationsRepair.Edited edited : EditedMigrationsRepair.EDITED) {
             assertThat(resolved(current, edited.version()).getChecksum()).isEqualTo(edited.currentChecksum());
             assertThat(resolved(old, edited.version()).getChecksum()).isEqualTo(edited.oldChecksum());
@@ -125,7 +142,7 @@ class EditedMigrationsRepairTest {
 
     /** Up to V6 with the old V2, two nonconformities (one moved on after V7), then up to V12 with the old V7. */
     private void migrateWithTheOldScripts() throws SQLException {
-        Flyway.configure().dataSource(database).locations("filesystem:" + oldScripts).target("6").load()
+        configure().locations("filesystem:" + oldScripts).target("6").load()
                 .migrate();
         sql("insert into unit (id, code, name, unit_type, status, created_at, updated_at)"
                 + " values (1, 'U', 'Đơn vị', 'AGENCY', 'ACTIVE', current_timestamp, current_timestamp)");
@@ -133,7 +150,7 @@ class EditedMigrationsRepairTest {
                 + " values (1, 'u', 'Người dùng', 'x', current_timestamp)");
         sql("insert into nonconformity (id, unit_id, source, description, severity, status, reported_by, reported_at)"
                 + " values (1, 1, 'AUDIT', 'Trước V7', 'MINOR', 'ANALYSING', 1, current_timestamp)");
-        Flyway.configure().dataSource(database).locations("filesystem:" + oldScripts).target("12").load()
+        configure().locations("filesystem:" + oldScripts).target("12").load()
                 .migrate();
         sql("update nonconformity set status = 'ACTIONS_PLANNED' where id = 1");
         sql("insert into nc_event (nc_id, occurred_at, actor_id, from_status, to_status)"
@@ -146,8 +163,13 @@ class EditedMigrationsRepairTest {
                 .as("the old V7 wrote no history").containsExactly("0");
     }
 
+    private org.flywaydb.core.api.configuration.FluentConfiguration configure() {
+        var configuration = Flyway.configure().dataSource(database);
+        return schema == null ? configuration : configuration.schemas(schema).defaultSchema(schema);
+    }
+
     private Flyway current() {
-        return Flyway.configure().dataSource(database).locations("classpath:db/migration")
+        return configure().locations("classpath:db/migration")
                 .callbacks(new EditedMigrationsRepair()).load();
     }
 
@@ -162,15 +184,22 @@ class EditedMigrationsRepairTest {
 
     private int maxLength(String table, String column) throws SQLException {
         return Integer.parseInt(rows("select character_maximum_length from information_schema.columns"
-                + " where table_name = '" + table + "' and column_name = '" + column + "'").getFirst());
+                + " where table_schema = current_schema and table_name = '" + table + "' and column_name = '" + column
+                + "'").getFirst());
     }
 
     private String nullable(String table, String column) throws SQLException {
-        return rows("select is_nullable from information_schema.columns where table_name = '" + table
-                + "' and column_name = '" + column + "'").getFirst();
+        return rows("select is_nullable from information_schema.columns where table_schema = current_schema"
+                + " and table_name = '" + table + "' and column_name = '" + column + "'").getFirst();
     }
 
     private List<String> indexColumns(String index) throws SQLException {
+        if (schema != null) {
+            String definition = rows("select indexdef from pg_indexes where schemaname = current_schema"
+                    + " and indexname = '" + index + "'").getFirst();
+            return List.of(definition.substring(definition.indexOf('(') + 1, definition.lastIndexOf(')'))
+                    .split(",\\s*"));
+        }
         return rows("select column_name from information_schema.index_columns where index_name = '" + index
                 + "' order by ordinal_position");
     }
