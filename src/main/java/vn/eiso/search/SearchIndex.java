@@ -249,21 +249,34 @@ public final class SearchIndex implements Closeable {
             commit(databaseId);
             refresh();
         } catch (ExecutionException e) {
-            rollBackToLastCommit(e.getCause());
+            abandon(pool, e.getCause());
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            rollBackToLastCommit(e);
+            abandon(pool, e);
             throw new IllegalStateException("rebuild interrupted", e);
         } catch (IOException e) {
-            rollBackToLastCommit(e);
+            abandon(pool, e);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            rollBackToLastCommit(e);
+            abandon(pool, e);
             throw e;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Lets the batches still running end (their work is dropped anyway), then rolls back to the last commit. */
+    private void abandon(ThreadPoolExecutor pool, Throwable cause) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                cause.addSuppressed(new IllegalStateException("rebuild batches still running at roll-back"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rollBackToLastCommit(cause);
     }
 
     /**
