@@ -336,12 +336,12 @@ class JooqRevisionRepository {
     }
 
     /** One line of an e-mail reminder. */
-    record MailLine(String email, long documentId, String code, String title) {
+    record MailLine(String email, String language, long documentId, String code, String title) {
     }
 
     /** Revisions in force that people with an e-mail address have not yet confirmed reading. */
     List<MailLine> pendingReadingsWithEmail() {
-        return dsl.select(APP_USER.EMAIL, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE)
+        return dsl.select(APP_USER.EMAIL, APP_USER.LOCALE, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE)
                 .from(ACKNOWLEDGEMENT)
                 .join(APP_USER).on(APP_USER.ID.eq(ACKNOWLEDGEMENT.USER_ID))
                 .join(REVISION).on(REVISION.ID.eq(ACKNOWLEDGEMENT.REVISION_ID))
@@ -350,18 +350,18 @@ class JooqRevisionRepository {
                         .and(REVISION.STATUS.eq(RevisionStatus.EFFECTIVE.name()))
                         .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()))
                 .orderBy(APP_USER.EMAIL, DOCUMENT.CODE)
-                .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     /** Documents in force past their review date, or flagged, with their owner's e-mail address. */
     List<MailLine> reviewsDueWithOwnerEmail(LocalDate today) {
-        return dsl.select(APP_USER.EMAIL, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE)
+        return dsl.select(APP_USER.EMAIL, APP_USER.LOCALE, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE)
                 .from(DOCUMENT)
                 .join(APP_USER).on(APP_USER.ID.eq(DOCUMENT.OWNER_ID))
                 .where(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today)
                         .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()))
                 .orderBy(APP_USER.EMAIL, DOCUMENT.CODE)
-                .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     private List<Attachment> attachments(Condition condition) {

@@ -16,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.base.Texts;
 import vn.eiso.base.security.SystemAuthentication;
 
 /**
@@ -50,41 +51,47 @@ class MailReminders {
         SystemAuthentication.runAsSystem(this::sendNow);
     }
 
-    /** Sends today's reminders; returns how many messages went out. A failed message does not stop the rest. */
+    /**
+     * Sends today's reminders, each in its recipient's language; returns how many messages went out. A failed
+     * message does not stop the rest.
+     */
     @Transactional(readOnly = true)
     public int sendNow() {
         int sent = 0;
-        for (var entry : group(revisions.pendingReadingsWithEmail()).entrySet()) {
-            sent += send(entry.getKey(), "[eISO] Tài liệu cần đọc",
-                    "Anh/chị được yêu cầu đọc và xác nhận các tài liệu sau:", entry.getValue());
+        for (Reminder reminder : group(revisions.pendingReadingsWithEmail())) {
+            sent += send(reminder, "mail.readings.subject", "mail.readings.intro");
         }
-        for (var entry : group(revisions.reviewsDueWithOwnerEmail(LocalDate.now(clock))).entrySet()) {
-            sent += send(entry.getKey(), "[eISO] Tài liệu đến hạn rà soát",
-                    "Các tài liệu anh/chị phụ trách đã đến hạn rà soát định kỳ hoặc cần rà soát lại:",
-                    entry.getValue());
+        for (Reminder reminder : group(revisions.reviewsDueWithOwnerEmail(LocalDate.now(clock)))) {
+            sent += send(reminder, "mail.reviews.subject", "mail.reviews.intro");
         }
         return sent;
     }
 
-    private int send(String to, String subject, String intro, List<String> lines) {
+    private int send(Reminder reminder, String subjectKey, String introKey) {
+        Texts texts = Texts.of(reminder.language());
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(intro + "\n\n" + String.join("\n", lines) + "\n\n" + appUrl + "\n");
+        message.setTo(reminder.email());
+        message.setSubject("[eISO] " + texts.get(subjectKey));
+        message.setText(texts.get(introKey) + "\n\n" + String.join("\n", reminder.lines()) + "\n\n" + appUrl + "\n");
         try {
             mail.send(message);
             return 1;
         } catch (MailException e) {
-            LOG.warn("reminder to {} not sent: {}", to, e.getMessage());
+            LOG.warn("reminder to {} not sent: {}", reminder.email(), e.getMessage());
             return 0;
         }
     }
 
-    private Map<String, List<String>> group(List<JooqRevisionRepository.MailLine> lines) {
-        Map<String, List<String>> byAddress = new LinkedHashMap<>();
-        lines.forEach(l -> byAddress.computeIfAbsent(l.email(), k -> new ArrayList<>())
+    /** One message's worth: an address, the language of the account behind it, and the documents to list. */
+    private record Reminder(String email, String language, List<String> lines) {
+    }
+
+    private List<Reminder> group(List<JooqRevisionRepository.MailLine> lines) {
+        Map<String, Reminder> byAddress = new LinkedHashMap<>();
+        lines.forEach(l -> byAddress.computeIfAbsent(l.email(), k -> new Reminder(l.email(), l.language(),
+                new ArrayList<>())).lines()
                 .add("- " + l.code() + " · " + l.title() + " — " + appUrl + "/document/" + l.documentId()));
-        return byAddress;
+        return List.copyOf(byAddress.values());
     }
 }

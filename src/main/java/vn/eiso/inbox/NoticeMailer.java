@@ -1,9 +1,6 @@
 package vn.eiso.inbox;
 
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +10,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import vn.eiso.base.Texts;
 
 /**
  * Notices by e-mail too, behind configuration ({@code eiso.mail.enabled=true} and {@code spring.mail.host}):
@@ -61,8 +59,6 @@ class NoticeMailer {
      * runs after the request, outside any UI.
      */
     static String render(String key, String language, List<String> params) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
-        String pattern = ResourceBundle.getBundle("messages", locale).getString(key);
-        return params.isEmpty() ? pattern : new MessageFormat(pattern, locale).format(params.toArray());
+        return Texts.of(language).get(key, params.toArray());
     }
 }

@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
@@ -55,6 +58,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import vn.eiso.base.Role;
@@ -118,24 +122,33 @@ public final class SearchIndex implements Closeable {
     private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer();
     private final QueryText queryText = new QueryText(analyzer);
     private final FSDirectory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     private final ExecutorService searchThreads;
+    /** Replaced together (under this object's lock) when a failed rebuild rolls back to the last commit. */
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private boolean passive;
 
     private SearchIndex(Path path, int searchThreadCount) throws IOException {
         directory = FSDirectory.open(path);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer);
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(256);
-        config.setCommitOnClose(false);
-        writer = new IndexWriter(directory, config);
         searchThreads = Executors.newFixedThreadPool(searchThreadCount, r -> {
             Thread t = new Thread(r, "eiso-search");
             t.setDaemon(true);
             return t;
         });
-        searchers = new SearcherManager(writer, new SearcherFactory() {
+        writer = newWriter();
+        searchers = newSearchers(writer);
+    }
+
+    private IndexWriter newWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(256);
+        config.setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    private SearcherManager newSearchers(IndexWriter writer) throws IOException {
+        return new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
                     org.apache.lucene.index.IndexReader previous) {
@@ -193,52 +206,109 @@ public final class SearchIndex implements Closeable {
 
     /**
      * Empties the index and fills it from {@code feed}, analysing on {@code threads} threads. Searches see the
-     * old contents until the new ones are committed.
+     * old contents until the new ones are committed. If the feed or any batch fails, nothing of the rebuild is
+     * kept: the index rolls back to its last commit, which stays current, and the failure is thrown with its reason.
      */
     public void rebuild(Consumer<Consumer<SearchEntry>> feed, String databaseId, int threads,
             Consumer<Long> progress) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        List<Future<?>> batches = new ArrayList<>();
         try {
             writer.deleteAll();
             writer.setLiveCommitData(Map.of(DATABASE, "").entrySet());
             List<SearchEntry> batch = new ArrayList<>(256);
             long[] done = {0};
             feed.accept(entry -> {
+                RuntimeException failure = failed.get();
+                if (failure != null) {
+                    throw failure; // stop reading the database: this rebuild is lost anyway
+                }
                 batch.add(entry);
                 if (batch.size() == 256) {
                     List<SearchEntry> full = List.copyOf(batch);
                     batch.clear();
-                    pool.execute(() -> addAll(full));
+                    batches.add(pool.submit(() -> {
+                        try {
+                            addAll(full);
+                        } catch (RuntimeException e) {
+                            failed.compareAndSet(null, e);
+                            throw e;
+                        }
+                    }));
                     done[0] += full.size();
                     progress.accept(done[0]);
                 }
             });
             addAll(batch);
-            pool.shutdown();
-            if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-                throw new IllegalStateException("rebuild did not finish");
+            for (Future<?> submitted : batches) {
+                submitted.get();
             }
             progress.accept(done[0] + batch.size());
             commit(databaseId);
             refresh();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (ExecutionException e) {
+            abandon(pool, e.getCause());
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            abandon(pool, e);
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (IOException e) {
+            abandon(pool, e);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            abandon(pool, e);
+            throw e;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private void addAll(List<SearchEntry> entries) {
+    /** Lets the batches still running end (their work is dropped anyway), then rolls back to the last commit. */
+    private void abandon(ThreadPoolExecutor pool, Throwable cause) {
+        pool.shutdownNow();
         try {
-            for (SearchEntry entry : entries) {
-                writer.addDocument(document(entry));
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                cause.addSuppressed(new IllegalStateException("rebuild batches still running at roll-back"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rollBackToLastCommit(cause);
+    }
+
+    /**
+     * Drops every change since the last commit and goes on from it with a fresh writer: the index searches
+     * see and its database id are the last committed ones again.
+     */
+    private synchronized void rollBackToLastCommit(Throwable cause) {
+        SearcherManager before = searchers;
+        try {
+            writer.rollback();
+            writer = newWriter();
+            searchers = newSearchers(writer);
+            before.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void addAll(List<SearchEntry> entries) {
+        for (SearchEntry entry : entries) {
+            try {
+                writer.addDocument(document(entry));
+            } catch (IOException | RuntimeException e) {
+                throw new RebuildFailure("cannot index " + entry.key() + ": " + e, e);
+            }
+        }
+    }
+
+    /** A rebuild that failed; the message names the entry and the cause, for the administrator. */
+    static final class RebuildFailure extends RuntimeException {
+        RebuildFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -467,20 +537,35 @@ public final class SearchIndex implements Closeable {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
+        for (int attempt = 0;; attempt++) {
+            SearcherManager manager = searchers;
+            IndexSearcher searcher;
+            try {
+                searcher = manager.acquire();
+            } catch (AlreadyClosedException e) {
+                if (attempt < 3) {
+                    continue; // a failed rebuild has just replaced the manager
+                }
+                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             try {
                 return work.apply(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
-                searchers.release(searcher);
+                try {
+                    manager.release(searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             searchers.close();
             writer.rollback();

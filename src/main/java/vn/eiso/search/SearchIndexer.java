@@ -142,22 +142,34 @@ class SearchIndexer {
             return;
         }
         Instant started = Instant.now(clock);
-        long total = sources.stream().mapToLong(SearchSource::size).sum();
-        progress = new Progress(true, 0, total, started, null, null);
+        long total = 0;
         try {
+            total = sources.stream().mapToLong(SearchSource::size).sum();
+            progress = new Progress(true, 0, total, started, null, null);
             if (databaseId == null) {
                 databaseId = journal.databaseId();
             }
+            long expected = total;
             index.rebuild(sink -> sources.forEach(s -> s.forEach(sink)), databaseId,
                     Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    done -> progress = new Progress(true, done, Math.max(total, done), started, null, null));
+                    done -> progress = new Progress(true, done, Math.max(expected, done), started, null, null));
             Duration took = Duration.between(started, Instant.now(clock));
             progress = new Progress(false, index.size(), index.size(), started, took, null);
             log.info("Search index rebuilt: {} entries in {} ms", index.size(), took.toMillis());
         } catch (RuntimeException e) {
-            log.error("Search index rebuild failed", e);
-            progress = new Progress(false, progress.done(), total, started, null, String.valueOf(e.getMessage()));
+            // The index rolled back to its last commit: searches go on with it, and the reason is shown.
+            log.error("Search index rebuild failed; the previous index stays in use", e);
+            progress = new Progress(false, progress.done(), total, started, null, reason(e));
         }
+    }
+
+    /** What an administrator reads: the failure's own message, or its kind when it has none. */
+    static String reason(Throwable e) {
+        if (e instanceof SearchIndex.RebuildFailure) {
+            return e.getMessage();
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 
     private void drainNow() {

@@ -1,5 +1,6 @@
 package vn.eiso.search;
 
+import java.io.PrintStream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -28,14 +29,20 @@ class SearchRebuildCommand implements ApplicationRunner {
         if (!args.containsOption("search.rebuild")) {
             return;
         }
+        int status = rebuild(System.out, System.err);
+        System.exit(SpringApplication.exit(context, () -> status));
+    }
+
+    /** Rebuilds, says what happened and returns the exit status: 0 when rebuilt, 1 when it failed. */
+    int rebuild(PrintStream out, PrintStream err) {
         indexer.rebuildAndWait();
         SearchIndexer.Progress result = indexer.progress();
         if (result.failure() != null) {
-            System.out.println("Rebuild failed: " + result.failure());
-            System.exit(SpringApplication.exit(context, () -> 1));
+            err.println("Rebuild failed: " + result.failure());
+            err.println("The previous index is kept unchanged (" + index.size() + " entries).");
+            return 1;
         }
-        System.out.printf("Search index rebuilt: %d entries in %.1f s%n", index.size(),
-                result.took().toMillis() / 1000.0);
-        System.exit(SpringApplication.exit(context, () -> 0));
+        out.printf("Search index rebuilt: %d entries in %.1f s%n", index.size(), result.took().toMillis() / 1000.0);
+        return 0;
     }
 }

@@ -7,6 +7,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +31,8 @@ class MailRemindersTest {
 
     @Autowired
     MailReminders reminders;
+    @Autowired
+    DSLContext dsl;
 
     @Test
     void staff_with_revisions_to_read_get_one_message_listing_them() throws Exception {
@@ -39,6 +43,29 @@ class MailRemindersTest {
                 .filter(m -> hasRecipient(m, "congchuc.stp@hoaan.gov.vn")).findFirst().orElseThrow();
         assertThat(toStaff.getSubject()).isEqualTo("[eISO] Tài liệu cần đọc");
         assertThat((String) toStaff.getContent()).contains("QT-01 · Quy trình kiểm soát tài liệu", "/document/");
+    }
+
+    @Test
+    void each_reminder_goes_out_in_its_recipients_language() throws Exception {
+        dsl.execute("update app_user set locale = 'en' where username = 'congchuc.stp'");
+        try {
+            SystemAuthentication.runAsSystem(reminders::sendNow);
+        } finally {
+            dsl.execute("update app_user set locale = 'vi' where username = 'congchuc.stp'");
+        }
+
+        MimeMessage toEnglish = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> hasRecipient(m, "congchuc.stp@hoaan.gov.vn")).findFirst().orElseThrow();
+        assertThat(toEnglish.getSubject()).isEqualTo("[eISO] Documents to read");
+        assertThat((String) toEnglish.getContent())
+                .startsWith("You are asked to read and confirm the following documents:")
+                .contains("QT-01 · Quy trình kiểm soát tài liệu");
+        List<MimeMessage> toVietnamese = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> !hasRecipient(m, "congchuc.stp@hoaan.gov.vn")).toList();
+        assertThat(toVietnamese).isNotEmpty().allSatisfy(m -> assertThat(m.getSubject())
+                .isIn("[eISO] Tài liệu cần đọc", "[eISO] Tài liệu đến hạn rà soát"));
+        assertThat((String) toVietnamese.getFirst().getContent()).startsWith("Anh/chị ")
+                .doesNotContain("You are asked");
     }
 
     private static boolean hasRecipient(MimeMessage message, String address) {

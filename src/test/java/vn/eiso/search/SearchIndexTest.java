@@ -244,19 +244,50 @@ class SearchIndexTest {
     }
 
     @Test
-    void a_failed_rebuild_leaves_the_last_committed_index_and_is_not_taken_for_current() {
+    void a_failed_rebuild_leaves_the_last_committed_index_current() {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
         index.commit("db-1");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.rebuild(sink -> {
             sink.accept(entry("b", STP, Visibility.READERS, "EFFECTIVE", "B", "Quy trình", "quy trình"));
             throw new IllegalStateException("database gone");
-        }, "db-1", 1, done -> { })).hasMessageContaining("database gone");
+        }, "db-2", 1, done -> { })).hasMessageContaining("database gone");
 
-        assertThat(index.databaseId()).isEmpty();
+        assertThat(index.databaseId()).contains("db-1");
+        assertThat(keys("quy trình")).containsExactly("a");
         index.close();
         index = SearchIndex.open(folder);
         assertThat(index.databaseId()).contains("db-1");
         assertThat(keys("quy trình")).containsExactly("a");
+    }
+
+    @Test
+    void a_batch_failing_on_a_worker_fails_the_rebuild_with_its_reason_and_the_previous_index_stays() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
+        index.commit("db-1");
+        // An entry the index cannot take (no unit), deep enough in the feed to land in a worker's batch.
+        SearchEntry broken = new SearchEntry("broken", "broken", "broken", null, "?", Visibility.READERS,
+                "PROCEDURE", "EFFECTIVE", "X", "Quy trình", null, "quy trình", LocalDate.of(2025, 3, 1), 1, "r/1");
+        List<Long> progress = new java.util.ArrayList<>();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.rebuild(sink -> {
+            for (int i = 0; i < 2_000; i++) {
+                sink.accept(i == 300 ? broken
+                        : entry("n" + i, STP, Visibility.READERS, "EFFECTIVE", "N" + i, "Quy trình", "quy trình"));
+            }
+        }, "db-2", 2, progress::add)).isInstanceOf(SearchIndex.RebuildFailure.class)
+                .hasMessageContaining("cannot index broken").hasMessageContaining("NullPointerException");
+
+        assertThat(index.databaseId()).contains("db-1");
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(keys("quy trình")).containsExactly("a");
+        index.commit("db-1");
+        index.refresh();
+        assertThat(keys("quy trình")).as("nothing of the failed rebuild is committed later").containsExactly("a");
+
+        index.rebuild(sink -> sink.accept(entry("c", STP, Visibility.READERS, "EFFECTIVE", "C", "Quy trình",
+                "quy trình")), "db-2", 2, done -> { });
+        assertThat(index.databaseId()).contains("db-2");
+        assertThat(keys("quy trình")).containsExactly("c");
     }
 }

@@ -31,11 +31,19 @@ public class Messages implements I18NProvider {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, wanted, ResourceBundle.Control
                     .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, wanted).format(params);
+            return format(pattern, wanted, params);
         } catch (MissingResourceException e) {
             LOG.warn("missing message {} for {}", key, wanted);
             return "!" + key;
         }
+    }
+
+    /**
+     * A bundle's message as users read it: as written without arguments, through {@link MessageFormat} with them
+     * (where an apostrophe is written {@code ''}, and a single one would quote the placeholders after it).
+     */
+    static String format(String pattern, Locale locale, Object... params) {
+        return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
     }
 
     /** The bundle in one language, for what is generated outside a view's own request, such as a PDF. */

@@ -68,6 +68,9 @@ class SearchIndexView extends VerticalLayout implements TitledView {
         pending.setText(getTranslation("searchIndex.pending", status.pending()));
         last.setText(status.failure() != null ? getTranslation("searchIndex.failed", status.failure())
                 : status.tookMillis() == null ? "" : getTranslation("searchIndex.took", status.tookMillis() / 1000.0));
+        // A failed rebuild changed nothing (searches use the previous index), but the administrator must see why.
+        last.getElement().getThemeList().set("badge", status.failure() != null);
+        last.getElement().getThemeList().set("error", status.failure() != null);
         progress.setVisible(status.running());
         progressText.setVisible(status.running());
         if (status.running()) {

@@ -19,6 +19,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.search.SearchHit;
 import vn.eiso.search.SearchResult;
 import vn.eiso.search.SearchService;
+import vn.eiso.support.BreakableSearchSource;
 import vn.eiso.support.UiTest;
 
 class SearchViewsTest extends UiTest {
@@ -136,6 +137,27 @@ class SearchViewsTest extends UiTest {
         view.refresh();
         assertThat(view.rebuild.isEnabled()).isTrue();
         assertThat(view.last.getText()).startsWith("Lần xây dựng lại gần nhất mất");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void a_failed_rebuild_shows_its_reason_and_searches_keep_the_previous_index() {
+        SearchIndexView view = navigate(SearchIndexView.class);
+        String entries = view.entries.getText();
+        long before = search.search(vn.eiso.search.SearchQuery.of("quy trình")).total();
+        BreakableSearchSource.failNextRebuild("cannot extract the text of bieu-mau.docx");
+
+        test(view.rebuild).click();
+        test(find(ConfirmDialog.class).single()).confirm();
+        search.catchUp();
+        view.refresh();
+
+        assertThat(view.last.getText()).isEqualTo("Lần xây dựng lại gần nhất thất bại: cannot extract the text of"
+                + " bieu-mau.docx. Tìm kiếm vẫn dùng chỉ mục trước đó.");
+        assertThat(view.last.getElement().getThemeList()).contains("error");
+        assertThat(view.rebuild.isEnabled()).isTrue();
+        assertThat(view.entries.getText()).isEqualTo(entries);
+        assertThat(search.search(vn.eiso.search.SearchQuery.of("quy trình")).total()).isEqualTo(before).isPositive();
     }
 
     @Test
