@@ -24,22 +24,21 @@ class DocumentJourneyTest extends BrowserTest {
         clickText("vaadin-tab", label);
     }
 
-    private void signWithPassword() {
+    private void signWithPassword(String confirmation) {
         type("sign-password", PASSWORD);
         click("sign-confirm");
-        waitForText("Đã ký xác nhận");
+        waitForText(confirmation);
     }
 
+    /** The head reviews, then approves: each sign-off says what it did and what comes next. */
     private void reviewAndApprove(String documentUrl) {
         login("lanhdao.stp", PASSWORD);
         waitForText("Xin chào");
         driver.get(documentUrl);
-        openTab("Bản đang soạn");
         click("review-button");
-        signWithPassword();
+        signWithPassword("Đã xem xét; bản này chờ lãnh đạo đơn vị phê duyệt");
         click("approve-button");
-        signWithPassword();
-        openTab("Bản hiện hành");
+        signWithPassword("Đã phê duyệt, có hiệu lực từ");
     }
 
     @Test
