@@ -178,15 +178,21 @@ class DocumentLifecycleTest {
         assertThat(workflow.get(revision.id()).status()).isEqualTo(RevisionStatus.IN_REVIEW);
     }
 
-    @Test
-    void effective_dates_in_the_past_or_before_the_revision_in_force_are_refused() {
-        Revision first = issued("v1");
+    /** A second revision of the document, submitted and reviewed, waiting for the head's approval (signed in). */
+    private Revision reviewedSecond(Revision first) {
         as("thuky.stp");
         Revision draft = workflow.startRevision(first.documentId(), "v2");
         draft = workflow.editDraft(draft.id(), draft.version(), "v2", "v2");
         Revision submitted = workflow.submit(draft.id(), draft.version());
         as("lanhdao.stp");
         workflow.review(submitted.id(), PASSWORD, null);
+        return submitted;
+    }
+
+    @Test
+    void effective_dates_in_the_past_or_before_the_revision_in_force_are_refused() {
+        Revision first = issued("v1");
+        Revision submitted = reviewedSecond(first);
 
         assertThatThrownBy(() -> workflow.approve(submitted.id(), workflow.get(submitted.id()).version(), PASSWORD,
                 LocalDate.now(clock).minusDays(1), Set.of())).hasMessageContaining("error.revision.effectiveInPast");
@@ -201,12 +207,7 @@ class DocumentLifecycleTest {
     @Test
     void an_approved_revision_takes_effect_at_local_midnight_of_its_day_and_not_a_minute_before() {
         Revision first = issued("v1");
-        as("thuky.stp");
-        Revision draft = workflow.startRevision(first.documentId(), "v2");
-        draft = workflow.editDraft(draft.id(), draft.version(), "v2", "v2");
-        Revision submitted = workflow.submit(draft.id(), draft.version());
-        as("lanhdao.stp");
-        workflow.review(submitted.id(), PASSWORD, null);
+        Revision submitted = reviewedSecond(first);
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
         workflow.approve(submitted.id(), workflow.get(submitted.id()).version(), PASSWORD, tomorrow, Set.of());
 
