@@ -320,9 +320,8 @@ public class AnnualReports {
         }
     }
 
-    /** A draft's figures are counted live; a submitted report keeps the ones it was submitted with. */
     /**
-     * A draft with the figures counted now. A first section nobody edited is rewritten from them, so the text never
+     * A draft with the figures counted now (a submitted report keeps the ones it was submitted with). A first section nobody edited is rewritten from them, so the text never
      * contradicts the cards above it; an edited one is kept, and the fresh text offered beside it.
      */
     private AnnualReport withFigures(AnnualReport report) {

@@ -1,7 +1,5 @@
 package vn.eiso.audit;
 
-import vn.eiso.base.NextStep;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,6 +15,7 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.NextStep;
 import vn.eiso.base.Role;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard;

@@ -1,13 +1,12 @@
 package vn.eiso.audit;
 
-import vn.eiso.base.NextStep;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.organisation.UserService;
@@ -15,6 +14,7 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Inputs;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.NextStep;
 import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -87,7 +87,7 @@ public class ManagementReviews {
 
     /** The review's decisions the caller may mark done now: their own, or any for the quality officer or head. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> completableActions(ReviewId id) {
+    public Set<Long> completableActions(ReviewId id) {
         ManagementReview review = get(id);
         Caller caller = guard.caller();
         boolean manager = caller.canEdit(review.unitId());

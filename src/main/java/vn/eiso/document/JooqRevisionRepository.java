@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
+import vn.eiso.db.tables.Signoff;
 
 @Repository
 class JooqRevisionRepository {
@@ -210,16 +212,29 @@ class JooqRevisionRepository {
     }
 
     /** Who reviewed or approved the revision: they are not asked to confirm reading it. */
-    java.util.Set<UserId> endorsers(RevisionId revision) {
-        return new java.util.HashSet<>(dsl.selectDistinct(SIGNOFF.USER_ID).from(SIGNOFF)
+    Set<UserId> endorsers(RevisionId revision) {
+        return new HashSet<>(dsl.selectDistinct(SIGNOFF.USER_ID).from(SIGNOFF)
                 .where(SIGNOFF.REVISION_ID.eq(revision.value())
                         .and(SIGNOFF.KIND.in(SignOff.Kind.REVIEWED.name(), SignOff.Kind.APPROVED.name())))
                 .fetch(r -> new UserId(r.value1())));
     }
 
-    boolean hasSignOff(RevisionId revision, SignOff.Kind kind, String sha256) {
-        return dsl.fetchExists(SIGNOFF, SIGNOFF.REVISION_ID.eq(revision.value()).and(SIGNOFF.KIND.eq(kind.name()))
-                .and(SIGNOFF.SHA256.eq(sha256)));
+    /** Whether this exact content was reviewed in the current round (see {@link #reviewedThisRound}). */
+    boolean reviewedThisRound(RevisionId revision, String sha256) {
+        return dsl.fetchExists(SIGNOFF, SIGNOFF.REVISION_ID.eq(revision.value())
+                .and(reviewedThisRound(DSL.val(revision.value()), SIGNOFF)).and(SIGNOFF.SHA256.eq(sha256)));
+    }
+
+    /**
+     * The one rule for "reviewed": a review signed after the revision was last sent back. A return starts a new
+     * round, so a review from before it no longer counts, even for unchanged content; the row condition applies to
+     * {@code signOff}, a sign-off row of the revision {@code revisionId}.
+     */
+    private static Condition reviewedThisRound(Field<Long> revisionId, Signoff signOff) {
+        var rejected = SIGNOFF.as("rj");
+        Field<Long> lastReturn = DSL.field(DSL.select(DSL.max(rejected.ID)).from(rejected)
+                .where(rejected.REVISION_ID.eq(revisionId).and(rejected.KIND.eq(SignOff.Kind.REJECTED.name()))));
+        return signOff.KIND.eq(SignOff.Kind.REVIEWED.name()).and(signOff.ID.gt(DSL.coalesce(lastReturn, 0L)));
     }
 
     AttachmentId insertAttachment(RevisionId revision, RecordId record, String name, String type, long size,
@@ -281,27 +296,28 @@ class JooqRevisionRepository {
                 .fetch(r -> new Acknowledgement(revision, new UserId(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
-    /** What a user has been asked to read and has not yet acknowledged, newest first. */
     /**
-     * Revisions waiting for a step: those in review in the given units (with whether a review was signed since the
-     * last return), and the user's own drafts that were returned (with the latest return's comment). The caller
-     * decides whose step it is; at most {@code limit} rows.
+     * Revisions waiting for a step in the units the user keeps: those in review (with whether a review was signed
+     * since the last return), and the user's own drafts that were returned (with the latest return's comment) —
+     * only where the user still edits, since a draft is the editors' alone. The caller decides whose step it is;
+     * at most {@code limit} rows.
      */
     List<TaskRow> tasks(UserId user, Collection<UnitId> units, int limit) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
         var rejected = SIGNOFF.as("rj");
         var reviewed = SIGNOFF.as("rv");
         var lastReturn = SIGNOFF.as("lr");
         Field<Long> lastReturnId = DSL.field(DSL.select(DSL.max(rejected.ID)).from(rejected)
                 .where(rejected.REVISION_ID.eq(REVISION.ID).and(rejected.KIND.eq(SignOff.Kind.REJECTED.name()))));
         Field<Boolean> reviewedSinceReturn = DSL.field(DSL.exists(DSL.selectOne().from(reviewed)
-                .where(reviewed.REVISION_ID.eq(REVISION.ID).and(reviewed.KIND.eq(SignOff.Kind.REVIEWED.name()))
-                        .and(reviewed.ID.gt(DSL.coalesce(lastReturnId, 0L))))));
+                .where(reviewed.REVISION_ID.eq(REVISION.ID).and(reviewedThisRound(REVISION.ID, reviewed)))));
         Field<String> returnComment = DSL.field(DSL.select(lastReturn.COMMENT_TEXT).from(lastReturn)
                 .where(lastReturn.ID.eq(lastReturnId)));
         Field<OffsetDateTime> returnedAt = DSL.field(DSL.select(lastReturn.SIGNED_AT).from(lastReturn)
                 .where(lastReturn.ID.eq(lastReturnId)));
-        Condition inReview = REVISION.STATUS.eq(RevisionStatus.IN_REVIEW.name())
-                .and(DOCUMENT.UNIT_ID.in(units.stream().map(UnitId::value).toList()));
+        Condition inReview = REVISION.STATUS.eq(RevisionStatus.IN_REVIEW.name());
         Condition returned = REVISION.STATUS.eq(RevisionStatus.DRAFT.name()).and(REVISION.AUTHOR_ID.eq(user.value()))
                 .and(DSL.exists(DSL.selectOne().from(rejected).where(rejected.REVISION_ID.eq(REVISION.ID)
                         .and(rejected.KIND.eq(SignOff.Kind.REJECTED.name())))));
@@ -309,7 +325,7 @@ class JooqRevisionRepository {
                         REVISION.STATUS, REVISION.AUTHOR_ID, REVISION.SUBMITTED_AT, reviewedSinceReturn, returnComment,
                         returnedAt)
                 .from(REVISION).join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
-                .where(units.isEmpty() ? returned : inReview.or(returned))
+                .where(DOCUMENT.UNIT_ID.in(units.stream().map(UnitId::value).toList()).and(inReview.or(returned)))
                 .orderBy(REVISION.SUBMITTED_AT, REVISION.ID)
                 .limit(limit)
                 .fetch(r -> new TaskRow(new RevisionId(r.value1()), new DocumentId(r.value2()), new UnitId(r.value3()),
@@ -322,6 +338,7 @@ class JooqRevisionRepository {
             OffsetDateTime returnedAt) {
     }
 
+    /** What a user has been asked to read and has not yet acknowledged, newest first. */
     List<PendingReading> pendingFor(UserId user) {
         return dsl.select(REVISION.ID, DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TITLE, REVISION.NUMBER,
                         ACKNOWLEDGEMENT.REQUESTED_AT)

@@ -24,7 +24,6 @@ import vn.eiso.base.Role;
 import vn.eiso.base.Verdict;
 import vn.eiso.base.DiffRow;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
@@ -197,7 +196,7 @@ public class RevisionWorkflow {
                 }
                 case IN_REVIEW -> {
                     List<Membership> members = users.membersOf(unit);
-                    if (revisions.hasSignOff(revision.id(), SignOff.Kind.REVIEWED, contentSha256(revision))) {
+                    if (revisions.reviewedThisRound(revision.id(), contentSha256(revision))) {
                         return NextStep.of("nextStep.approve", names(members.stream()
                                 .filter(m -> m.role() == Role.UNIT_HEAD).toList()));
                     }
@@ -213,14 +212,18 @@ public class RevisionWorkflow {
             }
         }
         return switch (document.status()) {
-            case EFFECTIVE -> {
-                Revision current = revisions.find(document.effectiveRevisionId()).orElseThrow();
-                yield NextStep.of("nextStep.effective", current.number(), current.effectiveOn(),
-                        document.nextReviewOn());
-            }
+            // A document of external origin is in force without revisions of its own: it is followed, not reviewed.
+            case EFFECTIVE -> document.effectiveRevisionId() == null ? NextStep.of("nextStep.external")
+                    : effective(document, revisions.find(document.effectiveRevisionId()).orElseThrow());
             case OBSOLETE -> NextStep.of("nextStep.obsolete");
             default -> NextStep.of("nextStep.noRevision");
         };
+    }
+
+    private static NextStep effective(Document document, Revision current) {
+        return document.nextReviewOn() == null
+                ? NextStep.of("nextStep.effectiveNoReview", current.number(), current.effectiveOn())
+                : NextStep.of("nextStep.effective", current.number(), current.effectiveOn(), document.nextReviewOn());
     }
 
     /** When the caller confirmed reading the revision, if they were asked and did. */
@@ -245,7 +248,7 @@ public class RevisionWorkflow {
         if (caller.user().map(u -> u.value() == revision.authorId()).orElse(false)) {
             return Verdict.hidden("error.revision.selfReview");
         }
-        if (revisions.hasSignOff(revision.id(), SignOff.Kind.REVIEWED, sha)) {
+        if (revisions.reviewedThisRound(revision.id(), sha)) {
             return Verdict.hidden("error.revision.alreadyReviewed");
         }
         return Verdict.ALLOWED;
@@ -259,7 +262,7 @@ public class RevisionWorkflow {
         if (!caller.isAdministrator() && !caller.hasRoleIn(unit, Role.UNIT_HEAD)) {
             return Verdict.hidden("error.accessDenied");
         }
-        if (!revisions.hasSignOff(revision.id(), SignOff.Kind.REVIEWED, sha)) {
+        if (!revisions.reviewedThisRound(revision.id(), sha)) {
             return Verdict.refused("error.revision.notReviewed");
         }
         return Verdict.ALLOWED;
@@ -512,7 +515,7 @@ public class RevisionWorkflow {
         Set<UnitId> editing = new LinkedHashSet<>();
         Set<UnitId> heading = new LinkedHashSet<>();
         caller.grants().forEach(g -> {
-            if (g.role() == Role.QUALITY_OFFICER || g.role() == Role.UNIT_HEAD) {
+            if (g.role().isEditor()) {
                 editing.add(g.unitId());
             }
             if (g.role() == Role.UNIT_HEAD) {
@@ -572,6 +575,8 @@ public class RevisionWorkflow {
     private void notify(Set<UserId> recipients, String key, Revision revision, String... more) {
         Set<UserId> to = new LinkedHashSet<>(recipients);
         access.anyone().user().ifPresent(to::remove);
+        // A revision on its way is the editors' alone: an author who has since left the role is not told of it.
+        to.retainAll(users.holdersIn(unitOf(revision), Role.QUALITY_OFFICER, Role.UNIT_HEAD));
         if (to.isEmpty()) {
             return;
         }

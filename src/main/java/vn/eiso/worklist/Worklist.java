@@ -98,7 +98,7 @@ public class Worklist {
                             a.dueOn(), a.isOverdue(today), "management-review/" + a.reviewId().value())));
             for (ReportPeriod period : reports.owed(unit)) {
                 items.add(new WorkItem(Kind.ANNUAL_REPORT, String.valueOf(period.year()), officerOf.get(unit),
-                        period.dueOn(), period.dueOn().isBefore(today), AnnualReports.ROUTE));
+                        period.dueOn(), period.isOverdue(today), AnnualReports.ROUTE));
             }
         }
         for (UnitId unit : units(caller, role -> role == Role.UNIT_HEAD).keySet()) {

@@ -224,6 +224,27 @@ class DocumentLifecycleTest {
     }
 
     @Test
+    void a_return_starts_a_new_round_so_even_unchanged_content_is_reviewed_again_before_approval() {
+        Revision revision = submitted("Nội dung không đổi");
+        as("lanhdao.stp");
+        workflow.review(revision.id(), PASSWORD, null);
+        workflow.reject(revision.id(), workflow.get(revision.id()).version(), "Chờ họp giao ban rồi trình lại");
+        as("thuky.stp");
+        Revision again = workflow.submit(revision.id(), workflow.get(revision.id()).version());
+
+        as("lanhdao.stp");
+        assertThatThrownBy(() -> workflow.approve(again.id(), workflow.get(again.id()).version(), PASSWORD, null,
+                Set.of())).hasMessageContaining("error.revision.notReviewed");
+        assertThat(workflow.myTasks()).filteredOn(t -> t.revisionId().equals(again.id()))
+                .extracting(RevisionTask::step).containsExactly(RevisionTask.Step.REVIEW);
+        workflow.review(again.id(), PASSWORD, null);
+        assertThat(workflow.myTasks()).filteredOn(t -> t.revisionId().equals(again.id()))
+                .extracting(RevisionTask::step).containsExactly(RevisionTask.Step.APPROVE);
+        assertThat(workflow.approve(again.id(), workflow.get(again.id()).version(), PASSWORD, null, Set.of())
+                .status()).isEqualTo(RevisionStatus.EFFECTIVE);
+    }
+
+    @Test
     void a_rejected_revision_returns_to_draft_with_the_comment() {
         Revision revision = submitted("Nội dung");
         as("lanhdao.stp");

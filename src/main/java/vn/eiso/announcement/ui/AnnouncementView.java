@@ -383,7 +383,7 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("announcement.attachSigned") + ": " + a.number());
         dialog.add(new Paragraph(getTranslation("announcement.attachSigned.help")));
-        Upload upload = Uploads.limited(limits.maxBytes(), (name, bytes) -> {
+        Upload upload = Uploads.single(limits.maxBytes(), (name, bytes) -> {
             try {
                 announcements.attachSigned(a.id(), name, bytes);
                 Notifications.success(getTranslation("announcement.signedAttached"));

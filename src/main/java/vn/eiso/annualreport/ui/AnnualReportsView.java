@@ -77,6 +77,8 @@ class AnnualReportsView extends VerticalLayout implements TitledView, BeforeEnte
     private UnitId unit;
     /** The unit a link asked for (from the console's drill-down), picked out in the province's list. */
     private UnitId focus;
+    /** The deadline of the year the province's list shows, which its lines are marked late or overdue against. */
+    private LocalDate provinceDue;
     private List<ReportPeriod> periods = List.of();
     /** The version the next save or submission presents; refreshed after another user's change. */
     private int shownVersion;
@@ -179,7 +181,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView, BeforeEnte
             ReportPeriod period = periods.stream().filter(p -> p.year() == chosen).findFirst().orElseThrow();
             unitPanel.add(new Paragraph(getTranslation("report.none", String.valueOf(chosen),
                     Formats.date(period.dueOn()))));
-            if (period.dueOn().isBefore(today)) {
+            if (period.isOverdue(today)) {
                 unitPanel.add(Badges.of(getTranslation("report.overdue"), "badge error"));
             }
             if (reports.canEdit(unit)) {
@@ -308,6 +310,7 @@ class AnnualReportsView extends VerticalLayout implements TitledView, BeforeEnte
 
     private void showProvince(int chosen) {
         ProvinceReport province = reports.province(chosen);
+        provinceDue = province.dueOn();
         provinceGrid.setItems(province.lines());
         province.lines().stream().filter(l -> l.unitId().equals(focus)).findFirst().ifPresent(line -> {
             provinceGrid.select(line);
@@ -401,11 +404,10 @@ class AnnualReportsView extends VerticalLayout implements TitledView, BeforeEnte
     /** A unit's report in the province list: its status, marked late or overdue against the year's deadline. */
     private Component lineStatus(ProvinceReport.Line line) {
         Span status = new Span(statusBadge(line.status()));
-        LocalDate due = periods.stream().filter(p -> p.year() == year.getValue()).findFirst()
-                .map(ReportPeriod::dueOn).orElse(null);
-        if (due != null && AnnualReport.isLate(due, line.submittedAt(), zone)) {
+        LocalDate due = provinceDue;
+        if (AnnualReport.isLate(due, line.submittedAt(), zone)) {
             status.add(new Text(" "), Badges.of(getTranslation("report.late"), "badge error"));
-        } else if (due != null && line.status() != AnnualReport.Status.SUBMITTED && due.isBefore(today)) {
+        } else if (line.status() != AnnualReport.Status.SUBMITTED && due.isBefore(today)) {
             status.add(new Text(" "), Badges.of(getTranslation("report.overdue"), "badge error"));
         }
         return status;

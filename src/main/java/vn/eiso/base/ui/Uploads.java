@@ -15,14 +15,21 @@ public final class Uploads {
     }
 
     /**
-     * A one-file upload held to {@code maxBytes} in the browser and again on the server, in the user's language.
-     * Screens pass a limit from {@link FileLimits} ({@code eiso.files.*}), never a number of their own.
+     * An upload whose every file is held to {@code maxBytes} in the browser and again on the server, in the user's
+     * language. Screens pass a limit from {@link FileLimits} ({@code eiso.files.*}), never a number of their own;
+     * those that take a single file say so with {@link #single}.
      */
     public static Upload limited(long maxBytes, BiConsumer<String, byte[]> onFile) {
         Upload upload = new Upload(bounded(UI.getCurrent(), maxBytes, onFile));
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
-        upload.setMaxFiles(1);
         localise(upload);
+        return upload;
+    }
+
+    /** The same for one file at a time: a document's file, an import archive, a signed decision. */
+    public static Upload single(long maxBytes, BiConsumer<String, byte[]> onFile) {
+        Upload upload = limited(maxBytes, onFile);
+        upload.setMaxFiles(1);
         return upload;
     }
 

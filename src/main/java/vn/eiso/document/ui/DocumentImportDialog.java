@@ -32,7 +32,7 @@ class DocumentImportDialog extends Dialog {
                 new Pre("file,code,title,type,revision,effective_date\n"
                         + "QT-01.docx,QT-01,Quy trình kiểm soát tài liệu,PROCEDURE,3,15/01/2024"));
         UI ui = UI.getCurrent();
-        Upload upload = Uploads.limited(limits.maxArchiveBytes(), (name, bytes) -> run(documentImport, unit, bytes,
+        Upload upload = Uploads.single(limits.maxArchiveBytes(), (name, bytes) -> run(documentImport, unit, bytes,
                 onImported));
         upload.setAcceptedFileTypes(".zip", "application/zip");
         report.addColumn(FileReport::fileName).setHeader(getTranslation("docImport.file")).setFlexGrow(2);

@@ -364,11 +364,10 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
                     draftErrors.show(ex);
                 }
             });
-            Upload upload = Uploads.limited(workflow.maxFileBytes(),
+            Upload upload = Uploads.single(workflow.maxFileBytes(),
                     (name, bytes) -> act(() -> workflow.attach(draft.id(), name, bytes), "draft.fileAdded"));
             upload.setId("draft-upload");
             save.setId("draft-save");
-            upload.setMaxFiles(1);
             upload.setDropAllowed(true);
             tab.add(draftSummary, draftText, draftErrors.formLine(), save, fileList(files, true), upload);
         } else {

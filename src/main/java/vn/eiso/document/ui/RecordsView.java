@@ -48,12 +48,10 @@ import vn.eiso.document.Records;
 @PermitAll
 class RecordsView extends VerticalLayout implements TitledView {
 
-    private final FileLimits limits;
-
-    /** The service checks each file against the configured limit; this only keeps the upload itself bounded. */
-
     final Grid<FiledRecord> grid = new Grid<>();
     private final Records records;
+    /** The service checks each file against the configured limit; this only keeps the upload itself bounded. */
+    private final FileLimits limits;
     private final DocumentRegister register;
     private final ZoneId zone;
 

@@ -77,6 +77,19 @@ class DocumentPageActionsTest extends UiTest {
     }
 
     @Test
+    @WithUserDetails("congchuc.stp")
+    void a_document_of_external_origin_opens_and_says_it_is_followed_not_reviewed() {
+        Document decree = as("thuky.stp", () -> register.create(stp(), new DocumentData(
+                "ND-" + UUID.randomUUID().toString().substring(0, 5), "Nghị định về lý lịch tư pháp",
+                DocumentType.EXTERNAL, null, null, null, 12, null, "Chính phủ", "111/2010/NĐ-CP",
+                java.time.LocalDate.of(2010, 12, 23), null, Set.of())));
+        CurrentUnit.set(stp());
+        DocumentView view = navigate(DocumentView.class, decree.id().value());
+
+        assertThat(view.statusText()).startsWith("Tài liệu có nguồn gốc bên ngoài đang có hiệu lực");
+    }
+
+    @Test
     @WithUserDetails("thuky.stp")
     void the_author_sees_no_sign_off_actions_on_her_own_submission_and_the_status_line_names_the_reviewer() {
         DocumentView view = open(submittedByOfficer());
