@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.Allowed;
 import vn.eiso.base.ui.ActionBar;
 import vn.eiso.base.ui.FieldErrors;
@@ -88,10 +89,13 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
     final Select<Nonconformity.CauseCategory> category = new Select<>();
     final Grid<CorrectiveAction> actions = new Grid<>();
     private final FileLimits limits;
+    private final AccessGuard guard;
 
     NonconformityView(Nonconformities register, NonconformityWorkflow workflow, UserService users,
-            DocumentRegister documents, RevisionWorkflow revisions, FileLimits limits, Clock clock) {
+            DocumentRegister documents, RevisionWorkflow revisions, FileLimits limits, AccessGuard guard,
+            Clock clock) {
         this.limits = limits;
+        this.guard = guard;
         this.register = register;
         this.workflow = workflow;
         this.users = users;
@@ -158,8 +162,11 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         if (plan != null) {
             plan.setId("nc-plan");
         }
-        if (nc.status().isOpen()) {
-            bar.addExtra(new Anchor("risks", getTranslation("nc.updateRisk")));
+        // The risk register is its editors' (as its service rules): to anybody else the link would be a dead end.
+        if (nc.status().isOpen() && guard.caller().canEdit(nc.unitId())) {
+            Anchor risks = new Anchor("risks", getTranslation("nc.updateRisk"));
+            risks.setId("nc-update-risk");
+            bar.addExtra(risks);
         }
         Button dismiss = bar.destructive(getTranslation("nc.dismiss"), VaadinIcon.CLOSE,
                 allowed.verdict(NcAction.DISMISS), this::openDismiss);

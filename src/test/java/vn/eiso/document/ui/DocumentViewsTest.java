@@ -138,4 +138,39 @@ class DocumentViewsTest extends UiTest {
         assertThat(rows).anyMatch(r -> r.kind() == DiffRow.Kind.ADDED && r.right().contains("Bước 5"));
         assertThat(diff.summary.getText()).matches("\\d+ dòng khác nhau");
     }
+    private Revision qt06InForce() {
+        DocumentSummary procedure = register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true, 0, 1000).stream()
+                .filter(d -> d.code().equals("QT-06")).findFirst().orElseThrow();
+        return workflow.get(register.get(procedure.id()).effectiveRevisionId());
+    }
+
+    private List<String> hashesShown() {
+        return find(com.vaadin.flow.component.html.Span.class).withClassName("sha").all().stream()
+                .map(com.vaadin.flow.component.html.Span::getText).toList();
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_reading_a_procedure_are_not_shown_its_content_hash() {
+        Revision current = qt06InForce();
+        assertThat(current.contentSha256()).isNotNull();
+
+        navigate(RevisionView.class, current.id().value());
+        assertThat(hashesShown()).isEmpty();
+        CurrentUnit.set(stp());
+        navigate(DocumentView.class, current.documentId().value());
+        assertThat(hashesShown()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_sees_the_content_hash_the_sign_offs_were_given_on() {
+        Revision current = qt06InForce();
+
+        navigate(RevisionView.class, current.id().value());
+        assertThat(hashesShown()).containsExactly("SHA-256 " + current.contentSha256().substring(0, 16) + "…");
+        CurrentUnit.set(stp());
+        navigate(DocumentView.class, current.documentId().value());
+        assertThat(hashesShown()).containsExactly("SHA-256 " + current.contentSha256().substring(0, 16) + "…");
+    }
 }
