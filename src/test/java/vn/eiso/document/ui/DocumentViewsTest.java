@@ -85,6 +85,24 @@ class DocumentViewsTest extends UiTest {
     }
 
     @Test
+    @WithUserDetails("thuky.stp")
+    void a_code_already_used_is_refused_on_the_code_field_and_the_dialog_keeps_what_was_typed() {
+        navigate(DocumentsView.class);
+        test(find(Button.class).withText("Thêm tài liệu").single()).click();
+        DocumentDialog dialog = find(DocumentDialog.class).single();
+        test(dialog.type).selectItem("Quy trình");
+        test(dialog.code).setValue("QT-01");
+        test(dialog.title).setValue("Quy trình trùng mã");
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.code.isInvalid()).isTrue();
+        assertThat(dialog.code.getErrorMessage()).isEqualTo("Mã tài liệu „QT-01“ đã có trong đơn vị");
+        assertThat(dialog.title.getValue()).isEqualTo("Quy trình trùng mã");
+        assertThat(notifications()).doesNotContain("Mã tài liệu „QT-01“ đã có trong đơn vị");
+    }
+
+    @Test
     @WithUserDetails("lanhdao.stp")
     void the_unit_head_reviews_and_approves_in_the_draft_tab_with_the_password() {
         String code = "QT-V" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();

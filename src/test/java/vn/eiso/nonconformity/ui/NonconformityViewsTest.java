@@ -41,7 +41,9 @@ class NonconformityViewsTest extends UiTest {
         test(find(Button.class).withId("nc-report").single()).click();
         ReportDialog dialog = find(ReportDialog.class).single();
         test(dialog.send).click();
-        assertThat(notifications()).contains("Mô tả vấn đề");
+        assertThat(dialog.description.isInvalid()).isTrue();
+        assertThat(dialog.description.getErrorMessage()).isEqualTo("Mô tả vấn đề");
+        assertThat(notifications()).doesNotContain("Mô tả vấn đề");
         assertThat(dialog.isOpened()).isTrue();
 
         test(dialog.description).setValue("Bàn tiếp nhận thiếu bảng niêm yết thủ tục lý lịch tư pháp");
