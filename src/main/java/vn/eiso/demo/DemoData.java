@@ -61,10 +61,13 @@ class DemoData implements ApplicationRunner {
     private final DemoInspections inspections;
     private final DemoReports reports;
     private final DemoModels models;
+    private final DemoNotices notices;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
-            DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports, DemoModels models) {
+            DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports, DemoModels models,
+            DemoNotices notices) {
+        this.notices = notices;
         this.announcements = announcements;
         this.inspections = inspections;
         this.reports = reports;
@@ -96,6 +99,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> inspections.load(commune));
             tx.executeWithoutResult(status -> reports.load(justice, commune, units.all()));
             tx.executeWithoutResult(status -> models.load(commune));
+            tx.executeWithoutResult(status -> notices.settle(ACCOUNTS.stream().map(Account::username).toList()));
             LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
                     ACCOUNTS.size(), PASSWORD);
         });

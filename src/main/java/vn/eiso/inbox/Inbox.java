@@ -63,6 +63,15 @@ public class Inbox {
         notices.markAllRead(me(), OffsetDateTime.now(clock));
     }
 
+    /**
+     * Marks the caller's unread notices read, except those whose link is one of {@code stillWaiting}: what is left
+     * unread is about work still waiting (the demo's loader settles the notices of steps it already finished).
+     */
+    @Transactional
+    public int markReadExcept(Collection<String> stillWaiting) {
+        return notices.markReadExcept(me(), stillWaiting, OffsetDateTime.now(clock));
+    }
+
     private UserId me() {
         return guard.caller().user().orElseThrow(() -> new IllegalStateException("a person reads notices"));
     }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UserId;
 
@@ -71,6 +72,15 @@ class JooqInboxRepository {
         dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at)
                 .where(NOTIFICATION.ID.eq(id).and(NOTIFICATION.RECIPIENT_ID.eq(recipient.value()))
                         .and(NOTIFICATION.READ_AT.isNull()))
+                .execute();
+    }
+
+    int markReadExcept(UserId recipient, Collection<String> links, OffsetDateTime at) {
+        // "not in" alone would keep the notices without a link (SQL's null): those are settled too.
+        var keep = links.isEmpty() ? DSL.falseCondition() : NOTIFICATION.LINK.isNotNull().and(NOTIFICATION.LINK.in(links));
+        return dsl.update(NOTIFICATION).set(NOTIFICATION.READ_AT, at)
+                .where(NOTIFICATION.RECIPIENT_ID.eq(recipient.value()).and(NOTIFICATION.READ_AT.isNull())
+                        .andNot(keep))
                 .execute();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -119,23 +120,38 @@ public class Nonconformities {
     }
 
     /**
-     * Reported nonconformities waiting for triage in the units where the caller is quality officer, oldest first:
-     * derived from their status, so each leaves the list once accepted or dismissed.
+     * Reported nonconformities waiting for triage in the units where the caller triages (see {@link #triagers}),
+     * oldest first: derived from their status, so each leaves the list once accepted or dismissed.
      */
     @Transactional(readOnly = true)
     public List<Nonconformity> awaitingMyTriage() {
         Caller caller = guard.caller();
-        return caller.grants().stream().filter(g -> g.role() == Role.QUALITY_OFFICER).map(g -> g.unitId())
+        Optional<UserId> me = caller.user();
+        if (me.isEmpty()) {
+            return List.of();
+        }
+        return caller.grants().stream()
+                .filter(g -> g.role() == Role.QUALITY_OFFICER || g.role() == Role.UNIT_HEAD).map(g -> g.unitId())
                 .distinct()
+                .filter(unit -> triagers(unit).contains(me.get()))
                 .flatMap(unit -> repository.ofUnit(unit, true).stream())
                 .filter(nc -> nc.status() == Nonconformity.Status.REPORTED)
                 .sorted(Comparator.comparing(Nonconformity::reportedAt))
                 .toList();
     }
 
-    /** The unit's quality officers learn of a new report (after commit by e-mail too), whoever made it. */
+    /**
+     * Who triages the unit's new reports: its quality officers, or — in a unit without one — its head, so that a
+     * report never waits for nobody.
+     */
+    private Set<UserId> triagers(UnitId unit) {
+        Set<UserId> officers = users.holdersIn(unit, Role.QUALITY_OFFICER);
+        return officers.isEmpty() ? users.holdersIn(unit, Role.UNIT_HEAD) : officers;
+    }
+
+    /** Whoever triages the unit's reports learns of a new one (after commit by e-mail too), whoever made it. */
     private void tellTriage(NonconformityId id, UnitId unit, String description) {
-        Set<UserId> officers = new LinkedHashSet<>(users.holdersIn(unit, Role.QUALITY_OFFICER));
+        Set<UserId> officers = new LinkedHashSet<>(triagers(unit));
         guard.caller().user().ifPresent(officers::remove);
         String shortText = description.length() <= NOTICE_TEXT ? description
                 : description.substring(0, NOTICE_TEXT) + "…";

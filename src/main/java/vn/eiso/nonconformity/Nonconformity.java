@@ -56,6 +56,14 @@ public record Nonconformity(NonconformityId id, UnitId unitId, String unitName, 
         EXTERNAL
     }
 
+    /**
+     * Whether {@link #severity()} was given by someone who judged it: the auditor grading a finding, or the triage
+     * that accepted a report. A report awaiting triage, or dismissed at triage, carries only the column's default.
+     */
+    public boolean isSeverityAssessed() {
+        return auditItemId != null || status != Status.REPORTED && closedReason == null;
+    }
+
     /** Days from report to close, or to {@code today} while open. */
     public long ageInDays(LocalDate today, ZoneId zone) {
         LocalDate reported = reportedAt.atZoneSameInstant(zone).toLocalDate();

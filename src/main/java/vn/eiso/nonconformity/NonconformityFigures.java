@@ -89,7 +89,8 @@ public class NonconformityFigures {
         }
         for (Nonconformity n : all) {
             register.add(List.of(n.id().label(), n.reportedAt().atZoneSameInstant(zone).toLocalDate(),
-                    n.unitName(), texts.get("ncSource." + n.source()), texts.get("ncSeverity." + n.severity()),
+                    n.unitName(), texts.get("ncSource." + n.source()),
+                    texts.get("ncSeverity." + (n.isSeverityAssessed() ? n.severity() : "NOT_ASSESSED")),
                     nonNull(n.clauseCode()), nonNull(n.documentCode()), n.description(),
                     texts.get("ncStatus." + n.status()), nonNull(n.rootCause()),
                     n.closedAt() == null ? "" : n.closedAt().atZoneSameInstant(zone).toLocalDate()));

@@ -32,7 +32,7 @@ import vn.eiso.worklist.WorkItem.Kind;
 
 /**
  * What waits for the signed-in user, in every unit they belong to and in every role: revisions handed to them to
- * review or approve, their own returned revisions, new nonconformity reports to triage (quality officers), signed
+ * review or approve, their own returned revisions, new nonconformity reports to triage (quality officers, or the head of a unit without one), signed
  * audit reports to acknowledge (heads), revisions to read, documents to review, corrective and review actions they
  * own, audits they are on, the unit's annual report and re-announcement for its officers and head, planned
  * inspections for the department. Overdue items first, then by date. Each list

@@ -314,6 +314,35 @@ class WorkflowHandoverTest extends ServiceTest {
     }
 
     @Test
+    void in_a_unit_without_a_quality_officer_the_head_triages_new_reports() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String head = "ld" + suffix.toLowerCase();
+        String clerk = "cc" + suffix.toLowerCase();
+        var commune = SystemAuthentication.runAsSystem(() -> {
+            var unit = units.create(new vn.eiso.organisation.UnitData("X-" + suffix, "UBND xã Thử " + suffix,
+                    vn.eiso.organisation.UnitType.COMMUNE, null)).id();
+            users.grant(users.create(new NewUser(head, "Lãnh đạo xã", null, PASSWORD)).id(), unit, Role.UNIT_HEAD);
+            users.grant(users.create(new NewUser(clerk, "Công chức xã", null, PASSWORD)).id(), unit, Role.STAFF);
+            return unit;
+        });
+        as(clerk);
+        NonconformityId id = nonconformities.report(new NcReport(commune, Nonconformity.Source.STAFF,
+                "Sổ theo dõi hồ sơ không được cập nhật", null, null), Map.of());
+        String link = "nonconformity/" + id.value();
+
+        assertThat(hasItem(head, Kind.NC_TRIAGE, link)).isTrue();
+        assertThat(notices(head, "notice.ncReported", link))
+                .containsExactly(List.of(id.label(), "Sổ theo dõi hồ sơ không được cập nhật"));
+        assertThat(hasItem(clerk, Kind.NC_TRIAGE, link)).isFalse();
+        // Where the unit has a quality officer the head is not asked (the officer is, as above).
+        assertThat(itemsOf("lanhdao.stp", Kind.NC_TRIAGE)).isEmpty();
+
+        as(head);
+        triage.accept(id, nonconformities.get(id).version(), Nonconformity.Severity.MINOR);
+        assertThat(hasItem(head, Kind.NC_TRIAGE, link)).isFalse();
+    }
+
+    @Test
     void every_report_awaiting_triage_the_demo_complaint_included_is_on_the_officer_list() {
         as("thuky.stp");
         List<String> waiting = nonconformities.ofUnit(stp, true).stream()

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.FieldErrors;
 import vn.eiso.audit.AuditPlan;
 import vn.eiso.audit.AuditorPool;
 import vn.eiso.audit.Audits;
@@ -88,7 +89,13 @@ class AuditPlanDialog extends Dialog {
                 team.getValue().stream().map(Person::id).collect(Collectors.toSet()),
                 procedures.getValue().stream().map(DocumentSummary::id).collect(Collectors.toSet()),
                 clauses.getValue().stream().map(IsoClause::code).collect(Collectors.toCollection(LinkedHashSet::new)))),
-                getTranslation("audits.planned"), planned);
+                getTranslation("audits.planned"), planned, new FieldErrors()
+                        .on("error.audit.titleRequired", title).on("error.audit.criteriaRequired", criteria)
+                        .on("error.audit.datesRequired", startsOn).on("error.audit.dateOrder", endsOn)
+                        .on("error.audit.sameYear", endsOn).on("error.audit.scopeRequired", procedures)
+                        .on("error.audit.scopeForeign", procedures).on("error.audit.clauseUnknown", clauses)
+                        .on("error.audit.leadRequired", lead));
+        // Impartiality refusals name the person (lead or team member) and show in the dialog's error line.
         save.setId("audit-plan-save");
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.FieldErrors;
 import vn.eiso.audit.Audit;
 import vn.eiso.audit.AuditWork;
 
@@ -22,7 +23,8 @@ class AuditSignDialog extends Dialog {
         add(new Paragraph(getTranslation("audit.sign.confirm", findings)), password);
         sign = Dialogs.footer(this, getTranslation("audit.sign"),
                 () -> work.signOff(audit.id(), audit.version(), password.getValue()),
-                getTranslation("audit.signedDone", findings), signed);
+                getTranslation("audit.signedDone", findings), signed,
+                new FieldErrors().on("error.signoff.password", password));
         sign.setId("audit-sign-confirm");
     }
 }

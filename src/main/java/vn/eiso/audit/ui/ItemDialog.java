@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.FieldErrors;
 import vn.eiso.audit.AuditItem;
 import vn.eiso.audit.AuditWork;
 import vn.eiso.audit.EvidenceFile;
@@ -72,7 +73,8 @@ class ItemDialog extends Dialog {
                         throw e;
                     }
                 },
-                getTranslation("audit.recorded"), saved);
+                getTranslation("audit.recorded"), saved, new FieldErrors()
+                        .on("error.audit.evidenceRequired", evidence).on("error.tooLong", evidence));
         save.setId("item-save");
     }
 

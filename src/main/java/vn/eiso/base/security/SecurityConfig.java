@@ -63,6 +63,9 @@ class SecurityConfig {
                 // Without this rule Vaadin's configurer denies every non-route address, even to a signed-in user.
                 .requestMatchers(HttpMethod.GET, "/files/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_PATH, "/"));
+        // Vaadin's configurer sets the login page and the success handler of the same form login; a failure goes
+        // back to it as before ("?error", one message for every failure), keeping the name typed in the session.
+        http.formLogin(f -> f.failureHandler(new AttemptedName("/" + LOGIN_PATH + "?error")));
         return http.build();
     }
 }

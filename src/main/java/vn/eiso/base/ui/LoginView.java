@@ -12,7 +12,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import vn.eiso.base.security.AttemptedName;
 
 /** Sign-in. A wrong user name, a wrong password and a locked account all get the same message. */
 @Route(value = "login", autoLayout = false)
@@ -21,6 +24,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
+    private String attemptedName;
 
     public LoginView() {
         addClassName("login-view");
@@ -57,7 +61,44 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        form.setError(failed);
+        attemptedName = failed ? takeAttemptedName() : null;
+        if (attemptedName != null) {
+            // The form's fields live in the web component, not on the server: fill the name in there and put the
+            // cursor in the password field, the one to type again.
+            form.getElement().executeJs("""
+                    const form = this;
+                    const find = (name) => form.querySelector(`[name="${name}"]`)
+                        || (form.shadowRoot && form.shadowRoot.querySelector(`[name="${name}"]`));
+                    const fill = () => {
+                      const user = find('username');
+                      if (!user) { return false; }
+                      user.value = $0;
+                      const password = find('password');
+                      if (password) { password.focus(); }
+                      return true;
+                    };
+                    Promise.resolve(form.updateComplete).then(() => { if (!fill()) { requestAnimationFrame(fill); } });
+                    """, attemptedName);
+        }
+    }
+
+    /** The user name of the failed attempt, kept by the security filter in the HTTP session; read once. */
+    private static String takeAttemptedName() {
+        VaadinSession session = VaadinSession.getCurrent();
+        WrappedSession http = session == null ? null : session.getSession();
+        if (http == null) {
+            return null;
+        }
+        Object name = http.getAttribute(AttemptedName.SESSION_ATTRIBUTE);
+        http.removeAttribute(AttemptedName.SESSION_ATTRIBUTE);
+        return name instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /** The user name filled in again after a failed sign-in, or null. */
+    String attemptedName() {
+        return attemptedName;
     }
 
     @Override

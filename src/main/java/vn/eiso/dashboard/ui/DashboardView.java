@@ -65,6 +65,9 @@ import vn.eiso.worklist.Worklist;
 @PermitAll
 class DashboardView extends Div implements TitledView {
 
+    /** How many lines a card lists before it points to the full list. */
+    private static final int CARD_ITEMS = 8;
+
     private final ZoneId zone;
 
     DashboardView(AccessGuard guard, UnitService units, UserService users, AuditTrail trail, Clock clock,
@@ -152,9 +155,16 @@ class DashboardView extends Div implements TitledView {
             return card;
         }
         UnorderedList list = new UnorderedList();
-        pending.stream().limit(8).forEach(p -> list.add(new ListItem(new Anchor("revision/" + p.revisionId().value(),
-                p.code() + " · " + p.title() + " (" + getTranslation("revision.number", p.revisionNumber()) + ")"))));
+        pending.stream().limit(CARD_ITEMS).forEach(p -> list.add(new ListItem(new Anchor("revision/"
+                + p.revisionId().value(), p.code() + " · " + p.title() + " ("
+                + getTranslation("revision.number", p.revisionNumber()) + ")"))));
         card.add(list);
+        if (pending.size() > CARD_ITEMS) {
+            // The card shows the newest few; the rest are on My work, never silently left out.
+            Anchor more = new Anchor(Worklist.ROUTE, getTranslation("dashboard.reading.more", pending.size()));
+            more.addClassName("reading-more");
+            card.add(new Paragraph(more));
+        }
         return card;
     }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.ui.FieldErrors;
+import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.ui.DatePickers;
@@ -128,7 +130,17 @@ class DocumentDialog extends Dialog {
 
         save.setText(getTranslation("common.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Each refusal on the field it is about, the rest in the dialog's error line: never a toast over the form.
+        FieldErrors errors = new FieldErrors().on("error.document.codeTaken", code)
+                .on("error.document.codeRequired", code).on("error.document.codeInvalid", code)
+                .on("error.document.titleRequired", title).on("error.document.titleTooLong", title)
+                .on("error.document.typeRequired", type).on("error.document.typeFixed", type)
+                .on("error.document.reviewPeriod", reviewMonths).on("error.document.retention", retentionMonths)
+                .on("error.dateRange", validUntil).on("error.document.referenceNotExternal", references)
+                .on("error.owner.notMember", owner);
+        add(errors.formLine());
         save.addClickListener(e -> {
+            errors.clear();
             DocumentData data = new DocumentData(code.getValue(), title.getValue(), type.getValue(),
                     owner.getValue(), tthc.getValue(), clauses.getValue(),
                     reviewMonths.getValue() == null ? 0 : reviewMonths.getValue(), retentionMonths.getValue(),
@@ -141,7 +153,9 @@ class DocumentDialog extends Dialog {
                 close();
                 onSaved.accept(saved);
             } catch (DomainException ex) {
-                Notifications.error(ex);
+                errors.show(ex);
+            } catch (AccessDeniedException ex) {
+                errors.show(ex);
             }
         });
         getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);

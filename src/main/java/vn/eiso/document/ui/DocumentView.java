@@ -38,6 +38,7 @@ import vn.eiso.base.ui.RecordPage;
 import vn.eiso.document.DocumentAction;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.UserId;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Notifications;
@@ -73,6 +74,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
     private final UserService users;
     private final ZoneId zone;
     private Document document;
+    private final AccessGuard guard;
     private Allowed<DocumentAction> allowed;
     private Revision open;
     private boolean editor;
@@ -86,7 +88,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
     final Grid<Revision> history = new Grid<>();
 
     DocumentView(DocumentRegister register, RevisionWorkflow workflow, ChangeRequests changeRequests,
-            UserService users, Clock clock) {
+            UserService users, AccessGuard guard, Clock clock) {
+        this.guard = guard;
         this.register = register;
         this.workflow = workflow;
         this.changeRequests = changeRequests;
@@ -296,7 +299,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
         }
         Revision current = workflow.get(document.effectiveRevisionId());
         // The content first; the confirmation of having read it comes after it.
-        tab.add(new RevisionContent(current, workflow.attachments(current.id()), zone));
+        tab.add(new RevisionContent(current, workflow.attachments(current.id()), zone,
+                RevisionContent.showsHash(guard.caller(), document.unitId())));
         if (allowed.may(DocumentAction.ACKNOWLEDGE)) {
             Button ack = new Button(getTranslation("revision.acknowledge"), VaadinIcon.CHECK_SQUARE_O.create(),
                     e -> act(() -> workflow.acknowledge(current.id()), "revision.acknowledged"));
@@ -371,7 +375,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             upload.setDropAllowed(true);
             tab.add(draftSummary, draftText, draftErrors.formLine(), save, fileList(files, true), upload);
         } else {
-            tab.add(new RevisionContent(draft, files, zone));
+            tab.add(new RevisionContent(draft, files, zone,
+                    RevisionContent.showsHash(guard.caller(), document.unitId())));
             if (draft.status() == RevisionStatus.APPROVED) {
                 tab.add(new Paragraph(getTranslation("draft.approvedWaiting",
                         DocumentBadges.date(draft.effectiveOn()))));

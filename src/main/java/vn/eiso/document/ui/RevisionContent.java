@@ -1,5 +1,9 @@
 package vn.eiso.document.ui;
 
+import vn.eiso.base.Role;
+import vn.eiso.base.UnitId;
+import vn.eiso.base.security.AccessGuard.Caller;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -19,7 +23,16 @@ import vn.eiso.document.Revision;
  */
 class RevisionContent extends Div {
 
-    RevisionContent(Revision revision, List<Attachment> attachments, ZoneId zone) {
+    /**
+     * The content hash the sign-offs were given on matters to those who check them — the unit's editors, internal
+     * auditors, the science department and administrators — and is noise to the staff who read the procedure.
+     */
+    static boolean showsHash(Caller caller, UnitId unit) {
+        return caller.canEdit(unit) || caller.isProvinceWide()
+                || caller.grants().stream().anyMatch(g -> g.role() == Role.INTERNAL_AUDITOR);
+    }
+
+    RevisionContent(Revision revision, List<Attachment> attachments, ZoneId zone, boolean showHash) {
         addClassName("revision-content");
         if (revision.status().isOutdated()) {
             Div banner = new Div(new Span(getTranslation("revision.outdatedBanner." + revision.status(),
@@ -33,7 +46,7 @@ class RevisionContent extends Div {
         if (revision.effectiveOn() != null) {
             meta.add(new Span(getTranslation("revision.effectiveOn", DocumentBadges.date(revision.effectiveOn()))));
         }
-        if (revision.contentSha256() != null) {
+        if (showHash && revision.contentSha256() != null) {
             Span sha = new Span("SHA-256 " + revision.contentSha256().substring(0, 16) + "…");
             sha.setTitle(revision.contentSha256());
             sha.addClassName("sha");

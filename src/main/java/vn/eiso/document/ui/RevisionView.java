@@ -13,6 +13,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.ui.RecordPage;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
@@ -30,8 +31,10 @@ class RevisionView extends VerticalLayout implements HasUrlParameter<Long>, Titl
     private final RevisionWorkflow workflow;
     private final DocumentRegister register;
     private final Clock clock;
+    private final AccessGuard guard;
 
-    RevisionView(RevisionWorkflow workflow, DocumentRegister register, Clock clock) {
+    RevisionView(RevisionWorkflow workflow, DocumentRegister register, AccessGuard guard, Clock clock) {
+        this.guard = guard;
         this.workflow = workflow;
         this.register = register;
         this.clock = clock;
@@ -66,7 +69,8 @@ class RevisionView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(ack);
         }
-        add(new RevisionContent(revision, workflow.attachments(revision.id()), clock.getZone()));
+        add(new RevisionContent(revision, workflow.attachments(revision.id()), clock.getZone(),
+                RevisionContent.showsHash(guard.caller(), document.unitId())));
     }
 
     @Override

@@ -12,6 +12,10 @@ final class NcBadges {
     }
 
     static Span severity(Nonconformity nc) {
+        if (!nc.isSeverityAssessed()) {
+            // Before triage nobody has judged it: not "minor" by default.
+            return Badges.of(UI.getCurrent().getTranslation("ncSeverity.NOT_ASSESSED"), "badge contrast");
+        }
         return Badges.of(UI.getCurrent().getTranslation("ncSeverity." + nc.severity()),
                 nc.severity() == Nonconformity.Severity.MAJOR ? "badge error primary" : "badge error");
     }

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.Allowed;
 import vn.eiso.base.ui.ActionBar;
 import vn.eiso.base.ui.FieldErrors;
@@ -88,10 +89,13 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
     final Select<Nonconformity.CauseCategory> category = new Select<>();
     final Grid<CorrectiveAction> actions = new Grid<>();
     private final FileLimits limits;
+    private final AccessGuard guard;
 
     NonconformityView(Nonconformities register, NonconformityWorkflow workflow, UserService users,
-            DocumentRegister documents, RevisionWorkflow revisions, FileLimits limits, Clock clock) {
+            DocumentRegister documents, RevisionWorkflow revisions, FileLimits limits, AccessGuard guard,
+            Clock clock) {
         this.limits = limits;
+        this.guard = guard;
         this.register = register;
         this.workflow = workflow;
         this.users = users;
@@ -158,8 +162,11 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         if (plan != null) {
             plan.setId("nc-plan");
         }
-        if (nc.status().isOpen()) {
-            bar.addExtra(new Anchor("risks", getTranslation("nc.updateRisk")));
+        // The risk register is its editors' (as its service rules): to anybody else the link would be a dead end.
+        if (nc.status().isOpen() && guard.caller().canEdit(nc.unitId())) {
+            Anchor risks = new Anchor("risks", getTranslation("nc.updateRisk"));
+            risks.setId("nc-update-risk");
+            bar.addExtra(risks);
         }
         Button dismiss = bar.destructive(getTranslation("nc.dismiss"), VaadinIcon.CLOSE,
                 allowed.verdict(NcAction.DISMISS), this::openDismiss);
@@ -234,10 +241,12 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         category.setReadOnly(!editable);
         section.add(correction, rootCause, category);
         if (editable) {
+            FieldErrors errors = new FieldErrors().on("error.nc.rootCauseRequired", rootCause);
             Button save = new Button(getTranslation("nc.analysis.save"), e -> act(() -> workflow.analyse(nc.id(),
-                    nc.version(), correction.getValue(), rootCause.getValue(), category.getValue()), "nc.analysed"));
+                    nc.version(), correction.getValue(), rootCause.getValue(), category.getValue()), "nc.analysed",
+                    errors));
             save.setId("nc-analysis-save");
-            section.add(save);
+            section.add(errors.formLine(), save);
         }
         return section;
     }
@@ -347,13 +356,15 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
             verifier.setId("nc-verifier");
             verifier.setItems(users.peopleOf(nc.unitId()));
             verifier.setItemLabelGenerator(Membership::fullName);
+            FieldErrors errors = new FieldErrors().on("error.nc.verifierRequired", verifier)
+                    .on("error.nc.verifierOwnsAction", verifier).on("error.owner.notMember", verifier);
             Button assign = new Button(getTranslation("nc.verifier.assign"), e -> act(() -> workflow.assignVerifier(
                     nc.id(), nc.version(), verifier.getValue() == null ? null : verifier.getValue().userId()),
-                    "nc.verifier.assigned"));
+                    "nc.verifier.assigned", errors));
             assign.setId("nc-verifier-assign");
             HorizontalLayout row = new HorizontalLayout(verifier, assign);
             row.setAlignItems(Alignment.BASELINE);
-            section.add(row);
+            section.add(row, errors.formLine());
         }
         if (allowed.offered(NcAction.VERIFY)) {
             RadioButtonGroup<Boolean> effective = new RadioButtonGroup<>(getTranslation("nc.effective"));
@@ -363,16 +374,18 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
             TextArea note = new TextArea(getTranslation("nc.verification.note"));
             note.setId("nc-verification-note");
             note.setWidthFull();
+            FieldErrors errors = new FieldErrors().on("error.nc.effectivenessRequired", effective)
+                    .on("error.nc.verificationNoteRequired", note).on("error.tooLong", note);
             Button verify = new Button(getTranslation("nc.verify"), VaadinIcon.CHECK_CIRCLE.create(), e -> act(
                     () -> workflow.verify(nc.id(), nc.version(), effective.getValue(), note.getValue()),
-                    "nc.verified"));
+                    "nc.verified", errors));
             verify.setId("nc-verify");
             allowed.reason(NcAction.VERIFY).ifPresent(reason -> {
                 verify.setEnabled(false);
                 verify.setTooltipText(getTranslation(reason));
             });
             verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            section.add(effective, note, verify);
+            section.add(effective, note, errors.formLine(), verify);
         }
         return section;
     }
@@ -469,6 +482,25 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
 
     private void act(Runnable action, String successKey) {
         Notifications.attempt(action, successKey);
+        render();
+    }
+
+    /**
+     * A step of the loop typed into the page: a refusal shows on its field (or the section's error line) and the
+     * page keeps what was typed; only a success renders the page anew.
+     */
+    private void act(Runnable action, String successKey, FieldErrors errors) {
+        errors.clear();
+        try {
+            action.run();
+        } catch (DomainException e) {
+            errors.show(e);
+            return;
+        } catch (AccessDeniedException e) {
+            errors.show(e);
+            return;
+        }
+        Notifications.success(getTranslation(successKey));
         render();
     }
 

@@ -13,6 +13,7 @@ import vn.eiso.base.DomainException;
 import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.base.ui.FieldErrors;
 import vn.eiso.base.ui.Uploads;
 import vn.eiso.nonconformity.NcReport;
 import vn.eiso.nonconformity.Nonconformities;
@@ -56,7 +57,9 @@ class ReportDialog extends Dialog {
                 upload.clearFileList();
                 throw e;
             }
-        }, getTranslation("nc.reported"), reported);
+        }, getTranslation("nc.reported"), reported, new FieldErrors()
+                .on("error.nc.descriptionRequired", description).on("error.tooLong", description)
+                .on("error.nc.source", source));
         send.setId("nc-send");
     }
 }

@@ -69,7 +69,11 @@ class AuditViewsTest extends UiTest {
                 .findFirst().orElseThrow();
         dialog.lead.setValue(auditor);
         test(dialog.save).click();
-        assertThat(notifications()).contains("Chọn ít nhất một quy trình hoặc một điều khoản để đánh giá");
+        // On the scope field it is about, not as a toast over the form.
+        assertThat(dialog.procedures.isInvalid()).isTrue();
+        assertThat(dialog.procedures.getErrorMessage())
+                .isEqualTo("Chọn ít nhất một quy trình hoặc một điều khoản để đánh giá");
+        assertThat(notifications()).doesNotContain("Chọn ít nhất một quy trình hoặc một điều khoản để đánh giá");
         assertThat(dialog.isOpened()).isTrue();
 
         dialog.clauses.setValue(Set.of(dialog.clauses.getListDataView().getItems()
@@ -102,7 +106,9 @@ class AuditViewsTest extends UiTest {
         ItemDialog dialog = find(ItemDialog.class).single();
         test(dialog.result).selectItem("Không phù hợp nhẹ");
         test(dialog.save).click();
-        assertThat(notifications()).contains("Ghi bằng chứng cho kết quả này");
+        assertThat(dialog.evidence.isInvalid()).isTrue();
+        assertThat(dialog.evidence.getErrorMessage()).isEqualTo("Ghi bằng chứng cho kết quả này");
+        assertThat(notifications()).doesNotContain("Ghi bằng chứng cho kết quả này");
         test(dialog.evidence).setValue("Chương trình đánh giá năm chưa được lãnh đạo phê duyệt");
         // What the upload hands over once a file has arrived; the service inspects it on save.
         dialog.files.put("chuong-trinh.txt", "Chương trình năm, bản chưa ký".getBytes(StandardCharsets.UTF_8));
@@ -120,7 +126,9 @@ class AuditViewsTest extends UiTest {
         AuditSignDialog sign = find(AuditSignDialog.class).single();
         test(sign.password).setValue("sai");
         test(sign.sign).click();
-        assertThat(notifications()).contains("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(sign.password.isInvalid()).isTrue();
+        assertThat(sign.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(notifications()).doesNotContain("Mật khẩu không đúng; chưa ký xác nhận");
         test(sign.password).setValue(Accounts.DEMO_PASSWORD);
         test(sign.sign).click();
 

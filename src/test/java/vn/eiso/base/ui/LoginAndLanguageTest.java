@@ -29,6 +29,37 @@ class LoginAndLanguageTest extends UiTest {
     }
 
     @Test
+    @WithAnonymousUser
+    void after_a_failed_sign_in_the_name_typed_is_filled_in_again_with_the_same_generic_message() {
+        // What the security filter keeps after a failure (see LoginFailureTest): the name, in the HTTP session.
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession()
+                .setAttribute(vn.eiso.base.security.AttemptedName.SESSION_ATTRIBUTE, "congchuc.stp");
+
+        // Where the filter sends a failure: /login?error.
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("error", "")));
+        LoginView view = (LoginView) UI.getCurrent().getCurrentView();
+
+        assertThat(find(LoginForm.class).single().isError()).isTrue();
+        assertThat(view.attemptedName()).isEqualTo("congchuc.stp");
+        assertThat(view.i18n.getErrorMessage().getMessage()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
+        // Read once: a later visit to the login page starts empty.
+        assertThat(com.vaadin.flow.server.VaadinSession.getCurrent().getSession()
+                .getAttribute(vn.eiso.base.security.AttemptedName.SESSION_ATTRIBUTE)).isNull();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void without_a_failure_nothing_is_filled_in() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().getSession()
+                .setAttribute(vn.eiso.base.security.AttemptedName.SESSION_ATTRIBUTE, "congchuc.stp");
+
+        LoginView view = navigate(LoginView.class);
+
+        assertThat(find(LoginForm.class).single().isError()).isFalse();
+        assertThat(view.attemptedName()).isNull();
+    }
+
+    @Test
     @WithUserDetails("thuky.xa")
     void switching_to_english_is_kept_for_the_next_login_and_the_menu_reads_in_english() {
         navigate("", Component.class);

@@ -129,4 +129,51 @@ class DashboardViewTest extends UiTest {
         assertThat(cardText("Chờ anh/chị xử lý")).contains("Xem xét bản sửa đổi · " + code + " · 1");
         assertThat(cardText("Thông báo mới")).contains(code + " lần 1 (Biểu mẫu trình duyệt) đã được trình");
     }
+    @Test
+    @WithUserDetails("congchuc.stp")
+    @org.springframework.transaction.annotation.Transactional
+    void the_reading_card_names_how_many_revisions_wait_and_links_to_my_work_beyond_eight() {
+        var clerk = (vn.eiso.base.security.EisoPrincipal) userDetails.loadUserByUsername("congchuc.stp");
+        String prefix = "BM-R" + java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        for (int i = 1; i <= 9; i++) {
+            String code = prefix + "-" + i;
+            var submitted = as("thuky.stp", () -> {
+                var officer = (vn.eiso.base.security.EisoPrincipal) userDetails.loadUserByUsername("thuky.stp");
+                var d = register.create(unit("STP"), vn.eiso.document.DocumentData.of(code, "Biểu mẫu cần đọc",
+                        vn.eiso.document.DocumentType.FORM, officer.userId()));
+                var r = workflow.startRevision(d.id(), "Lần đầu");
+                r = workflow.editDraft(r.id(), r.version(), "Mẫu phiếu", "Lần đầu");
+                return workflow.submit(r.id(), r.version());
+            });
+            as("lanhdao.stp", () -> {
+                workflow.review(submitted.id(), vn.eiso.support.Accounts.DEMO_PASSWORD, "Phù hợp.");
+                return workflow.approve(submitted.id(), workflow.get(submitted.id()).version(),
+                        vn.eiso.support.Accounts.DEMO_PASSWORD, null, java.util.Set.of(clerk.userId()));
+            });
+        }
+        int waiting = workflow.myPendingReadings().size();
+        assertThat(waiting).isGreaterThan(8);
+
+        // The test's UI opened on the dashboard before the revisions took effect: build it again, as a visit would.
+        navigate(DashboardView.class);
+        com.vaadin.flow.component.UI.getCurrent().refreshCurrentRoute(false);
+
+        String card = cardText("Tài liệu cần đọc");
+        assertThat(card).contains("Xem cả " + waiting + " tài liệu cần đọc trong Việc của tôi");
+        long listed = find(Div.class).withClassName("card").all().stream()
+                .filter(c -> c.getElement().getTextRecursively().startsWith("Tài liệu cần đọc"))
+                .flatMap(c -> c.getElement().getChildren())
+                .filter(e -> e.getTag().equals("ul")).flatMap(ul -> ul.getChildren()).count();
+        assertThat(listed).isEqualTo(8);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withClassName("reading-more").single()
+                .getHref()).isEqualTo("my-work");
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void a_short_reading_list_needs_no_more_link() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(workflow.myPendingReadings().size() <= 8);
+        navigate(DashboardView.class);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withClassName("reading-more").all()).isEmpty();
+    }
 }

@@ -85,6 +85,24 @@ class DocumentViewsTest extends UiTest {
     }
 
     @Test
+    @WithUserDetails("thuky.stp")
+    void a_code_already_used_is_refused_on_the_code_field_and_the_dialog_keeps_what_was_typed() {
+        navigate(DocumentsView.class);
+        test(find(Button.class).withText("Thêm tài liệu").single()).click();
+        DocumentDialog dialog = find(DocumentDialog.class).single();
+        test(dialog.type).selectItem("Quy trình");
+        test(dialog.code).setValue("QT-01");
+        test(dialog.title).setValue("Quy trình trùng mã");
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.code.isInvalid()).isTrue();
+        assertThat(dialog.code.getErrorMessage()).isEqualTo("Mã tài liệu „QT-01“ đã có trong đơn vị");
+        assertThat(dialog.title.getValue()).isEqualTo("Quy trình trùng mã");
+        assertThat(notifications()).doesNotContain("Mã tài liệu „QT-01“ đã có trong đơn vị");
+    }
+
+    @Test
     @WithUserDetails("lanhdao.stp")
     void the_unit_head_reviews_and_approves_in_the_draft_tab_with_the_password() {
         String code = "QT-V" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
@@ -137,5 +155,40 @@ class DocumentViewsTest extends UiTest {
         List<DiffRow> rows = diff.rows.getGenericDataView().getItems().toList();
         assertThat(rows).anyMatch(r -> r.kind() == DiffRow.Kind.ADDED && r.right().contains("Bước 5"));
         assertThat(diff.summary.getText()).matches("\\d+ dòng khác nhau");
+    }
+    private Revision qt06InForce() {
+        DocumentSummary procedure = register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true, 0, 1000).stream()
+                .filter(d -> d.code().equals("QT-06")).findFirst().orElseThrow();
+        return workflow.get(register.get(procedure.id()).effectiveRevisionId());
+    }
+
+    private List<String> hashesShown() {
+        return find(com.vaadin.flow.component.html.Span.class).withClassName("sha").all().stream()
+                .map(com.vaadin.flow.component.html.Span::getText).toList();
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_reading_a_procedure_are_not_shown_its_content_hash() {
+        Revision current = qt06InForce();
+        assertThat(current.contentSha256()).isNotNull();
+
+        navigate(RevisionView.class, current.id().value());
+        assertThat(hashesShown()).isEmpty();
+        CurrentUnit.set(stp());
+        navigate(DocumentView.class, current.documentId().value());
+        assertThat(hashesShown()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_sees_the_content_hash_the_sign_offs_were_given_on() {
+        Revision current = qt06InForce();
+
+        navigate(RevisionView.class, current.id().value());
+        assertThat(hashesShown()).containsExactly("SHA-256 " + current.contentSha256().substring(0, 16) + "…");
+        CurrentUnit.set(stp());
+        navigate(DocumentView.class, current.documentId().value());
+        assertThat(hashesShown()).containsExactly("SHA-256 " + current.contentSha256().substring(0, 16) + "…");
     }
 }

@@ -8,7 +8,12 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import vn.eiso.nonconformity.NonconformityWorkflow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -24,6 +29,8 @@ class NonconformityViewsTest extends UiTest {
 
     @Autowired
     Nonconformities register;
+    @Autowired
+    NonconformityWorkflow triage;
 
     @Test
     @WithUserDetails("congchuc.stp")
@@ -34,7 +41,9 @@ class NonconformityViewsTest extends UiTest {
         test(find(Button.class).withId("nc-report").single()).click();
         ReportDialog dialog = find(ReportDialog.class).single();
         test(dialog.send).click();
-        assertThat(notifications()).contains("Mô tả vấn đề");
+        assertThat(dialog.description.isInvalid()).isTrue();
+        assertThat(dialog.description.getErrorMessage()).isEqualTo("Mô tả vấn đề");
+        assertThat(notifications()).doesNotContain("Mô tả vấn đề");
         assertThat(dialog.isOpened()).isTrue();
 
         test(dialog.description).setValue("Bàn tiếp nhận thiếu bảng niêm yết thủ tục lý lịch tư pháp");
@@ -86,5 +95,49 @@ class NonconformityViewsTest extends UiTest {
         test(find(Button.class).withId("nc-plan").single()).click();
         assertThat(register.get(id).status()).isEqualTo(Nonconformity.Status.ACTIONS_PLANNED);
         assertThat(view.actions.getListDataView().getItems().count()).isEqualTo(1);
+    }
+    private NonconformityId staffReport(String text) {
+        return as("congchuc.stp", () -> register.report(new NcReport(unit("STP"), Nonconformity.Source.STAFF, text,
+                null, null), Map.of()));
+    }
+
+    private List<String> badges() {
+        return find(Span.class).all().stream().filter(s -> String.valueOf(s.getElement().getAttribute("theme"))
+                .contains("badge")).map(Span::getText).toList();
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void staff_see_no_link_to_the_risk_register_they_cannot_edit() {
+        NonconformityId id = staffReport("Máy in ở bộ phận một cửa kẹt giấy cả buổi sáng");
+        navigate(NonconformityView.class, id.value());
+
+        assertThat(find(Anchor.class).withId("nc-update-risk").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_is_offered_the_risk_register_from_an_open_nonconformity() {
+        NonconformityId id = staffReport("Bảng niêm yết phí lý lịch tư pháp đã cũ");
+        navigate(NonconformityView.class, id.value());
+
+        assertThat(find(Anchor.class).withId("nc-update-risk").single().getHref()).isEqualTo("risks");
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void a_new_report_is_not_yet_assessed_until_the_quality_officer_triages_it() {
+        NonconformityId id = staffReport("Hồ sơ của công dân bị thất lạc giữa hai phòng");
+        navigate(NonconformityView.class, id.value());
+        assertThat(badges()).contains("Chưa đánh giá").doesNotContain("Nhẹ", "Nặng");
+        CurrentUnit.set(unit("STP"));
+        NonconformitiesView list = navigate(NonconformitiesView.class);
+        assertThat(list.grid.getListDataView().getItems().filter(n -> n.id().equals(id)).findFirst().orElseThrow()
+                .isSeverityAssessed()).isFalse();
+
+        as("thuky.stp", () -> triage.accept(id, register.get(id).version(), Nonconformity.Severity.MAJOR));
+        navigate(NonconformityView.class, id.value());
+        UI.getCurrent().refreshCurrentRoute(false);
+        assertThat(badges()).contains("Nặng").doesNotContain("Chưa đánh giá");
     }
 }
