@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -63,6 +64,8 @@ public abstract class BrowserTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         // Vaadin re-renders after every action; an element found a moment ago may have been replaced.
         wait.ignoring(StaleElementReferenceException.class);
+        // A dialog that is still opening (or the one closing before it) is not typed into yet: try again.
+        wait.ignoring(ElementNotInteractableException.class);
     }
 
     @AfterEach
