@@ -111,12 +111,12 @@ class DayOfWorkJourneyTest extends BrowserTest {
         click("review-button");
         type("sign-password", PASSWORD);
         click("sign-confirm");
-        waitForText("Đã ký xác nhận");
+        waitForText("Chờ phê duyệt — Trần Văn Hùng");
         click("approve-button");
         type("sign-password", PASSWORD);
         click("sign-confirm");
         String today = Formats.date(LocalDate.now(clock));
-        waitForText("Đã phê duyệt, có hiệu lực từ " + today);
+        waitForText("Lần 1 có hiệu lực từ " + today);
 
         // The officer hears of it.
         login("thuky.stp", PASSWORD);
@@ -210,7 +210,7 @@ class DayOfWorkJourneyTest extends BrowserTest {
         viewport(DESKTOP);
         driver.manage().deleteAllCookies();
         driver.get(url("cong-bo"));
-        waitForText("Công bố");
+        waitForText("Danh sách cơ quan công bố");
         assertAccessible("the public register");
     }
 
