@@ -3,13 +3,22 @@ package vn.eiso.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,6 +45,34 @@ public abstract class BrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** The screens the application is checked at: a common office laptop and a common phone. */
+    protected static final Dimension DESKTOP = new Dimension(1366, 850);
+    protected static final Dimension PHONE = new Dimension(390, 844);
+    /** axe-core's rules for WCAG 2.0 and 2.1, levels A and AA. */
+    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    /**
+     * The one violation that comes from inside a Vaadin web component and cannot be fixed from the application,
+     * ignored by its exact rule, target and finding; nothing else is ever ignored.
+     * <p>
+     * {@code aria-required-children} on {@code vaadin-tabs} (every TabSheet: the nonconformity register, audits, the
+     * announcement, a document's page): {@code <vaadin-tabs role="tablist">} renders its tabs through
+     * {@code <div id="scroll" part="tabs" tabindex="-1">} in its own shadow root (Vaadin 25.2's tabs; the tabindex
+     * keeps Chrome from making the scroller a tab stop). axe counts that focusable div as a child of the tablist
+     * besides the {@code role="tab"} elements. The tabs themselves are correct (role tab, aria-selected,
+     * aria-controls, roving tabindex), and the application has no say over the component's shadow DOM.
+     */
+    private static final List<Exemption> VAADIN_INTERNALS = List.of(
+            new Exemption("aria-required-children", "[vaadin-tabs]",
+                    "Element has children which are not allowed: div[tabindex]"));
+
+    private record Exemption(String rule, String target, String finding) {
+
+        boolean covers(Rule rule, String target, String summary) {
+            return rule.getId().equals(this.rule) && target.equals(this.target) && summary != null
+                    && summary.strip().endsWith(finding);
+        }
+    }
 
     @LocalServerPort
     protected int port;
@@ -73,6 +110,84 @@ public abstract class BrowserTest {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /** Resizes the browser's viewport (not the window around it) to the given size. */
+    protected void viewport(Dimension size) {
+        driver.manage().window().setSize(size);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long innerHeight = ((Number) js.executeScript("return window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(2 * size.width - (int) innerWidth,
+                2 * size.height - (int) innerHeight));
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.1 A and AA) on the page as it is now and fails on every serious or critical violation,
+     * naming the rule, its impact and the elements (shadow roots are looked into).
+     */
+    protected void assertAccessible(String what) {
+        // Vaadin renders after the route's response; the page is judged once it has settled.
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients"
+                        + " || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
+        // A toast fading in or out is judged by its colours half-way (axe saw 1.01:1 and 1.24:1 mid-fade), which
+        // no one reads: the page is judged once the toasts (3 s, 6 s for errors) have gone.
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return !document.querySelector('vaadin-notification-card');")));
+        Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
+        assertThat(results.isErrored()).as("axe-core ran on " + what + ": " + results.getErrorMessage()).isFalse();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            for (CheckedNode node : rule.getNodes()) {
+                String impact = node.getImpact() == null ? rule.getImpact() : node.getImpact();
+                String target = String.valueOf(node.getTarget());
+                if (!BLOCKING_IMPACTS.contains(impact) || VAADIN_INTERNALS.stream()
+                        .anyMatch(e -> e.covers(rule, target, node.getFailureSummary()))) {
+                    continue;
+                }
+                found.add(rule.getId() + " (" + impact + ") " + target + ": "
+                        + String.valueOf(node.getFailureSummary()).replace('\n', ' '));
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new AssertionError("Serious or critical accessibility violations on " + what + ":\n  "
+                    + String.join("\n  ", found));
+        }
+    }
+
+    /**
+     * Fails when a grid (or the page itself) needs scrolling sideways: its scroller, inside its shadow root, must
+     * be no wider than what shows.
+     */
+    protected void assertFitsWidth(String gridSelector) {
+        wait.until(d -> !d.findElements(By.cssSelector(gridSelector)).isEmpty());
+        @SuppressWarnings("unchecked")
+        List<Number> sizes = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const g = document.querySelector(arguments[0]);"
+                        + " const s = g.shadowRoot.querySelector('#table') || g;"
+                        + " const p = document.scrollingElement;"
+                        + " return [s.scrollWidth, s.clientWidth, p.scrollWidth, p.clientWidth];", gridSelector);
+        assertThat(sizes.get(0).longValue()).as(gridSelector + " scrolls sideways at " + driver.manage().window()
+                .getSize()).isLessThanOrEqualTo(sizes.get(1).longValue());
+        assertThat(sizes.get(2).longValue()).as("the page around " + gridSelector + " scrolls sideways")
+                .isLessThanOrEqualTo(sizes.get(3).longValue());
+    }
+
+    /** The bytes behind a link, fetched by the browser itself with its session, as a click on it would. */
+    protected byte[] download(WebElement link) {
+        String href = link.getAttribute("href");
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object body = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0], {credentials: 'same-origin'})"
+                        + "  .then(r => r.ok ? r.arrayBuffer() : Promise.reject('HTTP ' + r.status))"
+                        + "  .then(b => { const a = new Uint8Array(b); let s = '';"
+                        + "    for (let i = 0; i < a.length; i += 0x8000) s += String.fromCharCode.apply(null, a.subarray(i, i + 0x8000));"
+                        + "    done(btoa(s)); })"
+                        + "  .catch(e => done('ERROR ' + e));", href);
+        assertThat(String.valueOf(body)).as("download of " + href).doesNotStartWith("ERROR");
+        return Base64.getDecoder().decode(String.valueOf(body));
     }
 
     protected String url(String path) {

@@ -42,6 +42,7 @@ import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.FigureCard;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
+import vn.eiso.base.ui.NarrowScreens;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.console.ConsoleFilter;
 import vn.eiso.console.Level;
@@ -127,21 +128,27 @@ class ConsoleView extends VerticalLayout implements TitledView {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(UnitStanding::code).setHeader(getTranslation("unit.code")).setWidth("8rem").setFlexGrow(0)
+        // Sized to fit a 1366-pixel screen beside the menu: names wrap in full (ward names differ only at their end)
+        // with the name on hover too; the six overdue counts are narrow. A phone gets one card per unit.
+        grid.addColumn(UnitStanding::code).setHeader(getTranslation("unit.code")).setWidth("6rem").setFlexGrow(0)
                 .setSortable(true);
-        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(4).setWidth("14rem")
+        grid.addColumn(UnitStanding::name).setHeader(getTranslation("unit.name")).setFlexGrow(4).setWidth("10rem")
                 .setSortable(true)
                 .setTooltipGenerator(UnitStanding::name);
         grid.addColumn(u -> getTranslation("console.level." + Level.of(u.type())))
-                .setHeader(getTranslation("console.level")).setAutoWidth(true).setFlexGrow(0).setSortable(true);
+                .setHeader(getTranslation("console.level")).setWidth("5.5rem").setFlexGrow(0).setSortable(true);
         grid.addColumn(u -> getTranslation("unitType." + u.type())).setHeader(getTranslation("unit.type"))
-                .setWidth("10rem").setFlexGrow(1).setSortable(true);
+                .setWidth("7.5rem").setFlexGrow(1).setSortable(true);
         grid.addComponentColumn(u -> stageBadge(u.stage())).setHeader(getTranslation("console.stage"))
-                .setAutoWidth(true).setFlexGrow(0).setComparator(UnitStanding::stage);
+                .setWidth("7.5rem").setFlexGrow(0).setComparator(UnitStanding::stage);
         for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
             count(kind);
         }
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        NarrowScreens.cards(grid, getTranslation("unit.name"), u -> NarrowScreens.card(
+                new Span(u.code() + " · " + u.name()), stageBadge(u.stage()),
+                NarrowScreens.fact(overdueSummary(u))));
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("console.none"));
         grid.setMinHeight("24rem");
         grid.addItemClickListener(e -> openUnit(e.getItem()));
@@ -160,7 +167,19 @@ class ConsoleView extends VerticalLayout implements TitledView {
         grid.addColumn(u -> blankIfZero(u.overdue().count(kind))).setHeader(header)
                 .setTooltipGenerator(u -> getTranslation("console.col." + kind + ".tip"))
                 .setComparator(u -> u.overdue().count(kind))
-                .setTextAlign(ColumnTextAlign.END).setWidth("5.5rem").setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("4.5rem").setFlexGrow(0);
+    }
+
+    /** "Tài liệu 2 · Báo cáo 1": the overdue counts of a unit's card on a phone. */
+    private String overdueSummary(UnitStanding u) {
+        List<String> parts = new ArrayList<>();
+        for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
+            int n = u.overdue().count(kind);
+            if (n > 0) {
+                parts.add(getTranslation("console.col." + kind) + " " + n);
+            }
+        }
+        return String.join(" · ", parts);
     }
 
     void refresh() {
@@ -204,7 +223,7 @@ class ConsoleView extends VerticalLayout implements TitledView {
         Map<String, Long> stages = new LinkedHashMap<>();
         ProvinceOverview.byStage(rows).forEach((s, n) -> stages.put(getTranslation("stage." + s), n));
         chart.removeAll();
-        chart.add(new H4(getTranslation("console.byStage")), new Html("<div>" + BarChart.svg(stages) + "</div>"));
+        chart.add(new H4(getTranslation("console.byStage")), new Html("<div>" + BarChart.svg(getTranslation("console.byStage"), stages) + "</div>"));
         Texts texts = Messages.texts(getLocale());
         export.removeAll();
         Anchor link = Downloads.file(getTranslation("console.export"), "TRIEN-KHAI-ISO-" + overview.today() + ".xlsx",

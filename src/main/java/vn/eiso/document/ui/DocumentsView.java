@@ -5,7 +5,9 @@ import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,6 +24,7 @@ import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.NarrowScreens;
 import vn.eiso.base.ui.SearchField;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.document.DocumentFilter;
@@ -92,20 +95,27 @@ class DocumentsView extends VerticalLayout implements TitledView {
             toolbar.add(add, bulk);
         }
 
+        // Sized to fit a 1366-pixel screen beside the menu: short columns fixed, the title takes what is left and
+        // wraps, as do a status with a revision on its way and the owner's name. A phone gets one card per row.
         grid.addColumn(DocumentSummary::code).setHeader(getTranslation("document.code")).setKey(DocumentSort.CODE.name())
-                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setSortable(true).setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(DocumentSummary::title).setHeader(getTranslation("document.title"))
-                .setKey(DocumentSort.TITLE.name()).setSortable(true).setWidth("20rem").setFlexGrow(1);
+                .setKey(DocumentSort.TITLE.name()).setSortable(true).setWidth("14rem").setFlexGrow(3);
         grid.addColumn(d -> getTranslation("docType." + d.type())).setHeader(getTranslation("document.type"))
-                .setKey(DocumentSort.TYPE.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey(DocumentSort.TYPE.name()).setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("document.status"))
-                .setKey(DocumentSort.STATUS.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey(DocumentSort.STATUS.name()).setSortable(true).setWidth("11rem").setFlexGrow(1);
         grid.addColumn(d -> d.effectiveRevision() == null ? "" : String.valueOf(d.effectiveRevision()))
-                .setHeader(getTranslation("document.revision")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("document.revision")).setWidth("4.5rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(d -> d.ownerName() == null ? "" : d.ownerName()).setHeader(getTranslation("document.owner"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8rem").setFlexGrow(1);
         grid.addComponentColumn(this::reviewCell).setHeader(getTranslation("document.nextReview"))
-                .setKey(DocumentSort.NEXT_REVIEW.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey(DocumentSort.NEXT_REVIEW.name()).setSortable(true).setWidth("8rem").setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        NarrowScreens.cards(grid, getTranslation("nav.documents"), d -> NarrowScreens.card(
+                new Span(d.code() + " · " + d.title()), statusBadge(d),
+                NarrowScreens.fact(getTranslation("docType." + d.type())), reviewCell(d)));
         grid.setPageSize(50);
         grid.setItems(query -> {
             DocumentSort sort = query.getSortOrders().isEmpty() ? DocumentSort.CODE

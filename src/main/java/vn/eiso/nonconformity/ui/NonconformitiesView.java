@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -37,6 +38,7 @@ import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.FigureCard;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
+import vn.eiso.base.ui.NarrowScreens;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.nonconformity.NcFigures;
 import vn.eiso.nonconformity.Nonconformities;
@@ -75,23 +77,30 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
         unit = current.get();
         Caller caller = guard.caller();
         boolean inspector = caller.isOversight() || caller.isAdministrator();
+        // Sized to fit a 1366-pixel screen beside the menu: short columns fixed, the description takes what is left
+        // and wraps; the audit a finding came from is the link in its source. A phone gets one card per row.
         grid.addComponentColumn(n -> new Anchor("nonconformity/" + n.id().value(), n.id().label()))
-                .setHeader(getTranslation("nc.id")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setWidth("22rem")
+                .setHeader(getTranslation("nc.id")).setWidth("5.5rem").setFlexGrow(0);
+        grid.addColumn(Nonconformity::description).setHeader(getTranslation("nc.description")).setWidth("14rem")
                 .setFlexGrow(6);
         grid.addColumn(n -> Formats.dateTime(n.reportedAt(), zone)).setHeader(getTranslation("nc.reportedAt"))
-                .setAutoWidth(true);
-        grid.addColumn(n -> getTranslation("ncSource." + n.source())).setHeader(getTranslation("nc.source"))
-                .setAutoWidth(true);
-        grid.addComponentColumn(NcBadges::severity).setHeader(getTranslation("nc.severity")).setAutoWidth(true);
+                .setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::source).setHeader(getTranslation("nc.source")).setWidth("8.5rem")
+                .setFlexGrow(1);
+        grid.addComponentColumn(NcBadges::severity).setHeader(getTranslation("nc.severity")).setWidth("5.5rem")
+                .setFlexGrow(0);
         grid.addColumn(n -> join(n.clauseCode(), n.documentCode())).setHeader(getTranslation("nc.where"))
-                .setAutoWidth(true);
+                .setWidth("7rem").setFlexGrow(1);
         grid.addComponentColumn(n -> NcBadges.status(n.status())).setHeader(getTranslation("nc.status"))
-                .setAutoWidth(true);
-        grid.addColumn(n -> n.ageInDays(today, zone)).setHeader(getTranslation("nc.age")).setAutoWidth(true);
-        grid.addComponentColumn(n -> n.auditId() == null ? new Span()
-                        : new Anchor("audit/" + n.auditId(), getTranslation("nc.fromAudit")))
-                .setHeader(getTranslation("nc.origin")).setAutoWidth(true);
+                .setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(n -> n.ageInDays(today, zone)).setHeader(getTranslation("nc.age")).setWidth("4.5rem")
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        NarrowScreens.cards(grid, getTranslation("nc.tab.register"), n -> NarrowScreens.card(
+                new Anchor("nonconformity/" + n.id().value(), n.id().label() + " · " + n.description()),
+                NcBadges.status(n.status()), NcBadges.severity(n),
+                NarrowScreens.fact(getTranslation("ncSource." + n.source())),
+                NarrowScreens.fact(Formats.dateTime(n.reportedAt(), zone)),
+                NarrowScreens.fact(getTranslation("nc.ageDays", n.ageInDays(today, zone)))));
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         openOnly.setLabel(getTranslation("nc.openOnly"));
@@ -157,8 +166,14 @@ class NonconformitiesView extends VerticalLayout implements TitledView {
     private Component chart(String titleKey, Map<String, Long> values) {
         Div box = new Div(new H4(getTranslation(titleKey)));
         box.addClassName("nc-chart");
-        box.add(values.isEmpty() ? new Span("—") : new Html("<div>" + BarChart.svg(values) + "</div>"));
+        box.add(values.isEmpty() ? new Span("—") : new Html("<div>" + BarChart.svg(getTranslation(titleKey), values) + "</div>"));
         return box;
+    }
+
+    /** Where the problem came from; a finding links to its audit. */
+    private Component source(Nonconformity n) {
+        String text = getTranslation("ncSource." + n.source());
+        return n.auditId() == null ? new Span(text) : new Anchor("audit/" + n.auditId(), text);
     }
 
     private static String join(String clause, String document) {

@@ -34,7 +34,8 @@ final class ObjectiveChart {
         double high = max + span * 0.1;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" role=\"img\" class=\"chart\">");
+                .append(HEIGHT).append("\" role=\"img\" class=\"chart\" aria-label=\"")
+                .append(attribute(name(objective, measurements))).append("\">");
         double targetY = y(objective.target().doubleValue(), low, high);
         svg.append(String.format(Locale.ROOT,
                 "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"chart-target\"/>", PAD, targetY,
@@ -63,6 +64,20 @@ final class ObjectiveChart {
         svg.append(marks);
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    /** What a screen reader says in place of the picture: the objective, its target and each measurement. */
+    private static String name(Objective objective, List<Measurement> measurements) {
+        StringBuilder name = new StringBuilder(objective.title()).append(" (").append(number(objective.target()))
+                .append(')');
+        for (Measurement m : measurements) {
+            name.append("; ").append(Formats.date(m.measuredOn())).append(": ").append(number(m.value()));
+        }
+        return name.toString();
+    }
+
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static double y(double value, double low, double high) {

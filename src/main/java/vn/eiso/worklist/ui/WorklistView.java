@@ -16,6 +16,7 @@ import java.util.List;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.FigureCard;
 import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.NarrowScreens;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.worklist.WorkItem;
 import vn.eiso.worklist.Worklist;
@@ -51,6 +52,10 @@ class WorklistView extends VerticalLayout implements TitledView {
                 .setFlexGrow(0);
         grid.addComponentColumn(this::state).setHeader(getTranslation("worklist.state")).setAutoWidth(true)
                 .setFlexGrow(0);
+        NarrowScreens.cards(grid, getTranslation("worklist.item"), i -> NarrowScreens.card(
+                i.link() == null ? new Span(i.label()) : new Anchor(i.link(), i.label()),
+                state(i), NarrowScreens.fact(getTranslation("worklist.kind." + i.kind())),
+                NarrowScreens.fact(i.text()), NarrowScreens.fact(Formats.date(i.due()))));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("worklist.none"));
         add(new Paragraph(getTranslation("worklist.help")), figures, overdueOnly, grid);
