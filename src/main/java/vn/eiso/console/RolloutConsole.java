@@ -70,7 +70,7 @@ public class RolloutConsole {
                 .units().stream().findFirst().orElseThrow(() -> new DomainException("error.unit.notFound"));
         List<OverdueItem> items = new ArrayList<>(figures.items(id, today(), clock.getZone()));
         standing.facts().auditOverdueSince(today(), auditIntervalMonths).ifPresent(due -> items.add(
-                new OverdueItem(OverdueItem.Kind.NO_RECENT_AUDIT, unit.code(), null, due, null)));
+                new OverdueItem(OverdueItem.Kind.NO_RECENT_AUDIT, null, null, due, null)));
         return new UnitDetail(standing, items);
     }
 

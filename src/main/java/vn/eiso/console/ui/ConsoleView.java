@@ -267,7 +267,8 @@ class ConsoleView extends VerticalLayout implements TitledView {
             }
             UnorderedList list = new UnorderedList();
             for (OverdueItem item : items) {
-                Component label = item.link() == null ? new Span(item.label()) : new Button(item.label(), e -> {
+                String text = item.label() != null ? item.label() : getTranslation("console.item." + kind);
+                Component label = item.link() == null ? new Span(text) : new Button(text, e -> {
                     dialog.close();
                     getUI().ifPresent(ui -> navigate(ui, item.link()));
                 });
