@@ -13,8 +13,10 @@ import org.springframework.util.unit.DataSize;
  * everywhere at once.
  *
  * @param maxSize the largest single file (a document's file, a record, evidence, a signed decision)
- * @param maxArchiveSize the largest ZIP for the bulk import of documents (screen and HTTP API)
- * @param maxArchiveEntries the most entries an archive (an import ZIP, a DOCX/XLSX/ODT package) may hold
+ * @param maxArchiveSize the largest ZIP for the bulk import of documents (screen, HTTP API, command line)
+ * @param maxArchiveEntries the most entries an office package (a DOCX/XLSX/ODT part of a file) may hold
+ * @param maxImportEntries the most entries the bulk import's ZIP may hold: a unit's whole archive, so far more
+ *     than a package
  * @param maxCompressionRatio the most a part of an archive may inflate relative to its compressed size, for
  *     parts larger than {@link #RATIO_GRACE_BYTES} (small parts are harmless whatever their ratio)
  * @param maxInflatedSize the most all parts of one archive may inflate to together
@@ -25,6 +27,7 @@ public record FileLimits(
         @DefaultValue("50MB") DataSize maxSize,
         @DefaultValue("512MB") DataSize maxArchiveSize,
         @DefaultValue("5000") int maxArchiveEntries,
+        @DefaultValue("50000") int maxImportEntries,
         @DefaultValue("100") int maxCompressionRatio,
         @DefaultValue("1GB") DataSize maxInflatedSize,
         @DefaultValue("60s") @DurationUnit(ChronoUnit.SECONDS) Duration extractionTimeout) {
@@ -34,14 +37,15 @@ public record FileLimits(
 
     /** The defaults, as the configuration gives them when nothing is set. */
     public static final FileLimits DEFAULTS = new FileLimits(DataSize.ofMegabytes(50), DataSize.ofMegabytes(512),
-            5000, 100, DataSize.ofGigabytes(1), Duration.ofSeconds(60));
+            5000, 50000, 100, DataSize.ofGigabytes(1), Duration.ofSeconds(60));
 
     public FileLimits {
         if (maxSize.toBytes() <= 0 || maxArchiveSize.toBytes() <= 0 || maxInflatedSize.toBytes() <= 0
-                || maxArchiveEntries <= 0 || maxCompressionRatio <= 0 || extractionTimeout.isNegative()
-                || extractionTimeout.isZero()) {
+                || maxArchiveEntries <= 0 || maxImportEntries <= 0 || maxCompressionRatio <= 0
+                || extractionTimeout.isNegative() || extractionTimeout.isZero()) {
             throw new IllegalArgumentException("eiso.files.* limits must be positive: " + maxSize + ", "
-                    + maxArchiveSize + ", " + maxArchiveEntries + ", " + maxCompressionRatio + ", " + maxInflatedSize
+                    + maxArchiveSize + ", " + maxArchiveEntries + ", " + maxImportEntries + ", " + maxCompressionRatio
+                    + ", " + maxInflatedSize
                     + ", " + extractionTimeout);
         }
     }

@@ -50,6 +50,16 @@ final class ArchiveGuard {
         }
     }
 
+    /** Opens an archive on disk (the bulk import's ZIP) by its central directory, without reading it whole. */
+    static ZipFile open(String name, java.nio.file.Path zip) {
+        try {
+            return ZipFile.builder().setPath(zip).setCharset(StandardCharsets.UTF_8).setUseUnicodeExtraFields(true)
+                    .get();
+        } catch (IOException | RuntimeException e) {
+            throw new DomainException("error.file.unreadable", name);
+        }
+    }
+
     /**
      * Checks an office package (or any file that is a ZIP inside) entirely: declared shape, every part inflated and
      * counted, and the streaming view. Throws a {@link DomainException} naming the limit that was passed.
@@ -79,12 +89,17 @@ final class ArchiveGuard {
      * than {@code maxEntryBytes} are left to the caller (an import reports them one by one).
      */
     List<ZipArchiveEntry> declared(String name, ZipFile file, long archiveBytes) {
+        return declared(name, file, archiveBytes, limits.maxArchiveEntries());
+    }
+
+    /** The same with an entry limit of the caller's: the bulk import's ZIP holds a unit's whole archive. */
+    List<ZipArchiveEntry> declared(String name, ZipFile file, long archiveBytes, int maxEntries) {
         List<ZipArchiveEntry> entries = new ArrayList<>();
         long total = 0;
         for (ZipArchiveEntry entry : Collections.list(file.getEntriesInPhysicalOrder())) {
             entries.add(entry);
-            if (entries.size() > limits.maxArchiveEntries()) {
-                throw new DomainException("error.file.compressionBombEntries", name, limits.maxArchiveEntries());
+            if (entries.size() > maxEntries) {
+                throw new DomainException("error.file.compressionBombEntries", name, maxEntries);
             }
             long size = entry.getSize();
             if (size < 0) {

@@ -61,7 +61,7 @@ class DocumentAccess {
 
     /** Whether the caller may see this revision; a hidden one is reported as not found, not as forbidden. */
     static boolean canSee(Caller caller, UnitId unit, RevisionStatus status) {
-        return status.isFrozen() && status != RevisionStatus.APPROVED || isEditor(caller, unit);
+        return status.isPublished() || isEditor(caller, unit);
     }
 
     /** The document, after checking that the caller may read its unit. */

@@ -31,6 +31,9 @@ class JooqDocumentRepository {
     /** Revisions still on their way to being in force. */
     private static final List<String> UNFINISHED = List.of(RevisionStatus.DRAFT.name(),
             RevisionStatus.IN_REVIEW.name(), RevisionStatus.APPROVED.name());
+    /** Unfinished, or imported and waiting for the unit head: either way not what readers see. */
+    private static final List<String> PENDING = List.of(RevisionStatus.DRAFT.name(),
+            RevisionStatus.IN_REVIEW.name(), RevisionStatus.APPROVED.name(), RevisionStatus.IMPORTED.name());
 
     private final DSLContext dsl;
 
@@ -194,10 +197,16 @@ class JooqDocumentRepository {
             return List.of();
         }
         var rev = REVISION.as("eff");
-        // The unfinished revision (at most one per document: RevisionWorkflow#startDraft), for editors only.
+        // The unfinished revision (at most one per document: RevisionWorkflow#startDraft), or the latest of an
+        // imported history awaiting confirmation (no draft is started meanwhile), for editors only.
         var pending = REVISION.as("pend");
+        var later = REVISION.as("later");
         Condition pendingJoin = includeDrafts
-                ? pending.DOCUMENT_ID.eq(DOCUMENT.ID).and(pending.STATUS.in(UNFINISHED))
+                ? pending.DOCUMENT_ID.eq(DOCUMENT.ID).and(pending.STATUS.in(UNFINISHED)
+                        .or(pending.STATUS.eq(RevisionStatus.IMPORTED.name()).andNotExists(DSL.selectOne().from(later)
+                                .where(later.DOCUMENT_ID.eq(DOCUMENT.ID)
+                                        .and(later.STATUS.eq(RevisionStatus.IMPORTED.name()))
+                                        .and(later.NUMBER.gt(pending.NUMBER))))))
                 : DSL.falseCondition();
         return dsl.select(DOCUMENT.ID, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.DOC_TYPE,
                         DOCUMENT.STATUS, APP_USER.FULL_NAME, rev.NUMBER, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG,
@@ -281,9 +290,10 @@ class JooqDocumentRepository {
     private static Condition shown(RegisterStatus status) {
         return switch (status) {
             case DRAFT -> unfinished(RevisionStatus.DRAFT.name()).or(DOCUMENT.STATUS.eq(DocumentStatus.DRAFT.name())
-                    .andNot(unfinished(UNFINISHED.toArray(String[]::new))));
+                    .andNot(unfinished(PENDING.toArray(String[]::new))));
             case IN_REVIEW -> unfinished(RevisionStatus.IN_REVIEW.name());
             case APPROVED -> unfinished(RevisionStatus.APPROVED.name());
+            case IMPORTED -> unfinished(RevisionStatus.IMPORTED.name());
             case EFFECTIVE -> DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name());
             case OBSOLETE -> DOCUMENT.STATUS.eq(DocumentStatus.OBSOLETE.name());
         };

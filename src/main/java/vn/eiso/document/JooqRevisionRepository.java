@@ -54,23 +54,58 @@ class JooqRevisionRepository {
                 .fetchOne(REVISION.ID));
     }
 
-    /** The first revision of an imported document, numbered as it was on paper. */
-    RevisionId insertDraftNumbered(DocumentId document, int number, UserId author, OffsetDateTime now) {
-        return insertDraft(document, number, null, "Nhập từ tệp có sẵn", author, null, now);
+    /** A revision of an imported document, numbered as it was on paper, as a draft of its import batch. */
+    RevisionId insertImported(DocumentId document, int number, UserId author, ImportJobId job, OffsetDateTime now) {
+        RevisionId id = insertDraft(document, number, null, "Nhập từ tệp có sẵn", author, null, now);
+        dsl.update(REVISION).set(REVISION.IMPORT_JOB_ID, job.value()).where(REVISION.ID.eq(id.value())).execute();
+        return id;
     }
 
-    /** An imported revision that was already in force before the unit used eISO. */
-    void markImportedEffective(RevisionId id, DocumentId document, String sha256, LocalDate effectiveOn,
-            OffsetDateTime effectiveAt) {
+    /** An imported revision that was in force on paper from {@code effectiveOn}: it waits for the unit head. */
+    void markImported(RevisionId id, String sha256, LocalDate effectiveOn) {
         dsl.update(REVISION)
-                .set(REVISION.STATUS, RevisionStatus.EFFECTIVE.name())
+                .set(REVISION.STATUS, RevisionStatus.IMPORTED.name())
                 .set(REVISION.CONTENT_SHA256, sha256)
                 .set(REVISION.EFFECTIVE_ON, effectiveOn)
-                .set(REVISION.EFFECTIVE_AT, effectiveAt)
-                .set(REVISION.EFFECTIVE_MARKER, document.value())
                 .set(REVISION.VERSION, REVISION.VERSION.plus(1))
                 .where(REVISION.ID.eq(id.value()))
                 .execute();
+    }
+
+    /** An imported revision confirmed by the unit head takes effect at the start of its own day. */
+    void markImportedEffective(RevisionId id, DocumentId document, OffsetDateTime effectiveAt) {
+        dsl.update(REVISION)
+                .set(REVISION.STATUS, RevisionStatus.EFFECTIVE.name())
+                .set(REVISION.EFFECTIVE_AT, effectiveAt)
+                .set(REVISION.EFFECTIVE_MARKER, document.value())
+                .set(REVISION.VERSION, REVISION.VERSION.plus(1))
+                .where(REVISION.ID.eq(id.value()).and(REVISION.STATUS.eq(RevisionStatus.IMPORTED.name())))
+                .execute();
+    }
+
+    /** The revisions of a batch awaiting confirmation, by document and then in the order they were in force. */
+    List<Revision> awaitingConfirmation(ImportJobId job) {
+        return select(REVISION.IMPORT_JOB_ID.eq(job.value()).and(REVISION.STATUS.eq(RevisionStatus.IMPORTED.name())))
+                .stream().sorted(java.util.Comparator.comparing((Revision r) -> r.documentId().value())
+                        .thenComparing(Revision::number))
+                .toList();
+    }
+
+    boolean awaitsImportConfirmation(DocumentId document) {
+        return dsl.fetchExists(REVISION, REVISION.DOCUMENT_ID.eq(document.value())
+                .and(REVISION.STATUS.eq(RevisionStatus.IMPORTED.name())));
+    }
+
+    /** Whether the document came from an import: only then may a later import add to its history. */
+    boolean createdByImport(DocumentId document) {
+        return dsl.fetchExists(REVISION, REVISION.DOCUMENT_ID.eq(document.value())
+                .and(REVISION.IMPORT_JOB_ID.isNotNull()));
+    }
+
+    /** Whether a revision of the document already holds a file with this content: a repeated import skips it. */
+    boolean holdsFile(DocumentId document, String sha256) {
+        return dsl.fetchExists(ATTACHMENT.join(REVISION).on(REVISION.ID.eq(ATTACHMENT.REVISION_ID)),
+                REVISION.DOCUMENT_ID.eq(document.value()).and(ATTACHMENT.SHA256.eq(sha256)));
     }
 
     int nextNumber(DocumentId document) {

@@ -167,7 +167,7 @@ class JooqSearchFeed {
 
     private SearchEntry revision(Record r, List<String> files) {
         RevisionStatus status = RevisionStatus.valueOf(r.get(REVISION.STATUS));
-        boolean published = status.isFrozen() && status != RevisionStatus.APPROVED;
+        boolean published = status.isPublished();
         long documentId = r.get(DOCUMENT.ID);
         LocalDate date = r.get(REVISION.EFFECTIVE_ON) != null ? r.get(REVISION.EFFECTIVE_ON)
                 : day(r.get(REVISION.CREATED_AT));

@@ -11,12 +11,14 @@ public enum RegisterStatus {
     DRAFT,
     IN_REVIEW,
     APPROVED,
+    /** Imported from files that were in force on paper, waiting for the unit head to confirm the batch. */
+    IMPORTED,
     EFFECTIVE,
     OBSOLETE;
 
     /** Whether only the unit's editors may see documents in this state (unfinished revisions are theirs). */
     public boolean isEditorsOnly() {
-        return this == DRAFT || this == IN_REVIEW || this == APPROVED;
+        return this == DRAFT || this == IN_REVIEW || this == APPROVED || this == IMPORTED;
     }
 
     static RegisterStatus of(RevisionStatus unfinished) {
@@ -24,6 +26,7 @@ public enum RegisterStatus {
             case DRAFT -> DRAFT;
             case IN_REVIEW -> IN_REVIEW;
             case APPROVED -> APPROVED;
+            case IMPORTED -> IMPORTED;
             default -> throw new IllegalArgumentException("not an unfinished revision: " + unfinished);
         };
     }

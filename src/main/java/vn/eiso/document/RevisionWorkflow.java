@@ -301,6 +301,9 @@ public class RevisionWorkflow {
         if (revisions.openRevision(document.id()).isPresent()) {
             throw new DomainException("error.revision.openExists");
         }
+        if (revisions.awaitsImportConfirmation(document.id())) {
+            throw new DomainException("error.revision.importAwaiting");
+        }
         UserId author = caller.user().orElseThrow(() -> new DomainException("error.revision.needsUser"));
         Optional<Revision> current = Optional.ofNullable(document.effectiveRevisionId()).flatMap(revisions::find);
         RevisionId id = revisions.insertDraft(document.id(), revisions.nextNumber(document.id()),

@@ -18,12 +18,14 @@ public record WorkItem(Kind kind, String label, String text, LocalDate due, bool
         REVISION_APPROVAL,
         REVISION_RETURNED,
         NC_TRIAGE,
-        AUDIT_ACKNOWLEDGEMENT;
+        AUDIT_ACKNOWLEDGEMENT,
+        IMPORT_CONFIRMATION;
 
         /** A step of a workflow handed to this user by someone else's action (shown first on the dashboard). */
         public boolean isHandedOver() {
             return switch (this) {
-                case REVISION_REVIEW, REVISION_APPROVAL, REVISION_RETURNED, NC_TRIAGE, AUDIT_ACKNOWLEDGEMENT -> true;
+                case REVISION_REVIEW, REVISION_APPROVAL, REVISION_RETURNED, NC_TRIAGE, AUDIT_ACKNOWLEDGEMENT,
+                        IMPORT_CONFIRMATION -> true;
                 default -> false;
             };
         }

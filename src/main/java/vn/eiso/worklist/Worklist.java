@@ -22,6 +22,7 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.ImportJobs;
 import vn.eiso.document.RevisionTask;
 import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.inspection.Inspection;
@@ -33,7 +34,7 @@ import vn.eiso.worklist.WorkItem.Kind;
 /**
  * What waits for the signed-in user, in every unit they belong to and in every role: revisions handed to them to
  * review or approve, their own returned revisions, new nonconformity reports to triage (quality officers, or the head of a unit without one), signed
- * audit reports to acknowledge (heads), revisions to read, documents to review, corrective and review actions they
+ * audit reports to acknowledge and import batches to confirm (heads), revisions to read, documents to review, corrective and review actions they
  * own, audits they are on, the unit's annual report and re-announcement for its officers and head, planned
  * inspections for the department. Overdue items first, then by date. Each list
  * comes from the service that owns it, so the same permissions apply as on its own screen.
@@ -53,13 +54,14 @@ public class Worklist {
     private final AnnualReports reports;
     private final Announcements announcements;
     private final Inspections inspections;
+    private final ImportJobs imports;
     private final AccessGuard guard;
     private final Clock clock;
 
     Worklist(RevisionWorkflow workflow, DocumentRegister register, NonconformityWorkflow corrective,
             Nonconformities nonconformities, Audits audits,
             ManagementReviews reviews, AnnualReports reports, Announcements announcements, Inspections inspections,
-            AccessGuard guard, Clock clock) {
+            ImportJobs imports, AccessGuard guard, Clock clock) {
         this.workflow = workflow;
         this.register = register;
         this.corrective = corrective;
@@ -69,6 +71,7 @@ public class Worklist {
         this.reports = reports;
         this.announcements = announcements;
         this.inspections = inspections;
+        this.imports = imports;
         this.guard = guard;
         this.clock = clock;
     }
@@ -105,6 +108,9 @@ public class Worklist {
             announcements.ofUnit(unit).stream().filter(a -> a.status() == AnnouncementStatus.DUE)
                     .forEach(a -> items.add(new WorkItem(Kind.REANNOUNCEMENT, a.number(), a.dueReason(), null, true,
                             "announcement")));
+            imports.awaitingMyConfirmation(unit).forEach(j -> items.add(new WorkItem(Kind.IMPORT_CONFIRMATION,
+                    j.archiveName(), j.startedByName() + " · " + j.awaiting(), null, false,
+                    ImportJobs.JOB_ROUTE + "/" + j.id())));
         }
         if (caller.isOversight()) {
             inspections.all().stream().filter(i -> i.status() == Inspection.Status.PLANNED)

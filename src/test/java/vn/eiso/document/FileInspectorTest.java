@@ -18,7 +18,7 @@ import vn.eiso.support.Files;
 class FileInspectorTest {
 
     /** Small limits, so that the tests show the inspector follows its configuration. */
-    private static final FileLimits LIMITS = new FileLimits(DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), 50, 100,
+    private static final FileLimits LIMITS = new FileLimits(DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), 50, 50, 100,
             DataSize.ofMegabytes(200), Duration.ofSeconds(30));
     private static final FileInspector INSPECTOR = new FileInspector(LIMITS);
 
@@ -105,7 +105,7 @@ class FileInspectorTest {
         }
         assertThat(refusal("nhieu-phan.docx", Files.zip(many))).isEqualTo("error.file.compressionBombEntries");
 
-        FileInspector strict = new FileInspector(new FileLimits(DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), 50,
+        FileInspector strict = new FileInspector(new FileLimits(DataSize.ofMegabytes(5), DataSize.ofMegabytes(20), 50, 50,
                 100000, DataSize.ofMegabytes(8), Duration.ofSeconds(30)));
         try {
             DomainException refused = catchThrowableOfType(DomainException.class,

@@ -4,7 +4,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.BiConsumer;
 import vn.eiso.base.FileLimits;
 
@@ -34,11 +38,36 @@ public final class Uploads {
     }
 
     /**
+     * One large file that is never read into memory (an import archive): the callback gets the temporary file and
+     * owns it from then on, to move it elsewhere or delete it.
+     */
+    public static Upload singleFile(long maxBytes, BiConsumer<String, Path> onFile) {
+        Upload upload = new Upload(streamed(UI.getCurrent(), maxBytes, onFile));
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.setMaxFiles(1);
+        localise(upload);
+        return upload;
+    }
+
+    /**
      * An upload handler that streams to a temporary file and hands over the bytes only when the file is within
      * {@code maxBytes}; a larger one (a browser can be made to skip its own size check) is refused with a
      * message and never read into memory. Runs the callbacks in the UI's session.
      */
     public static UploadHandler bounded(UI ui, long maxBytes, BiConsumer<String, byte[]> onFile) {
+        return streamed(ui, maxBytes, (name, file) -> {
+            try {
+                onFile.accept(name, Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deleteQuietly(file);
+            }
+        });
+    }
+
+    /** Streams to a temporary file, refuses one over {@code maxBytes}, and hands the file over in the UI's session. */
+    private static UploadHandler streamed(UI ui, long maxBytes, BiConsumer<String, Path> onFile) {
         return UploadHandler.toTempFile((meta, file) -> {
             try {
                 if (file.length() > maxBytes) {
@@ -46,12 +75,22 @@ public final class Uploads {
                             FileLimits.megabytes(maxBytes))));
                     return;
                 }
-                byte[] bytes = Files.readAllBytes(file.toPath());
-                ui.access(() -> onFile.accept(meta.fileName(), bytes));
+                // The handler deletes its file when this returns; the session may take the file over later.
+                Path kept = Files.createTempFile("eiso-upload-", ".part");
+                Files.move(file.toPath(), kept, StandardCopyOption.REPLACE_EXISTING);
+                ui.access(() -> onFile.accept(meta.fileName(), kept));
             } finally {
                 Files.deleteIfExists(file.toPath());
             }
         });
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left to the system's temporary folder.
+        }
     }
 
     public static void localise(Upload upload) {

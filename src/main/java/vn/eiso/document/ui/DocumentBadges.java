@@ -26,6 +26,7 @@ final class DocumentBadges {
         return badge(UI.getCurrent().getTranslation("revStatus." + status), switch (status) {
             case EFFECTIVE -> "badge success";
             case DRAFT, IN_REVIEW, APPROVED -> "badge";
+            case IMPORTED -> "badge primary";
             case SUPERSEDED, OBSOLETE -> "badge error primary";
         });
     }

@@ -33,7 +33,7 @@ import vn.eiso.document.DocumentSort;
 import vn.eiso.document.RegisterStatus;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.DocumentType;
-import vn.eiso.document.DocumentImport;
+import vn.eiso.document.ImportJobs;
 import vn.eiso.organisation.UserService;
 
 /** The register of the current unit's documents, loaded page by page from the database. */
@@ -50,7 +50,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
     final Checkbox overdue = new Checkbox();
     private final Optional<UnitId> unit;
 
-    DocumentsView(DocumentRegister register, DocumentImport documentImport,
+    DocumentsView(DocumentRegister register, ImportJobs imports,
             UserService users, FileLimits limits) {
         this.register = register;
         this.unit = CurrentUnit.get();
@@ -91,8 +91,10 @@ class DocumentsView extends VerticalLayout implements TitledView {
                             d -> getUI().ifPresent(ui -> ui.navigate(DocumentView.class, d.id().value()))).open());
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button bulk = new Button(getTranslation("documents.import"), VaadinIcon.UPLOAD.create(),
-                    e -> new DocumentImportDialog(documentImport, limits, unit.get(), this::refresh).open());
-            toolbar.add(add, bulk);
+                    e -> new DocumentImportDialog(imports, limits, unit.get()).open());
+            Button batches = new Button(getTranslation("imports.title"), VaadinIcon.TASKS.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(ImportsView.class)));
+            toolbar.add(add, bulk, batches);
         }
 
         // Sized to fit a 1366-pixel screen beside the menu: short columns fixed, the title takes what is left and
@@ -156,7 +158,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
         return switch (status) {
             case EFFECTIVE -> "badge success";
             case DRAFT -> "badge";
-            case IN_REVIEW, APPROVED -> "badge primary";
+            case IN_REVIEW, APPROVED, IMPORTED -> "badge primary";
             case OBSOLETE -> "badge contrast";
         };
     }

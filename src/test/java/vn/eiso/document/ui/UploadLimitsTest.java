@@ -16,13 +16,15 @@ import vn.eiso.base.DomainException;
 import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.document.DocumentFilter;
-import vn.eiso.document.DocumentImport;
+import vn.eiso.document.ImportJob;
+import vn.eiso.document.ImportJobs;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
 import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.DocumentType;
 import vn.eiso.document.Records;
+import vn.eiso.support.Imports;
 import vn.eiso.support.UiTest;
 
 /** One setting, small on purpose, and every place that takes a file follows it. */
@@ -40,7 +42,7 @@ class UploadLimitsTest extends UiTest {
     @Autowired
     DocumentRegister register;
     @Autowired
-    DocumentImport documentImport;
+    ImportJobs imports;
     @Autowired
     MultipartConfigElement multipart;
 
@@ -74,12 +76,13 @@ class UploadLimitsTest extends UiTest {
     void the_import_screen_the_service_and_the_http_multipart_take_the_configured_archive_size() {
         navigate(DocumentsView.class);
         UnitId stp = unit("STP");
-        new DocumentImportDialog(documentImport, limits, stp, () -> { }).open();
+        new DocumentImportDialog(imports, limits, stp).open();
         assertThat(find(DocumentImportDialog.class).single()).isNotNull();
         assertThat(find(Upload.class).single().getMaxFileSize()).isEqualTo((int) (7 * MB));
 
         DomainException refused = catchThrowableOfType(DomainException.class,
-                () -> documentImport.importZip(stp, new byte[(int) (8 * MB)]));
+                () -> imports.start(stp, Imports.upload(new byte[(int) (8 * MB)]), "lon.zip",
+                        ImportJob.Channel.SCREEN));
         assertThat(refused.messageKey()).isEqualTo("import.error.tooLarge");
         assertThat(refused.args()).containsExactly(7L);
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,9 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.document.Attachment;
 import vn.eiso.document.DocumentFilter;
-import vn.eiso.document.DocumentImport;
+import vn.eiso.document.ImportJob;
+import vn.eiso.document.ImportJobs;
+import vn.eiso.support.Imports;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
 import vn.eiso.document.DocumentStatus;
@@ -61,7 +62,7 @@ class FileDownloadHttpTest {
     @LocalServerPort
     int port;
     @Autowired
-    DocumentImport documentImport;
+    ImportJobs imports;
     @Autowired
     DocumentRegister register;
     @Autowired
@@ -95,13 +96,12 @@ class FileDownloadHttpTest {
                     + "hieu-luc.pdf,QT-" + n + ",Quy trình tải tệp,PROCEDURE,1," + LocalDate.now(clock).minusDays(3) + "\n"
                     + "huong-dan.docx,HD-" + n + ",Hướng dẫn tải tệp,WORK_INSTRUCTION,1,"
                     + LocalDate.now(clock).minusDays(3) + "\n";
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("manifest.csv", manifest.getBytes(StandardCharsets.UTF_8));
-            files.put("hieu-luc.pdf", effectivePdf);
-            files.put("huong-dan.docx", effectiveDocx);
-            files.put("BM-" + n + " Dự thảo biểu mẫu.pdf", draftPdf);
-            DocumentImport.Report report = documentImport.importFiles(stp, files);
-            assertThat(report.failedCount()).as(report.toString()).isZero();
+            ImportJob job = Imports.confirmed(imports, userDetails, stp, Files.zip(
+                    "manifest.csv", manifest.getBytes(StandardCharsets.UTF_8), "hieu-luc.pdf", effectivePdf,
+                    "huong-dan.docx", effectiveDocx, "BM-" + n + " Dự thảo biểu mẫu.pdf", draftPdf),
+                    "thuky.stp", "lanhdao.stp");
+            assertThat(job.refused()).as(job.toString()).isZero();
+            Accounts.signIn(userDetails, "thuky.stp");
             effective = onlyFile(stp, "QT-" + n, DocumentStatus.EFFECTIVE);
             effectiveWord = onlyFile(stp, "HD-" + n, DocumentStatus.EFFECTIVE);
             draft = onlyFile(stp, "BM-" + n, DocumentStatus.DRAFT);

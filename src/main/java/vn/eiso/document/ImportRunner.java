@@ -1,0 +1,194 @@
+package vn.eiso.document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import jakarta.annotation.PreDestroy;
+import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
+import vn.eiso.base.UserId;
+import vn.eiso.base.security.SignedIn;
+import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.document.ImportVerdict.Outcome;
+import vn.eiso.inbox.Inbox;
+import vn.eiso.organisation.UserService;
+
+/**
+ * Works through import jobs one at a time on a background thread, as the user who started each, under that
+ * user's rights. Every entry's verdict is committed with the entry's own document and revision, so the job's
+ * count of verdicts is exactly how far it got: a job found unfinished at start-up resumes after its last verdict
+ * and never imports a file twice or by halves. Text extraction runs in the inspector's bounded pool.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
+
+    private final JooqImportJobRepository jobs;
+    private final DocumentImport documentImport;
+    private final FileInspector inspector;
+    private final DocumentAccess access;
+    private final UserDetailsService userDetails;
+    private final UserService users;
+    private final AuditTrail trail;
+    private final Inbox inbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Path folder;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "document-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ImportRunner(JooqImportJobRepository jobs, DocumentImport documentImport, FileInspector inspector,
+            DocumentAccess access, UserDetailsService userDetails, UserService users, AuditTrail trail, Inbox inbox,
+            TransactionTemplate tx, Clock clock, @Value("${eiso.data-dir}") Path dataDir) {
+        this.jobs = jobs;
+        this.documentImport = documentImport;
+        this.inspector = inspector;
+        this.access = access;
+        this.userDetails = userDetails;
+        this.users = users;
+        this.trail = trail;
+        this.inbox = inbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.folder = dataDir.resolve("imports");
+    }
+
+    void submit(ImportJobId id) {
+        worker.submit(() -> run(id, Integer.MAX_VALUE));
+    }
+
+    /** Jobs that a stop interrupted carry on where their verdicts end; one whose archive is gone is closed. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        for (ImportJob job : jobs.unfinished()) {
+            LOG.info("resuming import #{} ({} of {} entries done)", job.id(), job.done(), job.total());
+            submit(job.id());
+        }
+    }
+
+    /**
+     * Runs the job from its next entry, for at most {@code maxEntries} entries (a stop in the middle leaves it
+     * exactly as a crash would).
+     */
+    void run(ImportJobId id, int maxEntries) {
+        ImportJob job = jobs.find(id).orElse(null);
+        if (job == null || job.state().isFinished()) {
+            return;
+        }
+        Path archivePath = folder.resolve("job-" + id.value() + ".zip");
+        SecurityContext previous = SecurityContextHolder.getContext();
+        try {
+            SignedIn.as(SystemAuthentication.runAsSystem(
+                    () -> userDetails.loadUserByUsername(jobs.starterUsername(id))));
+            if (!Files.exists(archivePath)) {
+                finish(job, ImportJob.State.FAILED, "import.error.archiveLost", List.of());
+                return;
+            }
+            try (ImportArchive archive = ImportArchive.open(job.archiveName(), archivePath, inspector)) {
+                List<ImportArchive.Item> plan = archive.plan();
+                tx.executeWithoutResult(s -> jobs.planned(id, plan.size(), OffsetDateTime.now(clock)));
+                UserId author = access.editor(job.unitId()).user().orElseThrow();
+                int end = (int) Math.min(plan.size(), (long) job.done() + maxEntries);
+                for (int seq = job.done(); seq < end; seq++) {
+                    judge(job, author, archive, plan.get(seq), seq);
+                }
+                if (end == plan.size()) {
+                    finish(job, ImportJob.State.DONE, null, null);
+                }
+            }
+        } catch (DomainException e) {
+            finish(job, ImportJob.State.FAILED, e.messageKey(), List.of(e.args()));
+        } catch (AccessDeniedException e) {
+            finish(job, ImportJob.State.FAILED, "import.error.noLongerEditor", List.of());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("import #{} failed", id, e);
+            finish(job, ImportJob.State.FAILED, "import.error.failed", List.of());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private void judge(ImportJob job, UserId author, ImportArchive archive, ImportArchive.Item item, int seq) {
+        ImportVerdict verdict = item.verdict();
+        if (verdict != null) {
+            tx.executeWithoutResult(s -> jobs.addVerdict(job.id(), verdict.numbered(seq), false));
+            return;
+        }
+        String shown = ImportArchive.shown(item.path());
+        try {
+            byte[] content = archive.read(item);
+            // Checked and its text extracted before the transaction opens: a slow file holds no connection.
+            FileInspector.Inspected file = inspector.inspect(item.name(), content);
+            tx.executeWithoutResult(s -> {
+                ImportVerdict done = documentImport.importFile(job.unitId(), author, job.id(), shown, item.entry(),
+                        file, content);
+                boolean awaiting = done.outcome() == Outcome.IMPORTED && item.entry().effectiveOn() != null;
+                jobs.addVerdict(job.id(), done.numbered(seq), awaiting);
+            });
+        } catch (DomainException e) {
+            tx.executeWithoutResult(s -> jobs.addVerdict(job.id(), ImportVerdict.of(shown, item.entry().code(),
+                    Outcome.REFUSED, e.messageKey(), e.args()).numbered(seq), false));
+        }
+    }
+
+    private void finish(ImportJob job, ImportJob.State state, String errorKey, List<Object> errorArgs) {
+        if (SecurityContextHolder.getContext().getAuthentication() == null) {
+            // The user who started it could not be signed in again (removed since): the system closes the job.
+            SystemAuthentication.runAsSystem(() -> finish(job, state, errorKey, errorArgs));
+            return;
+        }
+        ImportJob done = tx.execute(s -> {
+            jobs.finish(job.id(), state, errorKey, errorArgs, OffsetDateTime.now(clock));
+            ImportJob now = jobs.find(job.id()).orElseThrow();
+            trail.record(state == ImportJob.State.DONE ? "DOCUMENTS_IMPORTED" : "IMPORT_FAILED",
+                    DocumentRegister.TARGET, null, job.unitId(), "#" + job.id() + " · " + now.imported()
+                            + " imported, " + now.skipped() + " skipped, " + now.refused() + " refused");
+            return now;
+        });
+        String link = ImportJobs.JOB_ROUTE + "/" + job.id();
+        UserId starter = jobs.starter(job.id());
+        inbox.post(Set.of(starter), state == ImportJob.State.DONE ? "notice.importFinished" : "notice.importFailed",
+                List.of(done.archiveName(), String.valueOf(done.imported()), String.valueOf(done.skipped()),
+                        String.valueOf(done.refused())), link);
+        if (done.awaitsConfirmation()) {
+            inbox.post(users.holdersIn(job.unitId(), Role.UNIT_HEAD), "notice.importAwaiting",
+                    List.of(done.archiveName(), String.valueOf(done.awaiting()), done.startedByName()), link);
+        }
+        deleteArchive(job.id());
+    }
+
+    private void deleteArchive(ImportJobId id) {
+        try {
+            Files.deleteIfExists(folder.resolve("job-" + id.value() + ".zip"));
+        } catch (IOException e) {
+            LOG.warn("cannot delete the archive of import #{}", id, e);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        worker.shutdownNow();
+    }
+}
