@@ -1,9 +1,5 @@
 package vn.eiso.organisation;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,14 +13,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.Spreadsheet;
+import vn.eiso.base.Spreadsheet.Column;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 
 /**
- * Imports units from CSV lines {@code code,name,type,parent code}. Every line is checked first and gets its own
- * verdict; by default nothing is written unless every line is valid, and the administrator may instead choose
- * to import only the valid lines. Parents may be earlier or later lines of the same file.
+ * Imports units from a CSV file or an XLSX workbook with the columns code, name, type and parent code (by header,
+ * in any order, or in that order without one). Every line is checked first and gets its own verdict; by default
+ * nothing is written unless every line is valid, and the administrator may instead choose to import only the
+ * valid lines. Parents may be earlier or later lines of the same file.
  */
 @Service
 public class UnitImport {
@@ -32,6 +31,16 @@ public class UnitImport {
     /** Larger files are refused before parsing: a province has thousands of units, not millions. */
     public static final int MAX_BYTES = 1024 * 1024;
     public static final int MAX_LINES = 10_000;
+
+    /** The name the byte-only entry points read their content as. */
+    private static final String CSV_NAME = "units.csv";
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.required("code", "mã", "mã đơn vị", "unit code"),
+            Column.required("name", "tên", "tên đơn vị", "unit name"),
+            Column.required("type", "loại", "loại đơn vị", "unit type"),
+            Column.optional("parent_code", "parent", "parent unit", "mã đơn vị cha", "mã đơn vị cấp trên",
+                    "đơn vị cấp trên", "cấp trên"));
 
     private final UnitService service;
     private final JooqUnitRepository units;
@@ -53,8 +62,13 @@ public class UnitImport {
         }
     }
 
-    /** What the import found, and whether it wrote anything. */
-    public record Report(List<LineReport> lines, int imported) {
+    /** What the import found, whether it wrote anything, and the header cells it did not use. */
+    public record Report(List<LineReport> lines, int imported, List<String> ignoredColumns) {
+
+        public Report {
+            lines = List.copyOf(lines);
+            ignoredColumns = List.copyOf(ignoredColumns);
+        }
 
         public long invalidCount() {
             return lines.stream().filter(l -> !l.valid()).count();
@@ -65,24 +79,39 @@ public class UnitImport {
         }
     }
 
-    /** Checks every line and writes nothing. */
+    /** Checks every line of a CSV file and writes nothing. */
     @Transactional(readOnly = true)
     public Report check(byte[] content) {
+        return check(CSV_NAME, content);
+    }
+
+    /** Checks every line and writes nothing; a name ending in .xlsx means a workbook, any other CSV. */
+    @Transactional(readOnly = true)
+    public Report check(String fileName, byte[] content) {
         guard.requireAdministrator();
-        return new Report(analyse(content).stream().map(Candidate::report).toList(), 0);
+        Analysis analysis = analyse(fileName, content);
+        return new Report(analysis.reports(), 0, analysis.ignoredColumns());
+    }
+
+    /** Imports a CSV file, as {@link #importUnits(String, byte[], boolean)} does. */
+    @Transactional
+    public Report importUnits(byte[] content, boolean onlyValidLines) {
+        return importUnits(CSV_NAME, content, onlyValidLines);
     }
 
     /**
-     * Imports the file. With {@code onlyValidLines} false, any invalid line means nothing is imported; with it
-     * true, the valid lines are imported and the invalid ones reported.
+     * Imports the file (a workbook when the name ends in .xlsx, else CSV). With {@code onlyValidLines} false, any
+     * invalid line means nothing is imported; with it true, the valid lines are imported and the invalid ones
+     * reported.
      */
     @Transactional
-    public Report importUnits(byte[] content, boolean onlyValidLines) {
+    public Report importUnits(String fileName, byte[] content, boolean onlyValidLines) {
         guard.requireAdministrator();
-        List<Candidate> candidates = analyse(content);
+        Analysis analysis = analyse(fileName, content);
+        List<Candidate> candidates = analysis.candidates();
         boolean anyInvalid = candidates.stream().anyMatch(c -> !c.report().valid());
         if (anyInvalid && !onlyValidLines) {
-            return new Report(candidates.stream().map(Candidate::report).toList(), 0);
+            return new Report(analysis.reports(), 0, analysis.ignoredColumns());
         }
         Map<String, UnitId> created = new HashMap<>();
         int imported = 0;
@@ -97,50 +126,48 @@ public class UnitImport {
         }
         trail.record("UNITS_IMPORTED", UnitService.TARGET, null, null,
                 imported + " imported, " + (candidates.size() - imported) + " rejected");
-        return new Report(candidates.stream().map(Candidate::report).toList(), imported);
+        return new Report(analysis.reports(), imported, analysis.ignoredColumns());
     }
 
     private record Candidate(LineReport report, UnitType type, String parentCode) {
     }
 
-    private List<Candidate> analyse(byte[] content) {
+    private record Analysis(List<Candidate> candidates, List<String> ignoredColumns) {
+
+        List<LineReport> reports() {
+            return candidates.stream().map(Candidate::report).toList();
+        }
+    }
+
+    private Analysis analyse(String fileName, byte[] content) {
         if (content.length > MAX_BYTES) {
             throw new DomainException("error.import.tooLarge", MAX_BYTES / 1024);
         }
-        List<CsvReader.Row> rows = CsvReader.read(decode(content));
-        if (!rows.isEmpty() && isHeader(rows.getFirst())) {
-            rows = rows.subList(1, rows.size());
-        }
-        if (rows.isEmpty()) {
-            throw new DomainException("error.import.empty");
-        }
-        if (rows.size() > MAX_LINES) {
-            throw new DomainException("error.import.tooManyLines", MAX_LINES);
-        }
+        Spreadsheet.Sheet sheet = Spreadsheet.read(fileName, content, COLUMNS, MAX_LINES);
         Map<String, Integer> codesInFile = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (CsvReader.Row row : rows) {
+        for (Spreadsheet.Row row : sheet.rows()) {
             candidates.add(checkLine(row, codesInFile));
         }
-        return withParentsResolved(detectFileCycles(withParentsResolved(candidates)));
+        return new Analysis(withParentsResolved(detectFileCycles(withParentsResolved(candidates))),
+                sheet.ignoredColumns());
     }
 
-    private Candidate checkLine(CsvReader.Row row, Map<String, Integer> codesInFile) {
-        List<String> f = row.fields();
-        String code = f.isEmpty() ? "" : f.get(0).strip();
-        String name = f.size() < 2 ? "" : f.get(1).strip();
-        if (f.size() < 3 || f.size() > 4) {
-            return invalid(row.line(), code, name, "import.error.columns", f.size());
-        }
+    private Candidate checkLine(Spreadsheet.Row row, Map<String, Integer> codesInFile) {
+        String code = row.get("code");
+        String name = row.get("name");
         try {
             code = Validation.unitCode(code);
             name = Validation.name(name);
         } catch (DomainException e) {
             return invalid(row.line(), code, name, e.messageKey(), e.args());
         }
-        Optional<UnitType> type = parseType(f.get(2));
+        if (row.get("type").isEmpty()) {
+            return invalid(row.line(), code, name, "import.error.typeRequired");
+        }
+        Optional<UnitType> type = parseType(row.get("type"));
         if (type.isEmpty()) {
-            return invalid(row.line(), code, name, "import.error.type", f.get(2).strip());
+            return invalid(row.line(), code, name, "import.error.type", row.get("type"));
         }
         Integer firstLine = codesInFile.putIfAbsent(key(code), row.line());
         if (firstLine != null) {
@@ -149,7 +176,7 @@ public class UnitImport {
         if (units.codeTaken(code, null)) {
             return invalid(row.line(), code, name, "error.unit.codeTaken", code);
         }
-        String parentCode = f.size() == 4 && !f.get(3).isBlank() ? f.get(3).strip() : null;
+        String parentCode = row.get("parent_code").isEmpty() ? null : row.get("parent_code");
         if (parentCode != null && key(parentCode).equals(key(code))) {
             return invalid(row.line(), code, name, "error.unit.cycle");
         }
@@ -249,11 +276,6 @@ public class UnitImport {
         return new Candidate(new LineReport(line, code, name, key, List.of(args)), null, null);
     }
 
-    private static boolean isHeader(CsvReader.Row row) {
-        String first = TextFolding.fold(row.fields().getFirst().strip());
-        return first.equals("code") || first.equals("ma") || first.equals("ma don vi");
-    }
-
     /** Accepts the type's code (PROVINCIAL_AGENCY) or its Vietnamese name, with or without diacritics. */
     static Optional<UnitType> parseType(String raw) {
         String folded = TextFolding.fold(raw.strip());
@@ -274,17 +296,5 @@ public class UnitImport {
 
     private static String key(String code) {
         return code.toUpperCase(Locale.ROOT);
-    }
-
-    private static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new DomainException("error.import.encoding");
-        }
     }
 }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +94,7 @@ class UnitImportTest {
                 tuple(4, "import.error.duplicateInFile"),
                 tuple(5, "error.unit.codeRequired"),
                 tuple(6, "import.error.parentLineInvalid"),
-                tuple(7, "import.error.columns"),
+                tuple(7, "import.error.typeRequired"),
                 tuple(8, "error.unit.codeTaken"));
         assertThat(exists(p + "OK")).isFalse();
     }
@@ -128,11 +133,56 @@ class UnitImportTest {
     @Test
     void files_that_are_not_utf8_empty_or_too_large_are_refused_whole() {
         byte[] latin1 = (p + "L,Xã Tân Lập,COMMUNE,HOAAN\n").getBytes(StandardCharsets.ISO_8859_1);
-        assertThatThrownBy(() -> unitImport.check(latin1)).hasMessageContaining("error.import.encoding");
+        assertThatThrownBy(() -> unitImport.check(latin1)).hasMessageContaining("error.sheet.notUtf8");
         assertThatThrownBy(() -> unitImport.check(csv("code,name,type,parent\n\n"))).hasMessageContaining(
-                "error.import.empty");
+                "error.sheet.empty");
         assertThatThrownBy(() -> unitImport.check(new byte[UnitImport.MAX_BYTES + 1]))
                 .hasMessageContaining("error.import.tooLarge");
+    }
+
+    @Test
+    void a_workbook_is_read_by_its_vietnamese_headers_in_any_order_and_reports_the_columns_it_ignores()
+            throws IOException {
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet();
+            row(sheet, 0, "Tên đơn vị", "Mã", "Loại", "Mã đơn vị cấp trên", "Ghi chú");
+            row(sheet, 1, "Xã Tân Lập", p + "X1", "Xã", "HOAAN", "sáp nhập 2025");
+            row(sheet, 3, "Trạm y tế xã", p + "X2", "Đơn vị sự nghiệp", p + "X1", "");
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+
+        Report report = unitImport.importUnits("Don vi.xlsx", workbook, false);
+
+        assertThat(report.imported()).isEqualTo(2);
+        assertThat(report.lines()).extracting(LineReport::line).containsExactly(2, 4);
+        assertThat(report.ignoredColumns()).containsExactly("Ghi chú");
+        Unit commune = units.all().stream().filter(u -> u.code().equals(p + "X1")).findFirst().orElseThrow();
+        assertThat(commune.type()).isEqualTo(UnitType.COMMUNE);
+        assertThat(units.all()).filteredOn(u -> u.code().equals(p + "X2")).singleElement()
+                .satisfies(u -> assertThat(u.parentId()).isEqualTo(commune.id()));
+    }
+
+    private static void row(Sheet sheet, int index, String... cells) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < cells.length; i++) {
+            row.createCell(i).setCellValue(cells[i]);
+        }
+    }
+
+    @Test
+    void a_header_without_the_type_column_refuses_the_whole_file_naming_it() {
+        assertThatThrownBy(() -> unitImport.check(csv("mã,tên\n" + p + "T,Xã T\n")))
+                .hasMessageContaining("error.sheet.missingColumn").hasMessageContaining("type");
+    }
+
+    @Test
+    void unit_types_are_read_from_codes_and_vietnamese_names() {
+        assertThat(UnitImport.parseType("commune")).contains(UnitType.COMMUNE);
+        assertThat(UnitImport.parseType("Phường")).contains(UnitType.COMMUNE);
+        assertThat(UnitImport.parseType("Đơn vị sự nghiệp")).contains(UnitType.PUBLIC_SERVICE_UNIT);
+        assertThat(UnitImport.parseType("huyện")).isEmpty();
     }
 
     @Test

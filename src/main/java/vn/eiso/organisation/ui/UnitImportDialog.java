@@ -19,15 +19,17 @@ import vn.eiso.organisation.UnitImport.LineReport;
 import vn.eiso.organisation.UnitImport.Report;
 
 /**
- * Upload a CSV of units, read the verdict on every line, then import all (only when every line is valid) or,
- * after confirming, only the valid lines.
+ * Upload a CSV or XLSX file of units, read the verdict on every line, then import all (only when every line is
+ * valid) or, after confirming, only the valid lines.
  */
 class UnitImportDialog extends Dialog {
 
     final Grid<LineReport> report = new Grid<>();
     final Span summary = new Span();
+    final Span ignoredColumns = new Span();
     final Button importAll = new Button();
     final Button importValid = new Button();
+    private String fileName;
     private byte[] content;
 
     UnitImportDialog(UnitImport unitImport, Runnable onImported) {
@@ -38,14 +40,16 @@ class UnitImportDialog extends Dialog {
 
         UI ui = UI.getCurrent();
         Upload upload = new Upload(Uploads.bounded(ui, UnitImport.MAX_BYTES, (name, bytes) -> check(unitImport,
-                bytes)));
-        upload.setAcceptedFileTypes(".csv", "text/csv");
+                name, bytes)));
+        upload.setAcceptedFileTypes(".csv", "text/csv", ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize(UnitImport.MAX_BYTES);
         upload.setMaxFiles(1);
         Uploads.localise(upload);
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("error.import.rejected",
                 UnitImport.MAX_BYTES / 1024)));
-        add(upload, summary);
+        ignoredColumns.setVisible(false);
+        add(upload, summary, ignoredColumns);
 
         report.addColumn(LineReport::line).setHeader(getTranslation("import.line")).setAutoWidth(true).setFlexGrow(0);
         report.addColumn(LineReport::code).setHeader(getTranslation("unit.code")).setAutoWidth(true);
@@ -77,16 +81,19 @@ class UnitImportDialog extends Dialog {
     }
 
     /** Checks the uploaded file and shows the verdict per line; nothing is written yet. */
-    void check(UnitImport unitImport, byte[] bytes) {
+    void check(UnitImport unitImport, String name, byte[] bytes) {
         try {
-            Report checked = unitImport.check(bytes);
+            Report checked = unitImport.check(name, bytes);
+            fileName = name;
             content = bytes;
             show(checked);
             importAll.setEnabled(checked.invalidCount() == 0);
             importValid.setVisible(checked.invalidCount() > 0 && checked.validCount() > 0);
         } catch (DomainException e) {
+            fileName = null;
             content = null;
             report.setVisible(false);
+            ignoredColumns.setVisible(false);
             importAll.setEnabled(false);
             importValid.setVisible(false);
             summary.setText("");
@@ -96,7 +103,7 @@ class UnitImportDialog extends Dialog {
 
     private void run(UnitImport unitImport, boolean onlyValid, Runnable onImported) {
         try {
-            Report result = unitImport.importUnits(content, onlyValid);
+            Report result = unitImport.importUnits(fileName, content, onlyValid);
             show(result);
             importAll.setEnabled(false);
             importValid.setVisible(false);
@@ -115,5 +122,7 @@ class UnitImportDialog extends Dialog {
         report.setItems(result.lines());
         report.setVisible(true);
         summary.setText(getTranslation("import.summary", result.validCount(), result.invalidCount()));
+        ignoredColumns.setText(getTranslation("import.ignoredColumns", String.join(", ", result.ignoredColumns())));
+        ignoredColumns.setVisible(!result.ignoredColumns().isEmpty());
     }
 }

@@ -88,11 +88,11 @@ class UnitsView extends VerticalLayout implements TitledView {
         if (admin) {
             Button add = new Button(getTranslation("units.add"), VaadinIcon.PLUS.create(), e -> openEditor(null));
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button importCsv = new Button(getTranslation("units.import"), VaadinIcon.UPLOAD.create(),
+            Button importFile = new Button(getTranslation("units.import"), VaadinIcon.UPLOAD.create(),
                     e -> new UnitImportDialog(unitImport, this::refresh).open());
             Button merge = new Button(getTranslation("merge.title"), VaadinIcon.COMPRESS_SQUARE.create(),
                     e -> new MergeDialog(restructuring, all, this::refresh).open());
-            toolbar.add(add, importCsv, merge);
+            toolbar.add(add, importFile, merge);
         }
 
         grid.addHierarchyColumn(Unit::name).setHeader(getTranslation("unit.name")).setWidth("24rem").setFlexGrow(1);

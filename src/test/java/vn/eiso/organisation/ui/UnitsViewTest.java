@@ -105,11 +105,11 @@ class UnitsViewTest extends UiTest {
     @WithUserDetails("admin")
     void an_import_with_bad_lines_offers_only_the_valid_lines_and_imports_them_when_confirmed() {
         UnitsView view = navigate(UnitsView.class);
-        test(find(Button.class).withText("Nhập từ CSV").single()).click();
+        test(find(Button.class).withText("Nhập từ CSV/Excel").single()).click();
         UnitImportDialog dialog = find(UnitImportDialog.class).single();
         String good = code();
-        dialog.check(unitImport, (good + ",Xã Mới,COMMUNE,HOAAN\n" + code() + ",Xã Lạc,COMMUNE,KHONG-CO\n")
-                .getBytes(StandardCharsets.UTF_8));
+        String file = good + ",Xã Mới,COMMUNE,HOAAN\n" + code() + ",Xã Lạc,COMMUNE,KHONG-CO\n";
+        dialog.check(unitImport, "don-vi.csv", file.getBytes(StandardCharsets.UTF_8));
 
         assertThat(dialog.summary.getText()).isEqualTo("1 dòng hợp lệ, 1 dòng lỗi");
         assertThat(dialog.importAll.isEnabled()).isFalse();
