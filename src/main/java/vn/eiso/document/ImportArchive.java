@@ -118,11 +118,11 @@ final class ImportArchive implements AutoCloseable {
         if (ImportManifest.isManifest(file)) {
             return judged(path, null, Outcome.REFUSED, "import.error.secondManifest");
         }
-        if (isHidden(path, file)) {
-            return judged(path, null, Outcome.SKIPPED, "import.skipped.hidden");
-        }
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*") || ("/" + path + "/").contains("/../")) {
             return judged(path, null, Outcome.REFUSED, "import.error.entryPath");
+        }
+        if (isHidden(path, file)) {
+            return judged(path, null, Outcome.SKIPPED, "import.skipped.hidden");
         }
         if (NESTED.matcher(file).matches()) {
             return judged(path, null, Outcome.REFUSED, "import.error.nestedArchive");

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import vn.eiso.document.ImportVerdict.Outcome;
 final class ImportManifest {
 
     static final int MAX_ROWS = 200_000;
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final List<Column> COLUMNS = List.of(
             Column.required("file", "tệp", "tên tệp", "file name", "filename", "tệp tin"),
             Column.required("code", "mã", "mã tài liệu", "mã hiệu", "ký hiệu"),

@@ -159,23 +159,21 @@ class ImportRunner {
             SystemAuthentication.runAsSystem(() -> finish(job, state, errorKey, errorArgs));
             return;
         }
-        ImportJob done = tx.execute(s -> {
+        tx.executeWithoutResult(s -> {
             jobs.finish(job.id(), state, errorKey, errorArgs, OffsetDateTime.now(clock));
-            ImportJob now = jobs.find(job.id()).orElseThrow();
+            ImportJob done = jobs.find(job.id()).orElseThrow();
             trail.record(state == ImportJob.State.DONE ? "DOCUMENTS_IMPORTED" : "IMPORT_FAILED",
-                    DocumentRegister.TARGET, null, job.unitId(), "#" + job.id() + " · " + now.imported()
-                            + " imported, " + now.skipped() + " skipped, " + now.refused() + " refused");
-            return now;
+                    DocumentRegister.TARGET, null, job.unitId(), "#" + job.id() + " · " + done.imported()
+                            + " imported, " + done.skipped() + " skipped, " + done.refused() + " refused");
+            String link = ImportJobs.JOB_ROUTE + "/" + job.id();
+            inbox.post(Set.of(jobs.starter(job.id())), state == ImportJob.State.DONE ? "notice.importFinished"
+                    : "notice.importFailed", List.of(done.archiveName(), String.valueOf(done.imported()),
+                            String.valueOf(done.skipped()), String.valueOf(done.refused())), link);
+            if (done.awaitsConfirmation()) {
+                inbox.post(users.holdersIn(job.unitId(), Role.UNIT_HEAD), "notice.importAwaiting",
+                        List.of(done.archiveName(), String.valueOf(done.awaiting()), done.startedByName()), link);
+            }
         });
-        String link = ImportJobs.JOB_ROUTE + "/" + job.id();
-        UserId starter = jobs.starter(job.id());
-        inbox.post(Set.of(starter), state == ImportJob.State.DONE ? "notice.importFinished" : "notice.importFailed",
-                List.of(done.archiveName(), String.valueOf(done.imported()), String.valueOf(done.skipped()),
-                        String.valueOf(done.refused())), link);
-        if (done.awaitsConfirmation()) {
-            inbox.post(users.holdersIn(job.unitId(), Role.UNIT_HEAD), "notice.importAwaiting",
-                    List.of(done.archiveName(), String.valueOf(done.awaiting()), done.startedByName()), link);
-        }
         deleteArchive(job.id());
     }
 
