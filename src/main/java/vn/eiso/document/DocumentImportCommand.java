@@ -107,7 +107,7 @@ class DocumentImportCommand implements ApplicationRunner {
         return texts.get(key, args);
     }
 
-    /** A folder becomes a ZIP of its files (stored, not compressed), with their paths below the folder. */
+    /** A folder becomes a ZIP of its files, with their paths below the folder, hidden ones included to be judged. */
     private static void zipFolder(Path folder, Path zip) throws IOException {
         try (Stream<Path> walk = Files.walk(folder);
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {

@@ -31,6 +31,7 @@ import vn.eiso.document.ImportVerdict.Outcome;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.Files;
+import vn.eiso.support.Imports;
 
 /** The bulk import as a job: every entry's verdict, history in order, the head's confirmation, repeat and resume. */
 @SpringBootTest
@@ -54,6 +55,8 @@ class DocumentImportTest {
     UserDetailsService userDetails;
     @Value("${eiso.data-dir}")
     Path dataDir;
+    @Autowired
+    java.time.Clock clock;
 
     private UnitId unit;
     private String n;
@@ -71,20 +74,10 @@ class DocumentImportTest {
     }
 
     private ImportJob run(byte[] zip) {
-        ImportJob job = imports.start(unit, upload(zip), "tai-lieu.zip", ImportJob.Channel.SCREEN);
+        ImportJob job = imports.start(unit, Imports.upload(zip), "tai-lieu.zip", ImportJob.Channel.SCREEN);
         ImportJob done = imports.await(job.id(), WAIT);
         assertThat(done.state()).as("%s", done).isEqualTo(ImportJob.State.DONE);
         return done;
-    }
-
-    private static Path upload(byte[] zip) {
-        try {
-            Path file = java.nio.file.Files.createTempFile("import-test-", ".zip");
-            java.nio.file.Files.write(file, zip);
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private Map<String, ImportVerdict> byEntry(ImportJob job) {
@@ -292,6 +285,20 @@ class DocumentImportTest {
     }
 
     @Test
+    void a_scanned_pdf_is_imported_with_the_note_that_it_cannot_be_searched() throws IOException {
+        byte[] scan;
+        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            pdf.save(out);
+            scan = out.toByteArray();
+        }
+        ImportJob job = run(Files.zip("HS-" + n + " Ban quet.pdf", scan));
+        ImportVerdict verdict = imports.verdicts(job.id()).getFirst();
+        assertThat(verdict.outcome()).isEqualTo(Outcome.IMPORTED);
+        assertThat(verdict.messageKey()).isEqualTo("import.note.scanned");
+    }
+
+    @Test
     void the_same_archive_again_imports_nothing_new() {
         byte[] zip = Files.zip("QT-" + n + " Quy trình A.docx", Files.docx("A"),
                 "BM-" + n + " Biểu mẫu B.docx", Files.docx("B"));
@@ -312,7 +319,7 @@ class DocumentImportTest {
                 ".DS_Store", new byte[] {0});
         UserId officer = Accounts.signIn(userDetails, "thuky.xa").userId();
         ImportJobId id = jobRows.insert(unit, officer, ImportJob.Channel.API, "gian-doan.zip", zip.length,
-                OffsetDateTime.now());
+                OffsetDateTime.now(clock));
         java.nio.file.Files.createDirectories(dataDir.resolve("imports"));
         java.nio.file.Files.write(dataDir.resolve("imports").resolve("job-" + id.value() + ".zip"), zip);
 
@@ -335,7 +342,8 @@ class DocumentImportTest {
     @Test
     void an_archive_that_is_not_a_zip_is_refused_at_once_and_no_job_is_left() {
         int before = imports.ofUnit(unit).size();
-        assertThatThrownBy(() -> imports.start(unit, upload("không phải zip".getBytes(StandardCharsets.UTF_8)),
+        assertThatThrownBy(() -> imports.start(unit,
+                Imports.upload("không phải zip".getBytes(StandardCharsets.UTF_8)),
                 "x.zip", ImportJob.Channel.SCREEN)).hasMessageContaining("import.error.notZip");
         assertThat(imports.ofUnit(unit)).hasSize(before);
     }
@@ -344,7 +352,7 @@ class DocumentImportTest {
     void staff_cannot_import_nor_see_imports() {
         Accounts.signIn(userDetails, "congchuc.stp");
         UnitId stp = SystemAuthentication.runAsSystem(() -> units.byCode("STP").id());
-        assertThatThrownBy(() -> imports.start(stp, upload(Files.zip("a.docx", Files.docx("x"))), "a.zip",
+        assertThatThrownBy(() -> imports.start(stp, Imports.upload(Files.zip("a.docx", Files.docx("x"))), "a.zip",
                 ImportJob.Channel.API)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> imports.ofUnit(stp)).isInstanceOf(AccessDeniedException.class);
     }
