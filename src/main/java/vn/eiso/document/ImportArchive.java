@@ -88,7 +88,12 @@ final class ImportArchive implements AutoCloseable {
         if (manifestEntry != null) {
             String path = path(manifestEntry);
             try {
-                manifest = ImportManifest.read(fileName(manifestEntry), read(manifestEntry, fileName(manifestEntry)));
+                byte[] content = read(manifestEntry, fileName(manifestEntry));
+                if (ArchiveGuard.looksLikeZip(content)) {
+                    // An XLSX is a package of its own: held to the same limits before the spreadsheet reader opens it.
+                    guard.checkPackage(fileName(manifestEntry), content);
+                }
+                manifest = ImportManifest.read(fileName(manifestEntry), content);
                 manifest.verdicts().forEach(v -> judged.add(new Item(path, path, null, v)));
             } catch (DomainException e) {
                 judged.add(judged(path, null, Outcome.REFUSED, e.messageKey(), e.args()));

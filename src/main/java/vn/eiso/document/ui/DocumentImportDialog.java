@@ -39,8 +39,9 @@ class DocumentImportDialog extends Dialog {
     void start(ImportJobs imports, UnitId unit, String name, Path file) {
         try {
             ImportJob job = imports.start(unit, file, name, ImportJob.Channel.SCREEN);
-            close();
+            // The UI first: a closed dialog may already be detached from it.
             getUI().ifPresent(ui -> ui.navigate(ImportJobView.class, job.id().value()));
+            close();
         } catch (DomainException e) {
             Notifications.error(e);
         }
