@@ -188,6 +188,10 @@ public class RevisionWorkflow {
         Caller caller = access.reader(unit);
         Optional<Revision> open = DocumentAccess.isEditor(caller, unit) ? revisions.openRevision(id)
                 : Optional.empty();
+        if (DocumentAccess.isEditor(caller, unit) && revisions.awaitsImportConfirmation(id)) {
+            return NextStep.of("nextStep.importAwaiting", names(users.membersOf(unit).stream()
+                    .filter(m -> m.role() == Role.UNIT_HEAD).toList()));
+        }
         if (open.isPresent()) {
             Revision revision = open.get();
             switch (revision.status()) {

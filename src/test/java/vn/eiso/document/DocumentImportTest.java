@@ -253,6 +253,7 @@ class DocumentImportTest {
         assertThat(doc.registerStatus()).isEqualTo(RegisterStatus.IMPORTED);
         assertThat(workflow.effectiveOn(unit, LocalDate.of(2023, 1, 1))).noneMatch(r -> r.code().equals(code));
         assertThatThrownBy(() -> workflow.startRevision(doc.id(), "sửa")).hasMessageContaining("importAwaiting");
+        assertThat(workflow.nextStep(doc.id()).messageKey()).isEqualTo("nextStep.importAwaiting");
         assertThatThrownBy(() -> imports.confirm(job.id(), Accounts.DEMO_PASSWORD))
                 .isInstanceOf(AccessDeniedException.class);
 
