@@ -39,8 +39,12 @@ class DocumentImportDialog extends Dialog {
     void start(ImportJobs imports, UnitId unit, String name, Path file) {
         try {
             ImportJob job = imports.start(unit, file, name, ImportJob.Channel.SCREEN);
-            close();
-            getUI().ifPresent(ui -> ui.navigate(ImportJobView.class, job.id().value()));
+            // Closing detaches the dialog from the UI, so the UI is taken first: otherwise the user would stay on
+            // the register and never see the job's page.
+            getUI().ifPresent(ui -> {
+                close();
+                ui.navigate(ImportJobView.class, job.id().value());
+            });
         } catch (DomainException e) {
             Notifications.error(e);
         }
