@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.ListItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +90,9 @@ class ImportJobViewTest extends UiTest {
 
         assertThat(view.counts.getText())
                 .isEqualTo("Xong: nhập 2, bỏ qua 0, từ chối 1 · 1 phiên bản chờ thủ trưởng xác nhận");
+        assertThat(view.started.getText()).startsWith("Người nhập: Võ Thị Lan · bắt đầu lúc ");
+        assertThat(view.whileRunning.isVisible()).isFalse();
+        assertThat(test(view.verdicts).getHeaderCell(3)).isEqualTo("Chi tiết");
         assertThat(view.progress.getValue()).isEqualTo(1.0);
         assertThat(view.progress.isIndeterminate()).isFalse();
         assertThat(view.verdicts.isVisible()).isTrue();
@@ -103,11 +107,11 @@ class ImportJobViewTest extends UiTest {
         });
 
         // The filter narrows the grid to what was refused, then to what waits for the head.
-        test(view.show).selectItem("Bị từ chối");
+        test(view.show).selectItem("Bị từ chối (1)");
         assertThat(rows(view.verdicts)).extracting(row -> row.getFirst()).containsExactly(refused);
-        test(view.show).selectItem("Chờ xác nhận");
+        test(view.show).selectItem("Chờ xác nhận (1)");
         assertThat(rows(view.verdicts)).extracting(row -> row.getFirst()).containsExactly("quy-trinh.docx");
-        test(view.show).selectItem("Tất cả");
+        test(view.show).selectItem("Tất cả (4)");
         assertThat(test(view.verdicts).size()).isEqualTo(4);
 
         // The officer may not confirm what she imported herself.
@@ -138,11 +142,14 @@ class ImportJobViewTest extends UiTest {
         // A wrong password keeps the dialog open with the reason on the field; the right one confirms.
         test(view.confirm).click();
         ImportJobView.ConfirmDialog confirm = find(ImportJobView.ConfirmDialog.class).single();
+        assertThat(find(ListItem.class, confirm).all()).extracting(ListItem::getText).containsExactly(
+                procedure + " lần 2, hiệu lực từ 15/01/2024 (tệp quy-trinh.docx)");
         test(confirm.password).setValue("sai-mat-khau");
         test(find(Button.class, confirm).withId("import-sign").single()).click();
         assertThat(confirm.isOpened()).isTrue();
         assertThat(confirm.password.isInvalid()).isTrue();
         assertThat(confirm.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(confirm.password.getValue()).isEmpty();
         assertThat(document(tanPhu, procedure).registerStatus()).isEqualTo(RegisterStatus.IMPORTED);
 
         test(confirm.password).setValue(Accounts.DEMO_PASSWORD);
@@ -152,6 +159,11 @@ class ImportJobViewTest extends UiTest {
         assertThat(view.confirm.isVisible()).isFalse();
         assertThat(view.counts.getText()).startsWith("Xong: nhập 2, bỏ qua 0, từ chối 1 · đã được ")
                 .endsWith(" xác nhận");
+        assertThat(rows(view.verdicts)).contains(List.of("quy-trinh.docx", procedure, "Đã nhập",
+                "Lần 2, có hiệu lực từ 15/01/2024 (thủ trưởng đã xác nhận)"));
+        assertThat(view.show.getValue()).isEqualTo("all");
+        test(view.show).selectItem("Đã xác nhận hiệu lực (1)");
+        assertThat(rows(view.verdicts)).extracting(r -> r.getFirst()).containsExactly("quy-trinh.docx");
         DocumentSummary inForce = document(tanPhu, procedure);
         assertThat(inForce.status()).isEqualTo(DocumentStatus.EFFECTIVE);
         assertThat(inForce.effectiveRevision()).isEqualTo(2);
@@ -180,7 +192,9 @@ class ImportJobViewTest extends UiTest {
         ImportsView list = navigate(ImportsView.class);
         List<ImportJob> jobs = list.grid.getListDataView().getItems().toList();
         int row = jobs.indexOf(jobs.stream().filter(j -> j.id().equals(job.id())).findFirst().orElseThrow());
-        assertThat(test(list.grid).getCellText(row, 1)).isEqualTo("huong-dan.zip");
+        Anchor link = (Anchor) test(list.grid).getCellComponent(row, 1);
+        assertThat(link.getText()).isEqualTo("huong-dan.zip");
+        assertThat(link.getHref()).isEqualTo(ImportJobs.JOB_ROUTE + "/" + job.id().value());
         test(list.grid).clickRow(row);
 
         ImportJobView view = (ImportJobView) getCurrentView();
@@ -195,7 +209,8 @@ class ImportJobViewTest extends UiTest {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < tester.size(); i++) {
             List<String> cells = new ArrayList<>();
-            for (int c = 0; c < grid.getColumns().size(); c++) {
+            // The columns a desktop shows; the last one is the phone's card.
+            for (int c = 0; c < grid.getColumns().size() - 1; c++) {
                 cells.add(tester.getCellText(i, c));
             }
             rows.add(cells);
