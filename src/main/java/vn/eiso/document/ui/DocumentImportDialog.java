@@ -28,20 +28,35 @@ class DocumentImportDialog extends Dialog {
         setWidth("min(64rem, 100vw)");
         add(new Paragraph(getTranslation("docImport.help", FileLimits.megabytes(limits.maxArchiveBytes()),
                         limits.maxImportEntries(), FileLimits.megabytes(limits.maxBytes()))),
-                new Pre("file,code,title,type,revision,effective_date\n"
-                        + "QT-01.docx,QT-01,\"Quy trình kiểm soát tài liệu, hồ sơ\",PROCEDURE,3,15/01/2024"));
+                new Paragraph(getTranslation("docImport.example")), example());
         upload = Uploads.singleFile(limits.maxArchiveBytes(), (name, file) -> start(imports, unit, name, file));
+        upload.setId("import-upload");
         upload.setAcceptedFileTypes(".zip", "application/zip");
         add(upload);
         getFooter().add(new Button(getTranslation("common.close"), e -> close()));
     }
 
+    /**
+     * A manifest as a spreadsheet saves it. In the interface's font, not a monospace one: common monospace fonts
+     * lack Vietnamese letters such as „ồ“ and fall back to a loose accent; wrapped, so a phone does not scroll.
+     */
+    private static Pre example() {
+        Pre example = new Pre("file,code,title,type,revision,effective_date\n"
+                + "QT-01.docx,QT-01,\"Quy trình kiểm soát tài liệu, hồ sơ\",PROCEDURE,3,15/01/2024");
+        example.getStyle().set("font-family", "var(--lumo-font-family)").set("white-space", "pre-wrap")
+                .set("overflow-wrap", "anywhere").set("margin-top", "0");
+        return example;
+    }
+
     void start(ImportJobs imports, UnitId unit, String name, Path file) {
         try {
             ImportJob job = imports.start(unit, file, name, ImportJob.Channel.SCREEN);
-            // The UI first: a closed dialog may already be detached from it.
-            getUI().ifPresent(ui -> ui.navigate(ImportJobView.class, job.id().value()));
-            close();
+            // Closing detaches the dialog from the UI, so the UI is taken first: otherwise the user would stay on
+            // the register and never see the job's page.
+            getUI().ifPresent(ui -> {
+                close();
+                ui.navigate(ImportJobView.class, job.id().value());
+            });
         } catch (DomainException e) {
             Notifications.error(e);
         }

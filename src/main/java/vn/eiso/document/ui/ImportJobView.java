@@ -3,6 +3,7 @@ package vn.eiso.document.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,8 +12,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -28,6 +31,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.ui.Formats;
+import vn.eiso.base.ui.NarrowScreens;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.document.ImportJob;
@@ -46,9 +51,15 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
 
     /** How often a running job's progress is fetched. */
     static final int POLL_MILLIS = 1000;
+    /** The note on a revision that waits for the head's confirmation. */
+    private static final String AWAITING = "import.note.awaiting";
+    /** How many of the revisions to confirm the dialog names. */
+    private static final int NAMED = 10;
 
     final ProgressBar progress = new ProgressBar();
     final Span counts = new Span();
+    final Paragraph started = new Paragraph();
+    final Paragraph whileRunning = new Paragraph();
     final Grid<ImportVerdict> verdicts = new Grid<>();
     final RadioButtonGroup<String> show = new RadioButtonGroup<>();
     final Button confirm = new Button();
@@ -57,6 +68,8 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
     private final Clock clock;
     private ImportJobId id;
     private List<ImportVerdict> all = List.of();
+    /** Whether the head has confirmed the batch: its notes "awaiting confirmation" then read as confirmed. */
+    private boolean confirmed;
 
     ImportJobView(ImportJobs imports, Clock clock) {
         this.imports = imports;
@@ -78,14 +91,23 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
             return;
         }
         progress.setId("import-progress");
+        // A progress bar needs a name of its own for screen readers; the sentence under it describes it.
+        progress.getElement().setAttribute("aria-label", getTranslation("imports.progress"));
+        progress.getElement().setAttribute("aria-describedby", "import-counts");
         counts.setId("import-counts");
+        started.setText(getTranslation("imports.startedBy", job.startedByName(),
+                Formats.dateTime(job.createdAt(), clock.getZone())));
+        started.addClassName("import-started");
+        whileRunning.setText(getTranslation("imports.runningHelp"));
         confirm.setId("import-confirm");
         confirm.setText(getTranslation("imports.confirm"));
         confirm.setIcon(VaadinIcon.CHECK.create());
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickListener(e -> new ConfirmDialog().open());
         show.setItems("all", "refused", "awaiting");
-        show.setItemLabelGenerator(k -> getTranslation("imports.show." + k));
+        show.setItemLabelGenerator(k -> getTranslation("imports.show.count", getTranslation("imports.show."
+                + (k.equals("awaiting") && confirmed ? "confirmed" : k)), all.stream().filter(v -> shows(k, v)).count()));
+        show.setAriaLabel(getTranslation("imports.show"));
         show.setValue("all");
         show.addValueChangeListener(e -> filter());
         verdicts.addColumn(ImportVerdict::entryName).setHeader(getTranslation("docImport.file")).setFlexGrow(3);
@@ -93,14 +115,16 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
                 .setAutoWidth(true).setFlexGrow(0);
         verdicts.addColumn(v -> getTranslation("imports.outcome." + v.outcome())).setHeader(
                 getTranslation("imports.outcome")).setAutoWidth(true).setFlexGrow(0);
-        verdicts.addColumn(v -> v.messageKey() == null ? "" : getTranslation(v.messageKey(), v.args().toArray()))
-                .setHeader(getTranslation("import.verdict")).setFlexGrow(4);
+        verdicts.addColumn(this::message).setHeader(getTranslation("imports.detail")).setFlexGrow(4);
         verdicts.setPartNameGenerator(v -> v.outcome() == ImportVerdict.Outcome.REFUSED ? "invalid-line" : null);
+        NarrowScreens.cards(verdicts, getTranslation("docImport.file"), v -> NarrowScreens.card(
+                new Span(v.entryName()), NarrowScreens.fact(getTranslation("imports.outcome." + v.outcome())),
+                NarrowScreens.fact(v.code()), NarrowScreens.fact(message(v))));
         verdicts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         verdicts.setSizeFull();
         add(new Anchor(ImportJobs.ROUTE, "← " + getTranslation("imports.title")),
-                new H2(getTranslation("imports.heading", job.archiveName())), progress, counts, confirm, show,
-                verdicts);
+                new H2(getTranslation("imports.heading", job.archiveName())), started, progress, counts, whileRunning,
+                confirm, show, verdicts);
         refresh();
     }
 
@@ -128,19 +152,39 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
         confirm.setVisible(job.awaitsConfirmation() && imports.canConfirm(job.unitId()));
         show.setVisible(job.state().isFinished());
         verdicts.setVisible(job.state().isFinished());
+        whileRunning.setVisible(running);
         UI.getCurrent().setPollInterval(running ? POLL_MILLIS : -1);
         if (!running && all.isEmpty()) {
             all = imports.verdicts(id);
+            confirmed = job.confirmedAt() != null;
+            // Set again, so that the labels count what each choice shows (a refresh of the items would lose the
+            // checked mark in the browser); the choice is kept.
+            String choice = show.getValue();
+            show.setItems("all", "refused", "awaiting");
+            show.setValue(choice == null ? "all" : choice);
             filter();
         }
     }
 
+    /** What the verdict says; a revision that waited for the head says it is in force once he has confirmed. */
+    private String message(ImportVerdict v) {
+        if (v.messageKey() == null) {
+            return "";
+        }
+        String key = confirmed && v.messageKey().equals(AWAITING) ? "imports.note.confirmed" : v.messageKey();
+        return getTranslation(key, v.args().toArray());
+    }
+
     private void filter() {
-        verdicts.setItems(all.stream().filter(v -> switch (show.getValue()) {
+        verdicts.setItems(all.stream().filter(v -> shows(show.getValue(), v)).toList());
+    }
+
+    private static boolean shows(String choice, ImportVerdict v) {
+        return switch (choice == null ? "all" : choice) {
             case "refused" -> v.outcome() == ImportVerdict.Outcome.REFUSED;
-            case "awaiting" -> "import.note.awaiting".equals(v.messageKey());
+            case "awaiting" -> AWAITING.equals(v.messageKey());
             default -> true;
-        }).toList());
+        };
     }
 
     /** The job's state in a sentence: its progress and what is left, or how it ended. */
@@ -175,11 +219,29 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
             password.setId("import-password");
             password.setLabel(getTranslation("signoff.password"));
             password.setRequiredIndicatorVisible(true);
-            add(new Paragraph(getTranslation("imports.confirm.help", job.awaiting(), job.archiveName())), password);
+            // Wide enough for the reason of a refusal to stay on one line.
+            password.setWidthFull();
+            password.setAutofocus(true);
+            add(new Paragraph(getTranslation("imports.confirm.help", job.awaiting(), job.archiveName())),
+                    revisions(), password);
             Button sign = new Button(getTranslation("imports.confirm"), e -> sign());
             sign.setId("import-sign");
             sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            sign.addClickShortcut(Key.ENTER);
             getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), sign);
+        }
+
+        /** What the head signs for: each revision by code, number and date, the first few of a large batch. */
+        private Component revisions() {
+            List<ImportVerdict> awaiting = all.stream().filter(v -> AWAITING.equals(v.messageKey())).toList();
+            UnorderedList list = new UnorderedList();
+            list.addClassName("import-confirm-list");
+            awaiting.stream().limit(NAMED).forEach(v -> list.add(new ListItem(getTranslation("imports.confirm.item",
+                    v.code(), v.args().get(0), v.args().get(1), v.entryName()))));
+            if (awaiting.size() > NAMED) {
+                list.add(new ListItem(getTranslation("imports.confirm.more", awaiting.size() - NAMED)));
+            }
+            return list;
         }
 
         void sign() {
@@ -190,6 +252,7 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
                 all = List.of();
                 refresh();
             } catch (DomainException e) {
+                password.clear();
                 password.setInvalid(true);
                 password.setErrorMessage(getTranslation(e.messageKey(), e.args()));
             }
@@ -198,6 +261,6 @@ class ImportJobView extends VerticalLayout implements HasUrlParameter<Long>, Tit
 
     @Override
     public String titleKey() {
-        return "imports.title";
+        return "imports.job.title";
     }
 }
