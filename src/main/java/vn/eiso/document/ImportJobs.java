@@ -158,9 +158,10 @@ public class ImportJobs {
         byDocument.forEach((documentId, history) -> takeEffect(job, documentId, history, now));
         trail.record("IMPORT_CONFIRMED", DocumentRegister.TARGET, null, job.unitId(),
                 "#" + id + " · " + byDocument.size() + " documents · " + history(byDocument) + " revisions");
+        ImportJob confirmed = jobs.find(id).orElseThrow();
         inbox.post(Set.of(jobs.starter(id)), "notice.importConfirmed", List.of(job.archiveName(),
-                caller.username(), String.valueOf(history(byDocument))), JOB_ROUTE + "/" + id);
-        return jobs.find(id).orElseThrow();
+                confirmed.confirmedByName(), String.valueOf(history(byDocument))), JOB_ROUTE + "/" + id);
+        return confirmed;
     }
 
     private void takeEffect(ImportJob job, DocumentId documentId, List<Revision> history, OffsetDateTime now) {

@@ -109,7 +109,7 @@ public class Worklist {
                     .forEach(a -> items.add(new WorkItem(Kind.REANNOUNCEMENT, a.number(), a.dueReason(), null, true,
                             "announcement")));
             imports.awaitingMyConfirmation(unit).forEach(j -> items.add(new WorkItem(Kind.IMPORT_CONFIRMATION,
-                    j.archiveName(), j.startedByName() + " · " + j.awaiting(), null, false,
+                    j.archiveName(), j.startedByName(), null, false,
                     ImportJobs.JOB_ROUTE + "/" + j.id())));
         }
         if (caller.isOversight()) {

@@ -176,8 +176,7 @@ class ImportJobViewTest extends UiTest {
         List<String> notices = find(Anchor.class).all().stream().filter(a -> a.getHref().equals(
                 ImportJobs.JOB_ROUTE + "/" + id)).map(Anchor::getText).toList();
         assertThat(notices).anyMatch(t -> t.equals("Đợt nhập tai-lieu-cu.zip đã xong: nhập 2 tệp, bỏ qua 0, từ chối 1"))
-                .anyMatch(t -> t.startsWith("Đợt nhập tai-lieu-cu.zip đã được ")
-                        && t.endsWith(" xác nhận: 1 phiên bản có hiệu lực"));
+                .anyMatch(t -> t.equals("Đợt nhập tai-lieu-cu.zip đã được Đặng Văn Sơn xác nhận: 1 phiên bản có hiệu lực"));
     }
 
     @Test
