@@ -1,5 +1,6 @@
 package vn.eiso.bench;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.File;
@@ -7,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLClassLoader;
@@ -31,11 +35,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.JsonNode;
@@ -45,13 +53,16 @@ import vn.eiso.search.SearchEntry;
 import vn.eiso.support.Accounts;
 
 /**
- * {@code ./bench import [--corpus=PATH] [--files=N]}: the legal corpus split into articles as {@code ./bench search}
- * splits it, N of them (default 6,000, every k-th article of at least 500 bytes, so spread over the whole corpus)
- * as one ZIP of .txt files with a {@code manifest.csv} whose titles hold commas and quotes (written by Commons CSV
- * as a spreadsheet writes them), imported through {@code POST /api/v1/units/STP/documents/import} into the
- * application running in a child JVM with {@code -Xmx512m} (H2 files in a fresh folder, demo data, the real
- * clock). Prints files/s, MB/s of text, the child's peak heap and the time until the last file is searchable,
- * against a baseline in the same process: one file through the same API.
+ * {@code ./bench import [--corpus=PATH] [--files=N] [--tmp=DIR] [--profile]}: the legal corpus split into
+ * articles as {@code ./bench search} splits it, N of them (default 6,000: every k-th article of at least 500 bytes,
+ * so spread over the whole corpus) as one ZIP of .txt files with a {@code manifest.csv} whose titles hold commas
+ * and quotes (written by Commons CSV as a spreadsheet writes them), imported through
+ * {@code POST /api/v1/units/STP/documents/import} into the application running in a child JVM with
+ * {@code -Xmx512m} (H2 files in a fresh folder, demo data, the real clock). Prints files/s, MB/s of text, the
+ * child's peak heap and the time until the last file is searchable, against a baseline in the same process: one
+ * file through the same API. {@code --tmp=DIR} puts the archive and the application's data there (the system's
+ * temporary folder by default; {@code /dev/shm} shows what the disk's fsyncs cost); {@code --profile} samples the
+ * import's threads (see {@link Stacks}).
  */
 final class ImportBench {
 
@@ -85,16 +96,19 @@ final class ImportBench {
     static void run(List<String> options) throws Exception {
         Path corpus = Path.of(SearchBench.option(options, "--corpus=", "../shared/corpus/vn-legal.jsonl.gz"));
         int wanted = Bench.intOption(options, "--files=", 6_000);
-        Path work = Files.createTempDirectory("eiso-bench-import");
+        // --tmp=/dev/shm puts the application's data on tmpfs, where fsync costs nothing: the disk's share.
+        String tmp = SearchBench.option(options, "--tmp=", System.getProperty("java.io.tmpdir"));
+        Path work = Files.createTempDirectory(Path.of(tmp), "eiso-bench-import");
         try {
             long start = System.nanoTime();
             Archive archive = Archive.write(corpus, wanted, work.resolve("vn-legal.zip"));
             double written = seconds(start);
             System.out.printf(Locale.ROOT, "%n== Import: %,d articles of the legal corpus as one ZIP (%,.1f MB of "
                     + "text, %,.1f MB zipped, manifest.csv %,.1f MB with %,d titles holding a comma and %,d a double "
-                    + "quote, %,d cut to %d characters); %d cores%n", archive.files(), archive.textBytes() / 1e6,
-                    Files.size(archive.zip()) / 1e6, archive.manifestBytes() / 1e6, archive.commas(),
-                    archive.quotes(), archive.cut(), MAX_TITLE, Runtime.getRuntime().availableProcessors());
+                    + "quote, %,d cut to %d characters); %d cores; data under %s%n", archive.files(),
+                    archive.textBytes() / 1e6, Files.size(archive.zip()) / 1e6, archive.manifestBytes() / 1e6,
+                    archive.commas(), archive.quotes(), archive.cut(), MAX_TITLE,
+                    Runtime.getRuntime().availableProcessors(), tmp);
             System.out.printf(Locale.ROOT, "baseline: corpus read twice (count, then every %d-th article of %,d "
                     + "bytes or more) and the ZIP written to disk: %.1f s%n", archive.stride(), MIN_BYTES, written);
 
@@ -113,7 +127,7 @@ final class ImportBench {
                 System.out.printf(Locale.ROOT, "baseline: one file through the same API: %s in %.2f s, searchable "
                         + "after %.2f s%n", single.path("state").asString(), singleDone, seconds(start));
 
-                importAll(app, archive);
+                importAll(app, archive, options.contains("--profile"));
             }
         } finally {
             try (var walk = Files.walk(work)) {
@@ -122,8 +136,9 @@ final class ImportBench {
         }
     }
 
-    private static void importAll(App app, Archive archive) throws Exception {
+    private static void importAll(App app, Archive archive, boolean profile) throws Exception {
         app.heap.resetPeak();
+        Stacks stacks = profile ? new Stacks(app.process.pid()) : null;
         long start = System.nanoTime();
         HttpResponse<String> accepted = app.post(archive.zip(), "vn-legal.zip");
         double upload = seconds(start);
@@ -143,14 +158,17 @@ final class ImportBench {
                             + job.path("secondsLeft").asLong() + " s left", app.heap.describeNow());
         }
         double wall = seconds(start);
+        if (stacks != null) {
+            stacks.close();
+            stacks.print();
+        }
         double searchable = app.searchable(archive.lastPhrase(), archive.lastCode(), Duration.ofMinutes(10))
                 ? seconds(start) : Double.NaN;
 
-        int files = job.path("total").asInt();
+        String error = job.path("error").isNull() ? ""
+                : " (" + job.path("error").asString() + " " + job.path("errorArgs") + ")";
         System.out.printf(Locale.ROOT, "%nstate %s%s: %,d entries, imported %,d, skipped %,d, refused %,d, awaiting "
-                + "the unit head's confirmation %,d%n", job.path("state").asString(),
-                job.path("error").isNull() ? "" : " (" + job.path("error").asString() + " " + job.path("errorArgs") + ")",
-                files, job.path("imported").asInt(), job.path("skipped").asInt(), job.path("refused").asInt(),
+                + "the unit head's confirmation %,d%n", job.path("state").asString(), error, job.path("total").asInt(), job.path("imported").asInt(), job.path("skipped").asInt(), job.path("refused").asInt(),
                 job.path("awaitingConfirmation").asInt());
         System.out.printf(Locale.ROOT, "wall time (POST to the job done) %.1f s: %.0f files/s, %.2f MB/s of text%n",
                 wall, archive.files() / wall, archive.textBytes() / 1e6 / wall);
@@ -461,7 +479,8 @@ final class ImportBench {
                         return true;
                     }
                 }
-                Thread.sleep(100);
+                // Not faster: each request pays a BCrypt check of the password, which would slow the server.
+                Thread.sleep(250);
             }
             return false;
         }
@@ -599,6 +618,126 @@ final class ImportBench {
         @Override
         public void close() {
             jstat.destroy();
+        }
+    }
+
+    /**
+     * With {@code --profile}: the CPU time of the import's threads, and the threads sampled five times a second,
+     * both through the child's own management agent (attached once; each sample is a thread dump at a safepoint,
+     * so it leans towards safepoint polls), counted by state, innermost frame and innermost frame of the
+     * application's own code.
+     */
+    static final class Stacks implements AutoCloseable {
+
+        private static final List<String> THREADS = List.of("document-import", "file-inspector", "eiso-indexer",
+                "http-nio");
+
+        private final JMXConnector connector;
+        private final ThreadMXBean threads;
+        private final com.sun.management.OperatingSystemMXBean system;
+        private final Map<Long, Long> cpuBefore = new HashMap<>();
+        private final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        private final long processCpuBefore;
+        private final long startNanos = System.nanoTime();
+        private double wallSeconds;
+        private final Map<String, Map<String, Integer>> counts = new ConcurrentHashMap<>();
+        private final Map<String, Integer> samples = new ConcurrentHashMap<>();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        Stacks(long pid) throws Exception {
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+            try {
+                connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+            } finally {
+                vm.detach();
+            }
+            threads = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
+                    ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+            system = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(),
+                    ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, com.sun.management.OperatingSystemMXBean.class);
+            for (long id : threads.getAllThreadIds()) {
+                cpuBefore.put(id, threads.getThreadCpuTime(id));
+            }
+            processCpuBefore = system.getProcessCpuTime();
+            sampler = Thread.ofPlatform().daemon().name("stack-sampler").start(this::sample);
+        }
+
+        private void sample() {
+            while (running) {
+                try {
+                    for (ThreadInfo info : threads.dumpAllThreads(false, false, 80)) {
+                        count(info);
+                    }
+                    Thread.sleep(200);
+                } catch (InterruptedException | RuntimeException e) {
+                    return;
+                }
+            }
+        }
+
+        private void count(ThreadInfo info) {
+            String thread = THREADS.stream().filter(info.getThreadName()::startsWith).findFirst().orElse(null);
+            if (thread == null) {
+                return;
+            }
+            List<String> frames = Arrays.stream(info.getStackTrace()).map(f -> f.getClassName() + "."
+                    + f.getMethodName()).toList();
+            String own = frames.stream().filter(f -> f.startsWith("vn.eiso")).findFirst().orElse("-");
+            if (thread.equals("http-nio") && own.equals("-")) {
+                return;
+            }
+            String top = frames.isEmpty() ? "-" : frames.getFirst();
+            samples.merge(thread, 1, Integer::sum);
+            counts.computeIfAbsent(thread, t -> new ConcurrentHashMap<>()).merge(info.getThreadState() + "  " + top
+                    + "  <  " + own, 1, Integer::sum);
+        }
+
+        /** CPU time each kind of thread used since the start (a thread that ended meanwhile is not counted). */
+        private void measureCpu() {
+            wallSeconds = seconds(startNanos);
+            double known = 0;
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                double used = Math.max(0, cpu - cpuBefore.getOrDefault(info.getThreadId(), 0L)) / 1e9;
+                String kind = info.getThreadName().startsWith("RMI ") ? "RMI (these samples)"
+                        : THREADS.stream().filter(info.getThreadName()::startsWith).findFirst()
+                                .orElse("other Java threads (Lucene merges, Tomcat, H2, …)");
+                cpuSeconds.merge(kind, used, Double::sum);
+                known += used;
+            }
+            cpuSeconds.put("not in a Java thread (GC, JIT compilers, …)",
+                    (system.getProcessCpuTime() - processCpuBefore) / 1e9 - known);
+        }
+
+        void print() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "%nCPU of the application during the import's %.1f s (%d cores = %.0f "
+                    + "CPU-seconds at most):%n", wallSeconds, cores, cores * wallSeconds);
+            cpuSeconds.forEach((kind, used) -> System.out.printf(Locale.ROOT, "  %-44s %6.1f s%n", kind, used));
+            System.out.printf(Locale.ROOT, "  %-44s %6.1f s%n", "in all",
+                    cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum());
+            System.out.printf(Locale.ROOT, "%nthread samples during the import (5 a second; state, innermost frame < "
+                    + "innermost vn.eiso frame)%n");
+            for (String thread : THREADS) {
+                int total = samples.getOrDefault(thread, 0);
+                System.out.printf(Locale.ROOT, "  %s: %d samples%n", thread, total);
+                counts.getOrDefault(thread, Map.of()).entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                        .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f %%  %s%n", 100.0 * e.getValue()
+                                / total, e.getKey()));
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            running = false;
+            sampler.join(10_000);
+            measureCpu();
+            connector.close();
         }
     }
 
