@@ -123,9 +123,10 @@ final class ImportBench {
                 start = System.nanoTime();
                 JsonNode single = app.finished(app.post(one, "one.zip"));
                 double singleDone = seconds(start);
-                app.searchable(archive.firstPhrase(), Archive.FIRST_CODE, Duration.ofMinutes(2));
-                System.out.printf(Locale.ROOT, "baseline: one file through the same API: %s in %.2f s, searchable "
-                        + "after %.2f s%n", single.path("state").asString(), singleDone, seconds(start));
+                boolean found = app.searchable(archive.firstPhrase(), Archive.FIRST_CODE, Duration.ofMinutes(2));
+                System.out.printf(Locale.ROOT, "baseline: one file through the same API: %s in %.2f s, %s after "
+                        + "%.2f s%n", single.path("state").asString(), singleDone,
+                        found ? "searchable" : "!!! NOT FOUND by search", seconds(start));
 
                 importAll(app, archive, options.contains("--profile"));
             }
@@ -168,7 +169,8 @@ final class ImportBench {
         String error = job.path("error").isNull() ? ""
                 : " (" + job.path("error").asString() + " " + job.path("errorArgs") + ")";
         System.out.printf(Locale.ROOT, "%nstate %s%s: %,d entries, imported %,d, skipped %,d, refused %,d, awaiting "
-                + "the unit head's confirmation %,d%n", job.path("state").asString(), error, job.path("total").asInt(), job.path("imported").asInt(), job.path("skipped").asInt(), job.path("refused").asInt(),
+                + "the unit head's confirmation %,d%n", job.path("state").asString(), error, job.path("total").asInt(),
+                job.path("imported").asInt(), job.path("skipped").asInt(), job.path("refused").asInt(),
                 job.path("awaitingConfirmation").asInt());
         System.out.printf(Locale.ROOT, "wall time (POST to the job done) %.1f s: %.0f files/s, %.2f MB/s of text%n",
                 wall, archive.files() / wall, archive.textBytes() / 1e6 / wall);
@@ -176,14 +178,28 @@ final class ImportBench {
         System.out.printf(Locale.ROOT, "last file (%s) searchable %s%n", archive.lastCode(), Double.isNaN(searchable)
                 ? "!!! NOT FOUND within 10 minutes of the end" : String.format(Locale.ROOT, "after %.1f s (%.1f s "
                         + "after the job was done)", searchable, searchable - wall));
-        verdicts(job.path("files"), archive);
-        boolean met = "DONE".equals(job.path("state").asString()) && searchable <= TARGET_SECONDS;
-        System.out.printf(Locale.ROOT, "target: the last file searchable within %.0f s: %s%n", TARGET_SECONDS,
-                met ? "met" : "NOT MET");
+        int bad = verdicts(job.path("files"), archive);
+        // What the register holds is the manifest's title whole: its commas and quotes did not split the line.
+        for (Map.Entry<String, String> title : archive.titlesToCheck().entrySet()) {
+            JsonNode hit = app.hit(title.getKey(), title.getKey(), Duration.ofSeconds(30));
+            String stored = hit == null ? null : hit.path("title").asString();
+            boolean intact = title.getValue().equals(stored);
+            bad += intact ? 0 : 1;
+            System.out.printf(Locale.ROOT, "title of %s as the search API shows it: %s%n", title.getKey(), intact
+                    ? "as in the manifest (" + shortened(title.getValue()) + ")"
+                    : "!!! NOT AS IN THE MANIFEST: " + stored + " instead of " + title.getValue());
+        }
+        boolean met = "DONE".equals(job.path("state").asString()) && searchable <= TARGET_SECONDS && bad == 0;
+        System.out.printf(Locale.ROOT, "target: the last file searchable within %.0f s, no refusal from "
+                + "quoting or limits: %s%n", TARGET_SECONDS, met ? "met" : "NOT MET");
     }
 
-    /** Refusals and skips grouped by message key; any from quoting or a limit fails the target, loudly. */
-    private static void verdicts(JsonNode files, Archive archive) {
+    /**
+     * Refusals and skips grouped by message key; any from quoting or a limit fails the target, loudly.
+     *
+     * @return how many refusals quoting or a limit caused
+     */
+    private static int verdicts(JsonNode files, Archive archive) {
         Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
         int imported = 0;
         for (JsonNode f : files) {
@@ -214,6 +230,11 @@ final class ImportBench {
             System.out.printf(Locale.ROOT, "!!! %,d REFUSALS CAUSED BY QUOTING OR LIMITS: THE TARGET IS NOT MET%n",
                     bad);
         }
+        return bad;
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 99) + "…";
     }
 
     private static boolean finished(JsonNode job) {
@@ -229,7 +250,8 @@ final class ImportBench {
      * Keeps the first and the last article's phrase and code for the searches.
      */
     record Archive(Path zip, int files, long textBytes, long manifestBytes, int stride, int commas, int quotes,
-            int cut, String firstTitle, String firstText, String firstPhrase, String lastCode, String lastPhrase) {
+            int cut, String firstTitle, String firstText, String firstPhrase, String lastCode, String lastPhrase,
+            Map<String, String> titlesToCheck) {
 
         static final String FIRST_CODE = "TL-00000";
         private static final String[] HEADER = {"file", "code", "title", "type", "revision", "effective_date"};
@@ -259,7 +281,7 @@ final class ImportBench {
             }
             return new Archive(zip, writer.files, writer.bytes, Files.size(manifest), stride, writer.commas,
                     writer.quotes, writer.cut, writer.firstTitle, writer.firstText, phrase(writer.firstText),
-                    writer.lastCode, phrase(writer.lastText));
+                    writer.lastCode, phrase(writer.lastText), writer.titlesToCheck());
         }
 
         /** The first article alone, under its own code: the baseline's archive. */
@@ -311,6 +333,9 @@ final class ImportBench {
             private String firstTitle;
             private String firstText;
             private String lastCode;
+            private String lastTitle;
+            private String quotedCode;
+            private String quotedTitle;
             private String lastText;
 
             Writer(int wanted, int stride) {
@@ -346,7 +371,22 @@ final class ImportBench {
                     firstText = article.body();
                 }
                 lastCode = code;
+                lastTitle = title;
+                if (quotedCode == null && title.contains("\"")) {
+                    quotedCode = code;
+                    quotedTitle = title;
+                }
                 lastText = article.body();
+            }
+
+            /** The last file's title and the first one holding a double quote, by code. */
+            Map<String, String> titlesToCheck() {
+                Map<String, String> titles = new LinkedHashMap<>();
+                titles.put(lastCode, lastTitle);
+                if (quotedCode != null) {
+                    titles.put(quotedCode, quotedTitle);
+                }
+                return titles;
             }
 
             /** "Điều 5. Phạm vi điều chỉnh, Nghị định …": the article's heading, a comma, the text's title. */
@@ -470,19 +510,24 @@ final class ImportBench {
 
         /** Polls the search API for the phrase until a hit has the code; false when the time is up. */
         boolean searchable(String phrase, String code, Duration timeout) throws Exception {
-            String path = "/api/v1/search?unit=" + UNIT + "&limit=100&q="
-                    + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8);
+            return hit("\"" + phrase + "\"", code, timeout) != null;
+        }
+
+        /** The search hit with this code for the query, once there is one; null when the time is up. */
+        JsonNode hit(String query, String code, Duration timeout) throws Exception {
+            String path = "/api/v1/search?unit=" + UNIT + "&limit=100&q=" + URLEncoder.encode(query,
+                    StandardCharsets.UTF_8);
             long end = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < end) {
                 for (JsonNode hit : get(path).path("hits")) {
                     if (code.equals(hit.path("code").asString())) {
-                        return true;
+                        return hit;
                     }
                 }
                 // Not faster: each request pays a BCrypt check of the password, which would slow the server.
                 Thread.sleep(250);
             }
-            return false;
+            return null;
         }
 
         private HttpRequest.Builder request(String path) {
