@@ -34,7 +34,8 @@ import vn.eiso.support.Accounts;
  * Benchmarks that print figures (never pass or fail). {@code ./bench documents [--postgres] [--docs=N]}: the
  * document register's server-side time for its first page and for filtered pages with N documents (default
  * 100,000) in one unit, as the grid asks for them (a page and the count), against a baseline in the same process.
- * {@code ./bench console [--postgres] [--units=N]}: see {@link ConsoleBench}.
+ * {@code ./bench console [--postgres] [--units=N]}: see {@link ConsoleBench}. {@code ./bench search}: see
+ * {@link SearchBench}. {@code ./bench import [--corpus=PATH] [--files=N]}: see {@link ImportBench}.
  */
 public final class Bench {
 
@@ -45,6 +46,10 @@ public final class Bench {
         List<String> options = Arrays.asList(args);
         if (options.contains("search")) {
             SearchBench.run(options);
+            return;
+        }
+        if (options.contains("import")) {
+            ImportBench.run(options);
             return;
         }
         boolean postgres = options.contains("--postgres");

@@ -270,7 +270,7 @@ final class SearchBench {
         }
     }
 
-    private static String option(List<String> options, String prefix, String fallback) {
+    static String option(List<String> options, String prefix, String fallback) {
         return options.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length())).findFirst()
                 .orElse(fallback);
     }
