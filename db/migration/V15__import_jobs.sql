@@ -47,3 +47,10 @@ create index revision_import_job_idx on revision (import_job_id, status);
 alter table revision drop constraint revision_status_check;
 alter table revision add constraint revision_status_check check (status in
     ('DRAFT', 'IN_REVIEW', 'APPROVED', 'EFFECTIVE', 'SUPERSEDED', 'OBSOLETE', 'IMPORTED'));
+
+-- A code is unique in its unit whatever its case. Looking it up by upper(code) read every document of the unit,
+-- once per imported file; the upper-cased code is kept beside it (written by the application) and indexed.
+alter table document add column code_key varchar(64);
+update document set code_key = upper(code);
+alter table document alter column code_key set not null;
+create index document_code_key_idx on document (unit_id, code_key);

@@ -5,10 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,6 +46,9 @@ import vn.eiso.organisation.UserService;
 class ImportRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
+    /** How many files are read and inspected ahead of the one being written, and how many bytes they may hold. */
+    private static final int LOOK_AHEAD = 8;
+    private static final long LOOK_AHEAD_BYTES = 64L * 1024 * 1024;
 
     private final JooqImportJobRepository jobs;
     private final DocumentImport documentImport;
@@ -53,11 +61,9 @@ class ImportRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path folder;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "document-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "document-import"));
+    /** Inspects the next files while the current one is written; the inspector's own pool bounds extraction. */
+    private final ExecutorService inspecting = Executors.newFixedThreadPool(2, r -> daemon(r, "import-inspect"));
 
     ImportRunner(JooqImportJobRepository jobs, DocumentImport documentImport, FileInspector inspector,
             DocumentAccess access, UserDetailsService userDetails, UserService users, AuditTrail trail, Inbox inbox,
@@ -111,8 +117,32 @@ class ImportRunner {
                 tx.executeWithoutResult(s -> jobs.planned(id, plan.size(), OffsetDateTime.now(clock)));
                 UserId author = access.editor(job.unitId()).user().orElseThrow();
                 int end = (int) Math.min(plan.size(), (long) job.done() + maxEntries);
-                for (int seq = job.done(); seq < end; seq++) {
-                    judge(job, author, archive, plan.get(seq), seq);
+                Deque<Pending> ahead = new ArrayDeque<>();
+                try {
+                    int next = job.done();
+                    long aheadBytes = 0;
+                    for (int seq = job.done(); seq < end; seq++) {
+                        while (next < end && (next <= seq || ahead.size() < LOOK_AHEAD
+                                && aheadBytes < LOOK_AHEAD_BYTES)) {
+                            if (plan.get(next).verdict() == null) {
+                                Pending pending = prepare(archive, plan.get(next));
+                                ahead.addLast(pending);
+                                aheadBytes += pending.bytes();
+                            }
+                            next++;
+                        }
+                        ImportArchive.Item item = plan.get(seq);
+                        if (item.verdict() != null) {
+                            int judged = seq;
+                            tx.executeWithoutResult(s -> jobs.addVerdict(id, item.verdict().numbered(judged), false));
+                            continue;
+                        }
+                        Pending pending = ahead.removeFirst();
+                        aheadBytes -= pending.bytes();
+                        judge(job, author, item, seq, prepared(pending));
+                    }
+                } finally {
+                    ahead.forEach(p -> p.prepared().cancel(true));
                 }
                 if (end == plan.size()) {
                     finish(job, ImportJob.State.DONE, null, null);
@@ -130,20 +160,52 @@ class ImportRunner {
         }
     }
 
-    private void judge(ImportJob job, UserId author, ImportArchive archive, ImportArchive.Item item, int seq) {
-        ImportVerdict verdict = item.verdict();
-        if (verdict != null) {
-            tx.executeWithoutResult(s -> jobs.addVerdict(job.id(), verdict.numbered(seq), false));
-            return;
+    /** A file read from the archive, with its inspection under way on another thread. */
+    private record Pending(long bytes, Future<Prepared> prepared) {
+    }
+
+    /** A file's bytes and what the inspector found, or why it refused the file. */
+    private record Prepared(byte[] content, FileInspector.Inspected file, DomainException refusal) {
+    }
+
+    /** Reads on this thread (the archive's inflation budget is one count) and inspects on the look-ahead pool. */
+    private Pending prepare(ImportArchive archive, ImportArchive.Item item) {
+        byte[] content;
+        try {
+            content = archive.read(item);
+        } catch (DomainException e) {
+            return new Pending(0, CompletableFuture.completedFuture(new Prepared(null, null, e)));
         }
+        return new Pending(content.length, inspecting.submit(() -> {
+            try {
+                return new Prepared(content, inspector.inspect(item.name(), content), null);
+            } catch (DomainException e) {
+                return new Prepared(content, null, e);
+            }
+        }));
+    }
+
+    private static Prepared prepared(Pending pending) {
+        try {
+            return pending.prepared().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Writes the file's document and revision with its verdict, or the verdict alone when it was refused. */
+    private void judge(ImportJob job, UserId author, ImportArchive.Item item, int seq, Prepared prepared) {
         String shown = ImportArchive.shown(item.path());
         try {
-            byte[] content = archive.read(item);
-            // Checked and its text extracted before the transaction opens: a slow file holds no connection.
-            FileInspector.Inspected file = inspector.inspect(item.name(), content);
+            if (prepared.refusal() != null) {
+                throw prepared.refusal();
+            }
             tx.executeWithoutResult(s -> {
                 ImportVerdict done = documentImport.importFile(job.unitId(), author, job.id(), shown, item.entry(),
-                        file, content);
+                        prepared.file(), prepared.content());
                 boolean awaiting = done.outcome() == Outcome.IMPORTED && item.entry().effectiveOn() != null;
                 jobs.addVerdict(job.id(), done.numbered(seq), awaiting);
             });
@@ -185,8 +247,15 @@ class ImportRunner {
         }
     }
 
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
     @PreDestroy
     void shutdown() {
         worker.shutdownNow();
+        inspecting.shutdownNow();
     }
 }

@@ -46,6 +46,7 @@ class JooqDocumentHoldings extends TableHoldings {
                     String code = unique(r.value2(), suffix, taken);
                     taken.add(code);
                     dsl.update(DOCUMENT).set(DOCUMENT.CODE, code)
+                            .set(DOCUMENT.CODE_KEY, JooqDocumentRepository.codeKey(code))
                             .set(DOCUMENT.SEARCH_KEY, TextFolding.fold(code + " " + r.value3()))
                             .where(DOCUMENT.ID.eq(r.value1())).execute();
                     notes.put(r.value1(), r.value2() + " → " + code);

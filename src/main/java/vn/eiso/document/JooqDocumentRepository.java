@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,7 @@ class JooqDocumentRepository {
         Long id = dsl.insertInto(DOCUMENT)
                 .set(DOCUMENT.UNIT_ID, unit.value())
                 .set(DOCUMENT.CODE, d.code())
+                .set(DOCUMENT.CODE_KEY, codeKey(d.code()))
                 .set(DOCUMENT.TITLE, d.title())
                 .set(DOCUMENT.SEARCH_KEY, searchKey(d))
                 .set(DOCUMENT.DOC_TYPE, d.type().name())
@@ -74,6 +76,7 @@ class JooqDocumentRepository {
     boolean update(DocumentId id, int version, DocumentData d, OffsetDateTime now) {
         boolean updated = dsl.update(DOCUMENT)
                 .set(DOCUMENT.CODE, d.code())
+                .set(DOCUMENT.CODE_KEY, codeKey(d.code()))
                 .set(DOCUMENT.TITLE, d.title())
                 .set(DOCUMENT.SEARCH_KEY, searchKey(d))
                 .set(DOCUMENT.OWNER_ID, d.owner() == null ? null : d.owner().value())
@@ -145,8 +148,13 @@ class JooqDocumentRepository {
         return ids;
     }
 
+    /** What makes two codes the same: their case does not count. */
+    static String codeKey(String code) {
+        return code.toUpperCase(Locale.ROOT);
+    }
+
     boolean codeTaken(UnitId unit, String code, DocumentId except) {
-        Condition c = DOCUMENT.UNIT_ID.eq(unit.value()).and(DSL.upper(DOCUMENT.CODE).eq(code.toUpperCase()));
+        Condition c = DOCUMENT.UNIT_ID.eq(unit.value()).and(DOCUMENT.CODE_KEY.eq(codeKey(code)));
         if (except != null) {
             c = c.and(DOCUMENT.ID.ne(except.value()));
         }
@@ -177,7 +185,7 @@ class JooqDocumentRepository {
 
     Optional<DocumentId> findByCode(UnitId unit, String code) {
         return dsl.select(DOCUMENT.ID).from(DOCUMENT)
-                .where(DOCUMENT.UNIT_ID.eq(unit.value()).and(DSL.upper(DOCUMENT.CODE).eq(code.toUpperCase())))
+                .where(DOCUMENT.UNIT_ID.eq(unit.value()).and(DOCUMENT.CODE_KEY.eq(codeKey(code))))
                 .fetchOptional(r -> new DocumentId(r.value1()));
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,11 @@ class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int BATCH = 500;
+    /**
+     * How long a wake-up waits for more commits before applying the journal: an import commits a file every few
+     * milliseconds, and one index commit (a segment and a sync) per file would cost more than the import itself.
+     */
+    private static final long GATHER_MILLIS = 250;
 
     /** A rebuild as the administrator screen shows it. */
     record Progress(boolean running, long done, long total, Instant startedAt, Duration took, String failure) {
@@ -102,7 +108,7 @@ class SearchIndexer {
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void wake() {
         if (!index.isPassive() && drainQueued.compareAndSet(false, true)) {
-            thread.execute(() -> {
+            CompletableFuture.delayedExecutor(GATHER_MILLIS, TimeUnit.MILLISECONDS, thread).execute(() -> {
                 drainQueued.set(false);
                 drainNow();
             });

@@ -170,8 +170,9 @@ public final class Bench {
         LocalDate today = LocalDate.now(clock);
         int batch = 1000;
         for (int from = 0; from < count; from += batch) {
-            var insert = dsl.insertInto(DOCUMENT, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.SEARCH_KEY,
-                    DOCUMENT.DOC_TYPE, DOCUMENT.OWNER_ID, DOCUMENT.REVIEW_PERIOD_MONTHS, DOCUMENT.NEXT_REVIEW_ON,
+            var insert = dsl.insertInto(DOCUMENT, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.CODE_KEY, DOCUMENT.TITLE,
+                    DOCUMENT.SEARCH_KEY, DOCUMENT.DOC_TYPE, DOCUMENT.OWNER_ID, DOCUMENT.REVIEW_PERIOD_MONTHS,
+                    DOCUMENT.NEXT_REVIEW_ON,
                     DOCUMENT.STATUS, DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT);
             for (int i = from; i < Math.min(count, from + batch); i++) {
                 DocumentType type = types[i % types.length];
@@ -182,7 +183,7 @@ public final class Bench {
                     default -> "Quy trình ";
                 } + subjects[(i / types.length) % subjects.length] + " số " + i;
                 boolean effective = i % 5 != 0;
-                insert = insert.values(unit.value(), code, title, TextFolding.fold(code + " " + title), type.name(),
+                insert = insert.values(unit.value(), code, code, title, TextFolding.fold(code + " " + title), type.name(),
                         author.value(), 12, effective ? today.plusDays((i % 730) - 60) : null,
                         (effective ? DocumentStatus.EFFECTIVE : DocumentStatus.DRAFT).name(), now, now);
             }

@@ -178,12 +178,12 @@ public final class GeneratedProvince {
     /** Nine in ten in force with review dates spread over the next year and the last few weeks; one in ten drafts. */
     private void documents(long unit, int i, int count) {
         for (int k = 0; k < count; k += BATCH) {
-            var insert = dsl.insertInto(DOCUMENT, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.TITLE, DOCUMENT.SEARCH_KEY,
-                    DOCUMENT.DOC_TYPE, DOCUMENT.OWNER_ID, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.STATUS,
+            var insert = dsl.insertInto(DOCUMENT, DOCUMENT.UNIT_ID, DOCUMENT.CODE, DOCUMENT.CODE_KEY, DOCUMENT.TITLE,
+                    DOCUMENT.SEARCH_KEY, DOCUMENT.DOC_TYPE, DOCUMENT.OWNER_ID, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.STATUS,
                     DOCUMENT.CREATED_AT, DOCUMENT.UPDATED_AT);
             for (int d = k; d < Math.min(count, k + BATCH); d++) {
                 boolean draft = (d + i) % 10 == 0;
-                insert = insert.values(unit, "QT-" + d, "Quy trình số " + d, "qt-" + d + " quy trinh so " + d,
+                insert = insert.values(unit, "QT-" + d, "QT-" + d, "Quy trình số " + d, "qt-" + d + " quy trinh so " + d,
                         "PROCEDURE", user, draft ? null : today.plusDays((d * 37L + i) % 400 - 40),
                         draft ? "DRAFT" : "EFFECTIVE", now, now);
             }
