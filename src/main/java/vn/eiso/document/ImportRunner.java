@@ -53,6 +53,7 @@ class ImportRunner {
     private final JooqImportJobRepository jobs;
     private final DocumentImport documentImport;
     private final FileInspector inspector;
+    private final FileStore files;
     private final DocumentAccess access;
     private final UserDetailsService userDetails;
     private final UserService users;
@@ -65,12 +66,13 @@ class ImportRunner {
     /** Inspects the next files while the current one is written; the inspector's own pool bounds extraction. */
     private final ExecutorService inspecting = Executors.newFixedThreadPool(2, r -> daemon(r, "import-inspect"));
 
-    ImportRunner(JooqImportJobRepository jobs, DocumentImport documentImport, FileInspector inspector,
+    ImportRunner(JooqImportJobRepository jobs, DocumentImport documentImport, FileInspector inspector, FileStore files,
             DocumentAccess access, UserDetailsService userDetails, UserService users, AuditTrail trail, Inbox inbox,
             TransactionTemplate tx, Clock clock, @Value("${eiso.data-dir}") Path dataDir) {
         this.jobs = jobs;
         this.documentImport = documentImport;
         this.inspector = inspector;
+        this.files = files;
         this.access = access;
         this.userDetails = userDetails;
         this.users = users;
@@ -178,7 +180,11 @@ class ImportRunner {
         }
         return new Pending(content.length, inspecting.submit(() -> {
             try {
-                return new Prepared(content, inspector.inspect(item.name(), content), null);
+                FileInspector.Inspected file = inspector.inspect(item.name(), content);
+                // Stored ahead, so that its sync to disk overlaps the database work: the store is addressed by
+                // content, a second put of it is nothing, and a file the register refuses later stays unreferenced.
+                files.put(file.sha256(), content);
+                return new Prepared(content, file, null);
             } catch (DomainException e) {
                 return new Prepared(content, null, e);
             }
