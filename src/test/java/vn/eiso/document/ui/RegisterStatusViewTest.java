@@ -50,7 +50,7 @@ class RegisterStatusViewTest extends UiTest {
         });
         DocumentsView view = navigate(DocumentsView.class);
         assertThat(statusLabels(view)).containsExactly("Dự thảo", "Đang xem xét", "Đã phê duyệt, chưa có hiệu lực",
-                "Có hiệu lực", "Hết hiệu lực");
+                "Đã nhập, chờ thủ trưởng xác nhận", "Có hiệu lực", "Hết hiệu lực");
 
         test(view.search).setValue(code);
         assertThat(rows(view)).singleElement().extracting(DocumentSummary::registerStatus)
