@@ -65,12 +65,7 @@ class DocumentImportTest {
     void setUp() {
         unit = SystemAuthentication.runAsSystem(() -> units.byCode("X-TANPHU").id());
         Accounts.signIn(userDetails, "thuky.xa");
-        // Documents outlive each test in the shared context: a number already in some code would turn imports
-        // into refusals of a taken code, so draw until no code in the unit contains it.
-        do {
-            n = String.valueOf(100 + (UUID.randomUUID().getMostSignificantBits() & 0x3FF) % 800);
-        } while (!register.list(new DocumentFilter(unit, "-" + n, null, null, null, false), DocumentSort.CODE, true,
-                0, 1).isEmpty());
+        n = Imports.freeNumber(register, unit);
     }
 
     @AfterEach

@@ -57,6 +57,8 @@ class ImportChannelsTest {
     @Autowired
     UnitService units;
     @Autowired
+    DocumentRegister register;
+    @Autowired
     UserDetailsService userDetails;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -120,7 +122,8 @@ class ImportChannelsTest {
 
     @Test
     void the_screen_the_api_and_the_command_line_give_the_same_verdicts() throws Exception {
-        String n = String.valueOf(100 + (UUID.randomUUID().getMostSignificantBits() & 0x3FF) % 800);
+        String n = Imports.freeNumber(register,
+                SystemAuthentication.runAsSystem(() -> units.byCode("X-PHUHOA").id()));
         byte[] zip = archive(n);
 
         HttpResponse<String> accepted = post("X-PHUHOA", "thuky.xa", zip);
@@ -190,7 +193,8 @@ class ImportChannelsTest {
 
     @Test
     void a_file_over_the_file_limit_inside_the_archive_is_refused_and_the_rest_imported() throws Exception {
-        String n = String.valueOf(100 + (UUID.randomUUID().getMostSignificantBits() & 0x3FF) % 800);
+        String n = Imports.freeNumber(register,
+                SystemAuthentication.runAsSystem(() -> units.byCode("X-PHUHOA").id()));
         // Random digits: one byte over the file limit, yet compressed well within the archive limit and any ratio.
         byte[] big = new byte[(int) LIMIT + 1];
         java.util.Random random = new java.util.Random(7);

@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import java.util.UUID;
 import vn.eiso.base.UnitId;
+import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.document.DocumentFilter;
+import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSort;
 import vn.eiso.document.ImportJob;
 import vn.eiso.document.ImportJobs;
 
@@ -13,6 +18,21 @@ import vn.eiso.document.ImportJobs;
 public final class Imports {
 
     private Imports() {
+    }
+
+    /**
+     * Three digits that no code in the unit contains yet. Documents outlive each test in the shared context, and a
+     * code drawn twice would turn an import into the refusal of a taken code.
+     */
+    public static String freeNumber(DocumentRegister register, UnitId unit) {
+        return SystemAuthentication.runAsSystem(() -> {
+            String n;
+            do {
+                n = String.valueOf(100 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 800));
+            } while (!register.list(new DocumentFilter(unit, "-" + n, null, null, null, false), DocumentSort.CODE,
+                    true, 0, 1).isEmpty());
+            return n;
+        });
     }
 
     /** The archive at a temporary path, as an upload arrives. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,10 +58,10 @@ class ImportJobViewTest extends UiTest {
     @WithUserDetails("thuky.xa")
     void the_officer_imports_a_zip_the_head_confirms_it_and_the_officer_hears_of_it() {
         UnitId tanPhu = unit("X-TANPHU");
-        String n = String.valueOf(100 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 800));
-        String procedure = "QT-7" + n;
-        String form = "BM-7" + n;
-        String refused = "HD-7" + n + " Hóa đơn.pdf";
+        String n = Imports.freeNumber(register, tanPhu);
+        String procedure = "QT-" + n;
+        String form = "BM-" + n;
+        String refused = "HD-" + n + " Hóa đơn.pdf";
         String manifest = "file,code,title,type,revision,effective_date\n"
                 + "quy-trinh.docx," + procedure + ",\"Quy trình tiếp nhận, trả kết quả\",PROCEDURE,2,15/01/2024\n"
                 + "phieu.docx," + form + ",Phiếu theo dõi hồ sơ,FORM,,\n";
@@ -102,7 +101,7 @@ class ImportJobViewTest extends UiTest {
                         "Lần 2, hiệu lực từ 15/01/2024: chờ thủ trưởng xác nhận"),
                 List.of("phieu.docx", form, "Đã nhập", "Nhập là dự thảo lần 1"));
         assertThat(rows(view.verdicts)).anySatisfy(row -> {
-            assertThat(row.subList(0, 3)).containsExactly(refused, "HD-7" + n, "Từ chối");
+            assertThat(row.subList(0, 3)).containsExactly(refused, "HD-" + n, "Từ chối");
             assertThat(row.get(3)).startsWith("Tệp „" + refused + "“ có kiểu").contains("không được chấp nhận");
         });
 
@@ -183,7 +182,7 @@ class ImportJobViewTest extends UiTest {
     @WithUserDetails("thuky.xa")
     void the_unit_imports_list_opens_a_batch() {
         UnitId tanPhu = unit("X-TANPHU");
-        String code = "HD-8" + (100 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 800));
+        String code = "HD-" + Imports.freeNumber(register, tanPhu);
         ImportJob job = imports.await(imports.start(tanPhu, Imports.upload(Files.zip(code + " Hướng dẫn.docx",
                 Files.docx("Hướng dẫn"))), "huong-dan.zip", ImportJob.Channel.SCREEN).id(), Duration.ofSeconds(60));
         CurrentUnit.set(tanPhu);
