@@ -100,8 +100,9 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> reports.load(justice, commune, units.all()));
             tx.executeWithoutResult(status -> models.load(commune));
             tx.executeWithoutResult(status -> notices.settle(ACCOUNTS.stream().map(Account::username).toList()));
-            LOG.info("Demo province loaded: {} units, {} accounts (password {})", units.all().size(),
-                    ACCOUNTS.size(), PASSWORD);
+            // No password in the log, not even the demo one: the README lists the demo accounts.
+            LOG.info("Demo province loaded: {} units, {} accounts (see the README)", units.all().size(),
+                    ACCOUNTS.size());
         });
     }
 

@@ -79,6 +79,15 @@ class FileInspector {
         pool.allowCoreThreadTimeOut(true);
     }
 
+    /** Files waiting for a text-extraction thread (the pool's queue), for the metrics. */
+    int waiting() {
+        return pool.getQueue().size();
+    }
+
+    int extracting() {
+        return pool.getActiveCount();
+    }
+
     long maxBytes() {
         return limits.maxBytes();
     }

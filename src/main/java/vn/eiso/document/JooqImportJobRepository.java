@@ -104,6 +104,10 @@ class JooqImportJobRepository {
                 .execute();
     }
 
+    int count(ImportJob.State state) {
+        return dsl.fetchCount(IMPORT_JOB, IMPORT_JOB.STATE.eq(state.name()));
+    }
+
     void finish(ImportJobId id, ImportJob.State state, String errorKey, List<Object> errorArgs, OffsetDateTime now) {
         dsl.update(IMPORT_JOB)
                 .set(IMPORT_JOB.STATE, state.name())

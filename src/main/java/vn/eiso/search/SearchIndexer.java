@@ -62,6 +62,7 @@ class SearchIndexer {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
     private volatile String databaseId;
+    private volatile boolean caughtUp;
 
     SearchIndexer(SearchIndex index, JooqSearchJournal journal, List<SearchSource> sources, Clock clock) {
         this.index = index;
@@ -96,12 +97,16 @@ class SearchIndexer {
         }
     }
 
+    /**
+     * Catches up before the application reports itself ready (Spring announces readiness after these listeners):
+     * until then no one signs in, so no one searches an index that lacks what the database holds.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (index.isPassive()) {
             return;
         }
-        thread.execute(this::drainNow);
+        await(thread.submit(this::drainNow));
     }
 
     /** Also catches changes journalled by another process on the same database (the import command). */
@@ -140,6 +145,11 @@ class SearchIndexer {
 
     int pending() {
         return journal.pending();
+    }
+
+    /** Whether the index has applied the whole journal at least once since start (or is another process's). */
+    boolean caughtUp() {
+        return caughtUp || index.isPassive();
     }
 
     private void rebuildNow() {
@@ -209,6 +219,7 @@ class SearchIndexer {
                 journal.delete(ids);
                 index.refresh();
             }
+            caughtUp = true;
         } catch (DataAccessException e) {
             // The database is unreachable: the journal rows stay and the next wake-up tries again.
             log.warn("Search index catch-up postponed: {}", e.getMessage());

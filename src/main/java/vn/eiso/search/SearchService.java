@@ -1,5 +1,7 @@
 package vn.eiso.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -15,15 +17,24 @@ public class SearchService {
     private final SearchIndex index;
     private final SearchIndexer indexer;
     private final AccessGuard guard;
+    private final Timer searches;
+    private final Timer suggestions;
 
-    SearchService(SearchIndex index, SearchIndexer indexer, AccessGuard guard) {
+    SearchService(SearchIndex index, SearchIndexer indexer, AccessGuard guard, MeterRegistry metrics) {
         this.index = index;
         this.indexer = indexer;
         this.guard = guard;
+        this.searches = latency(metrics, "search");
+        this.suggestions = latency(metrics, "suggest");
+    }
+
+    private static Timer latency(MeterRegistry metrics, String kind) {
+        return Timer.builder("eiso.search").description("Search latency inside the application, by kind")
+                .tag("kind", kind).publishPercentileHistogram().register(metrics);
     }
 
     public SearchResult search(SearchQuery query) {
-        SearchResult result = index.search(query, guard.caller());
+        SearchResult result = searches.record(() -> index.search(query, guard.caller()));
         if (!indexer.progress().running()) {
             return result;
         }
@@ -34,7 +45,7 @@ public class SearchService {
 
     /** Titles and codes for the search box as the user types. */
     public List<SearchHit> suggest(String typed) {
-        return index.suggest(typed, guard.caller(), 8);
+        return suggestions.record(() -> index.suggest(typed, guard.caller(), 8));
     }
 
     /** Returns once every change committed so far is searchable, e.g. right after the caller's own save. */

@@ -66,7 +66,7 @@ class OverdueDigest {
                 posted += Boolean.TRUE.equals(sent) ? 1 : 0;
             } catch (RuntimeException e) {
                 // One user's failing list must not cost everybody after them their notice.
-                LOG.warn("overdue digest for {} failed: {}", account.username(), e.toString());
+                LOG.warn("overdue digest for user {} failed: {}", account.id().value(), e.toString());
             } finally {
                 SecurityContextHolder.setContext(previous);
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
 import vn.eiso.base.UnitId;
 
 /** A rebuild that fails reports why (to the admin screen's status and the command line) and keeps the old index. */
@@ -86,6 +87,29 @@ class SearchIndexerRebuildTest {
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Search index rebuilt: 300 entries");
+    }
+
+    @Test
+    void readiness_stays_out_of_service_until_the_index_has_caught_up_with_the_journal() {
+        SearchIndexer indexer = new SearchIndexer(index, journal, List.of(source), clock);
+        SearchIndexHealth health = new SearchIndexHealth(indexer);
+        when(journal.pending()).thenReturn(3);
+        source.entries = 50;
+        source.failAt = 20;
+
+        assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(health.health().getDetails()).containsEntry("lag", 3);
+
+        indexer.start(); // the index is missing and its rebuild fails: still not ready
+        assertThat(indexer.progress().failure()).isNotNull();
+        assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+
+        source.failAt = -1;
+        when(journal.pending()).thenReturn(0);
+        indexer.catchUp();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("lag", 0);
+        assertThat(index.size()).isEqualTo(50);
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

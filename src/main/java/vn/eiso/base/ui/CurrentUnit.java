@@ -6,6 +6,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Optional;
 import vn.eiso.base.UnitId;
+import vn.eiso.base.web.RequestLogContext;
 import vn.eiso.base.security.Grant;
 
 /**
@@ -39,7 +40,9 @@ public final class CurrentUnit {
     }
 
     public static void set(UnitId unit) {
-        VaadinSession.getCurrent().setAttribute(KEY, unit);
+        VaadinSession session = VaadinSession.getCurrent();
+        session.setAttribute(KEY, unit);
+        session.getSession().setAttribute(RequestLogContext.SESSION_UNIT, unit.value());
     }
 
     /** The session's unit if the user still belongs to it, else the remembered one, else the first granted. */

@@ -1,0 +1,23 @@
+package vn.eiso.search;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.stereotype.Component;
+
+/** The index lag as a metric: journal entries committed in the database and not yet applied to this index. */
+@Component
+class SearchMetrics implements MeterBinder {
+
+    private final SearchIndexer indexer;
+
+    SearchMetrics(SearchIndexer indexer) {
+        this.indexer = indexer;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("eiso.search.index.lag", indexer, SearchIndexer::pending)
+                .description("Journal entries not yet applied to the search index").register(registry);
+    }
+}
