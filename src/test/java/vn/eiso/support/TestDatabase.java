@@ -1,6 +1,7 @@
 package vn.eiso.support;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +17,11 @@ public class TestDatabase {
 
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
+    /** {@code eiso.test.clean-database=false} keeps a database a test prepared, e.g. the previous release's. */
     @Bean
-    FlywayMigrationStrategy cleanOncePerRun() {
+    FlywayMigrationStrategy cleanOncePerRun(@Value("${eiso.test.clean-database:true}") boolean clean) {
         return flyway -> {
-            if (CLEANED.compareAndSet(false, true)) {
+            if (clean && CLEANED.compareAndSet(false, true)) {
                 flyway.clean();
             }
             flyway.migrate();
