@@ -15,6 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +33,7 @@ import vn.eiso.support.Accounts;
  * Prometheus text format with the ones the README documents, and a server behind a TLS proxy that knows it is.
  */
 @Tag("own-jvm")
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsHttpTest {
 
@@ -105,6 +112,28 @@ class OperationsHttpTest {
         String cookie = proxied.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow();
         assertThat(cookie).contains("Secure").containsIgnoringCase("SameSite=Lax").contains("HttpOnly");
+    }
+
+    @Test
+    void log_lines_carry_request_user_and_unit_only_while_they_are_known(CapturedOutput output) {
+        Logger log = LoggerFactory.getLogger(OperationsHttpTest.class);
+        MDC.put("requestId", "req-probe-1");
+        MDC.put("user", "42");
+        MDC.put("unit", "9");
+        try {
+            log.info("inside a request");
+        } finally {
+            MDC.clear();
+        }
+        log.info("outside any request");
+
+        String inside = line(output, "inside a request");
+        assertThat(inside).contains("[req=req-probe-1 user=42 unit=9] ");
+        assertThat(line(output, "outside any request")).doesNotContain("req=");
+    }
+
+    private static String line(CapturedOutput output, String message) {
+        return output.getOut().lines().filter(l -> l.contains(message)).findFirst().orElseThrow();
     }
 
     /** Prometheus text format: comments and samples, every sample line "name{labels} value". */
