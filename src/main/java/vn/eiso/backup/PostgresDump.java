@@ -74,21 +74,24 @@ final class PostgresDump implements DatabaseDump {
     /** A block that fails the load's transaction unless the database holds exactly the manifest's tables and rows. */
     private static String check(Manifest manifest) {
         String schema = literal(manifest.schema());
-        StringBuilder sql = new StringBuilder("do $check$ declare found bigint; begin\n")
-                .append("select count(*) into found from information_schema.tables where table_schema = ")
-                .append(schema).append(" and table_type = 'BASE TABLE';\n")
-                .append("if found <> ").append(manifest.tables().size())
-                .append(" then raise exception 'backup check: % tables, the manifest lists ")
-                .append(manifest.tables().size()).append("', found; end if;\n");
+        StringBuilder sql = new StringBuilder("do $check$ declare found bigint; begin\n");
         for (Map.Entry<String, Long> table : manifest.tables().entrySet()) {
-            sql.append("select count(*) into found from ").append(DatabaseContents.quote(manifest.schema()))
-                    .append('.').append(DatabaseContents.quote(table.getKey())).append(";\n")
-                    .append("if found <> ").append(table.getValue().longValue())
-                    .append(" then raise exception 'backup check: table ").append(table.getKey())
-                    .append(" holds % rows, the manifest says ").append(table.getValue().longValue())
-                    .append("', found; end if;\n");
+            String name = table.getKey();
+            long rows = table.getValue();
+            sql.append("if not exists (select 1 from information_schema.tables where table_schema = ").append(schema)
+                    .append(" and table_name = ").append(literal(name)).append(") then raise exception ")
+                    .append(literal("backup check: table " + name + " is missing")).append("; end if;\n")
+                    .append("select count(*) into found from ").append(DatabaseContents.quote(manifest.schema()))
+                    .append('.').append(DatabaseContents.quote(name)).append(";\n")
+                    .append("if found <> ").append(rows).append(" then raise exception ")
+                    .append(literal("backup check: table " + name + " holds % rows, the manifest says " + rows))
+                    .append(", found; end if;\n");
         }
-        return sql.append("end $check$;").toString();
+        return sql.append("select count(*) into found from information_schema.tables where table_schema = ")
+                .append(schema).append(" and table_type = 'BASE TABLE';\n")
+                .append("if found <> ").append(manifest.tables().size()).append(" then raise exception ")
+                .append(literal("backup check: % tables, the manifest lists " + manifest.tables().size()))
+                .append(", found; end if;\nend $check$;").toString();
     }
 
     private static String literal(String text) {
@@ -100,7 +103,8 @@ final class PostgresDump implements DatabaseDump {
         if (!url.matches()) {
             throw new DomainException("backup.error.unsupportedDatabase", settings.url().replaceFirst("\\?.*", ""));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The dump's own queries print results; what went wrong goes to the error stream.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
         env.put("PGHOST", url.group(1));
         env.put("PGPORT", url.group(2) == null ? "5432" : url.group(2));
@@ -120,7 +124,7 @@ final class PostgresDump implements DatabaseDump {
             throw new DomainException("backup.error.tool", command.getFirst(), e.getMessage());
         }
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String output = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int status;
         try {
             status = process.waitFor();
