@@ -162,10 +162,10 @@ class BackupAndRestoreTest {
                     StoredFiles.pathOf(StoredFiles.folder(sourceDataDir.toAbsolutePath()), file.sha256())));
         }
 
-        // The test profile's migration strategy cleans only the first database of the JVM: this class's own.
+        // The restored database is the one under test: the test profile's migration strategy must not clean it.
         try (ConfigurableApplicationContext restoredApp = new SpringApplicationBuilder(Application.class).run(
                 target.url(), target.dataDirArg(), target.indexDirArg(), "--server.port=0",
-                "--eiso.demo-data=false")) {
+                "--eiso.demo-data=false", "--eiso.test.clean-database=false")) {
             Accounts.signIn(restoredApp.getBean(UserDetailsService.class), "thuky.stp");
             SearchService restoredSearch = restoredApp.getBean(SearchService.class);
             restoredSearch.catchUp();
