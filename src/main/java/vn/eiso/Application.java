@@ -8,6 +8,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import vn.eiso.backup.BackupCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,6 +19,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (BackupCommand.requested(args)) {
+            // Before the application starts: a restore needs the database as empty as it is (no migration yet).
+            System.exit(BackupCommand.run(args, System.out));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -27,7 +27,7 @@ class FileStores {
             DatabaseFileStore database) {
         return switch (kind) {
             case "database" -> database;
-            case "filesystem" -> new DirectoryFileStore(dataDir.resolve("files"));
+            case "filesystem" -> new DirectoryFileStore(StoredFiles.folder(dataDir));
             default -> throw new IllegalStateException("eiso.files.store must be filesystem or database, not " + kind);
         };
     }
@@ -42,7 +42,7 @@ class FileStores {
         }
 
         private Path pathOf(String sha256) {
-            return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+            return StoredFiles.pathOf(root, sha256);
         }
 
         @Override
