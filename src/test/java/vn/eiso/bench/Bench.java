@@ -35,8 +35,8 @@ import vn.eiso.support.Accounts;
  * document register's server-side time for its first page and for filtered pages with N documents (default
  * 100,000) in one unit, as the grid asks for them (a page and the count), against a baseline in the same process.
  * {@code ./bench console [--postgres] [--units=N]}: see {@link ConsoleBench}. {@code ./bench search}: see
- * {@link SearchBench}. {@code ./bench import [--corpus=PATH] [--files=N]}: see {@link ImportBench}. {@code ./bench crash [--kills=N]
- * [--h2-only|--postgres-only]}: see {@link CrashBench}.
+ * {@link SearchBench}. {@code ./bench import [--corpus=PATH] [--files=N]}: see {@link ImportBench}.
+ * {@code ./bench crash [--kills=N] [--h2-only|--postgres-only]}: see {@link CrashBench}.
  */
 public final class Bench {
 

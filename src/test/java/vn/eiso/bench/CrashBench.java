@@ -290,7 +290,7 @@ public final class CrashBench {
 
         String line(Database database) {
             return String.format(Locale.ROOT, "%s round %2d: killed %.1f s into the writers%s; %3d writes acknowledged "
-                    + "(%d in all, found %d, missing %d); half-written %d; files the crash left %d, older not swept "
+                    + "(%d so far, found %d, missing %d); half-written %d; files the crash left %d, older not swept "
                     + "%d; index after the crash: missing %d, phantom %d beyond %d journalled; restart: ready %.1f s, "
                     + "%d interrupted import jobs finished, every acknowledged write searchable %.1f s later "
                     + "(%d not)%s", database, number, killedAfter, afterAnswer ? ", just after an answer" : "",
@@ -521,7 +521,10 @@ public final class CrashBench {
         return imported.equals(new HashSet<>(codes)) ? null : "imported " + imported + ", sent " + codes;
     }
 
-    /** Two import writers and two reporters, each on its own thread, until the server dies under them. */
+    /**
+     * Two import writers, two reporters and one report refused after storing a file, each on its own thread, until
+     * the server dies under them.
+     */
     static final class Writers {
 
         private final List<Thread> threads = new ArrayList<>();
@@ -536,6 +539,7 @@ public final class CrashBench {
                 threads.add(Thread.ofPlatform().name("reporter-" + name).start(() ->
                         loop(() -> reportOnce(server, ledger, round + name))));
             }
+            threads.add(Thread.ofPlatform().name("refused").start(() -> loop(() -> refusedOnce(server))));
         }
 
         interface Write {
@@ -617,6 +621,24 @@ public final class CrashBench {
             }
             ledger.reports.put(JSON.readTree(created.body()).path("id").asLong(), sha256(file));
             acknowledge(1);
+        }
+
+        /**
+         * A report whose second file is empty: refused after the first was stored, so its transaction leaves a
+         * file no row names — what the sweep is for, in every round.
+         */
+        private void refusedOnce(Server server) throws Exception {
+            String body = JSON.writeValueAsString(Map.of("source", "STAFF", "description", "Sự cố bị từ chối " + MARK,
+                    "files", List.of(Map.of("name", "anh.txt", "content", Base64.getEncoder().encodeToString(
+                            ("Ảnh " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))),
+                            Map.of("name", "rong.txt", "content", ""))));
+            HttpResponse<String> refused = server.send(server.request("/api/v1/units/" + UNIT + "/nonconformities",
+                    REPORTER).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                            .ofString(body)));
+            if (refused.statusCode() != 400) {
+                throw new IllegalStateException("an empty file was not refused: " + refused.statusCode() + " "
+                        + refused.body());
+            }
         }
 
         private static byte[] concat(byte[]... parts) {
@@ -736,9 +758,10 @@ public final class CrashBench {
             Set<String> jobs = strings(db, "select id from import_job");
             for (Long job : ledger.accepted.keySet()) {
                 if (!ledger.done.contains(job) && !ledger.lost.contains("#" + job)) {
-                    round.checked++;
+                    int files = ledger.accepted.get(job).size();
+                    round.checked += files;
                     if (!jobs.contains(job.toString())) {
-                        round.missing++;
+                        round.missing += files;
                         ledger.lost.add("#" + job);
                         round.problem("import #" + job + " answered 202, no job");
                     }

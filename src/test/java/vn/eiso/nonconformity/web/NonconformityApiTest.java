@@ -61,7 +61,8 @@ class NonconformityApiTest {
 
     @Test
     void a_member_of_the_unit_reports_a_problem_with_a_photo_and_reads_it_back() throws Exception {
-        String photo = Base64.getEncoder().encodeToString("Biên nhận bị ghi sai ngày hẹn".getBytes(StandardCharsets.UTF_8));
+        String photo = Base64.getEncoder().encodeToString("Biên nhận bị ghi sai ngày hẹn"
+                .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> created = post("STP", """
                 {"source": "staff", "description": "Phiếu hẹn trả kết quả ghi sai ngày", "clause": "8.5",
                  "files": [{"name": "phieu-hen.txt", "content": "%s"}]}""".formatted(photo), "congchuc.stp");
