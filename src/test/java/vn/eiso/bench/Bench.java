@@ -36,6 +36,7 @@ import vn.eiso.support.Accounts;
  * 100,000) in one unit, as the grid asks for them (a page and the count), against a baseline in the same process.
  * {@code ./bench console [--postgres] [--units=N]}: see {@link ConsoleBench}. {@code ./bench search}: see
  * {@link SearchBench}. {@code ./bench import [--corpus=PATH] [--files=N]}: see {@link ImportBench}.
+ * {@code ./bench crash [--kills=N] [--h2-only|--postgres-only]}: see {@link CrashBench}.
  */
 public final class Bench {
 
@@ -50,6 +51,10 @@ public final class Bench {
         }
         if (options.contains("import")) {
             ImportBench.run(options);
+            return;
+        }
+        if (options.contains("crash")) {
+            CrashBench.run(options);
             return;
         }
         boolean postgres = options.contains("--postgres");

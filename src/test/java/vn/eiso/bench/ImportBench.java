@@ -3,7 +3,6 @@ package vn.eiso.bench;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +12,6 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLClassLoader;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -435,7 +433,7 @@ final class ImportBench {
                 port = socket.getLocalPort();
             }
             Path log = dataDir.resolveSibling("app.log");
-            ProcessBuilder builder = new ProcessBuilder(javaTool("java"), HEAP, "-cp", classpath(),
+            ProcessBuilder builder = new ProcessBuilder(ChildJvm.tool("java"), HEAP, "-cp", ChildJvm.classpath(),
                     "vn.eiso.Application", "--spring.profiles.active=demo", "--server.port=" + port,
                     "--eiso.data-dir=" + dataDir, "--logging.level.root=WARN")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -550,23 +548,6 @@ final class ImportBench {
                 process.destroyForcibly().waitFor();
             }
         }
-
-        /**
-         * The application's classes and their runtime libraries, as this JVM loaded them (exec:java's class
-         * loader), without the test classes: a test configuration must not join the application.
-         */
-        private static String classpath() throws Exception {
-            List<String> entries = new ArrayList<>();
-            if (ImportBench.class.getClassLoader() instanceof URLClassLoader loader) {
-                for (var url : loader.getURLs()) {
-                    entries.add(Path.of(url.toURI()).toString());
-                }
-            } else {
-                entries.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-            }
-            entries.removeIf(e -> Path.of(e).getFileName().toString().equals("test-classes"));
-            return String.join(File.pathSeparator, entries);
-        }
     }
 
     /**
@@ -585,8 +566,8 @@ final class ImportBench {
 
         Heap(long pid) throws IOException {
             this.pid = pid;
-            this.jstat = new ProcessBuilder(javaTool("jstat"), "-J-Duser.language=en", "-J-Duser.country=US", "-gc",
-                    Long.toString(pid), "250").redirectErrorStream(true).start();
+            this.jstat = new ProcessBuilder(ChildJvm.tool("jstat"), "-J-Duser.language=en", "-J-Duser.country=US",
+                    "-gc", Long.toString(pid), "250").redirectErrorStream(true).start();
             Thread.ofPlatform().daemon().name("jstat-reader").start(this::read);
         }
 
@@ -649,7 +630,7 @@ final class ImportBench {
         /** The collector the child runs, by the first line of {@code jcmd GC.heap_info}. */
         private String collector() {
             try {
-                Process jcmd = new ProcessBuilder(javaTool("jcmd"), Long.toString(pid), "GC.heap_info")
+                Process jcmd = new ProcessBuilder(ChildJvm.tool("jcmd"), Long.toString(pid), "GC.heap_info")
                         .redirectErrorStream(true).start();
                 List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                         .lines().toList();
@@ -784,9 +765,5 @@ final class ImportBench {
             measureCpu();
             connector.close();
         }
-    }
-
-    private static String javaTool(String name) {
-        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 }
