@@ -717,7 +717,7 @@ public final class CrashBench {
         }
 
         private void checkAcknowledged(Connection db, Ledger ledger, Round round) throws SQLException {
-            Map<Long, String> reportFiles = pairs(db, "select nc_id, sha256 from nc_file");
+            Map<Long, String> reportFiles = pairs(db, "select nc_id, sha256 from nc_file", r -> r.getString(2));
             Set<String> reportTrail = strings(db, "select target_id from audit_event where action = 'NC_REPORTED'");
             for (var report : ledger.reports.entrySet()) {
                 round.checked++;
@@ -827,7 +827,7 @@ public final class CrashBench {
          */
         private void checkIndex(Connection db, boolean exact, Round round) throws Exception {
             Map<String, String> expected = new HashMap<>();
-            Map<Long, Long> documentOfRevision = pairsLong(db, "select id, document_id from revision");
+            Map<Long, Long> documentOfRevision = pairs(db, "select id, document_id from revision", r -> r.getLong(2));
             documentOfRevision.forEach((revision, document) -> expected.put("revision:" + revision,
                     "document:" + document));
             strings(db, "select d.id from document d where not exists (select 1 from revision v where v.document_id "
@@ -886,32 +886,29 @@ public final class CrashBench {
             return entries;
         }
 
+        /** A reader of one result row. */
+        private interface Row<T> {
+            T read(ResultSet r) throws SQLException;
+        }
+
+        private static <T> List<T> rows(Connection db, String query, Row<T> row) throws SQLException {
+            List<T> out = new ArrayList<>();
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(query)) {
+                while (r.next()) {
+                    out.add(row.read(r));
+                }
+            }
+            return out;
+        }
+
         private static Set<String> strings(Connection db, String query) throws SQLException {
-            Set<String> out = new HashSet<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(query)) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-            return out;
+            return new HashSet<>(rows(db, query, r -> r.getString(1)));
         }
 
-        private static Map<Long, String> pairs(Connection db, String query) throws SQLException {
-            Map<Long, String> out = new HashMap<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(query)) {
-                while (r.next()) {
-                    out.put(r.getLong(1), r.getString(2));
-                }
-            }
-            return out;
-        }
-
-        private static Map<Long, Long> pairsLong(Connection db, String query) throws SQLException {
-            Map<Long, Long> out = new HashMap<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(query)) {
-                while (r.next()) {
-                    out.put(r.getLong(1), r.getLong(2));
-                }
+        private static <V> Map<Long, V> pairs(Connection db, String query, Row<V> value) throws SQLException {
+            Map<Long, V> out = new HashMap<>();
+            for (Map.Entry<Long, V> pair : rows(db, query, r -> Map.entry(r.getLong(1), value.read(r)))) {
+                out.put(pair.getKey(), pair.getValue());
             }
             return out;
         }
