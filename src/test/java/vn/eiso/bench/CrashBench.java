@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -709,11 +710,16 @@ public final class CrashBench {
             }
         }
 
-        private Connection connect() throws SQLException {
-            return postgres != null ? DriverManager.getConnection(Postgres.url(postgres), "postgres", "")
-                    // Read-only: the server's own start must be the first to recover the database after the kill.
-                    : DriverManager.getConnection("jdbc:h2:file:" + data.resolve("eiso")
-                            + ";ACCESS_MODE_DATA=r;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+        private Connection connect() throws SQLException, IOException {
+            if (postgres != null) {
+                return DriverManager.getConnection(Postgres.url(postgres), "postgres", "");
+            }
+            // A read-only copy: the server's own start must be the first to recover the database after the kill, and
+            // the killed server's lock file (AUTO_SERVER) stays beside the original for that start to take over.
+            Path copy = Files.createDirectories(data.resolveSibling("check")).resolve("eiso.mv.db");
+            Files.copy(data.resolve("eiso.mv.db"), copy, StandardCopyOption.REPLACE_EXISTING);
+            return DriverManager.getConnection("jdbc:h2:file:" + copy.getParent().resolve("eiso")
+                    + ";ACCESS_MODE_DATA=r;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
         }
 
         private void checkAcknowledged(Connection db, Ledger ledger, Round round) throws SQLException {
