@@ -153,6 +153,21 @@ class FileInspector {
         return new Inspected(stored, type, content.length, sha256(content), extract(stored, content));
     }
 
+    /**
+     * The name a stored file is served under: cleaned again and with its type's extension, so that files stored
+     * before these rules (ADR 0019) download as safely as new ones.
+     */
+    static String servedName(String stored, String contentType) {
+        String name;
+        try {
+            name = FileNames.clean(stored);
+        } catch (DomainException e) {
+            name = "tep";
+        }
+        return FileNames.withExtension(name, ACCEPTED.getOrDefault(contentType, List.of("bin")),
+                FileInspector::claimsType);
+    }
+
     /** Whether an extension names some type (".doc", ".html"), rather than being part of the name (".2014"). */
     private static boolean claimsType(String extension) {
         try {
