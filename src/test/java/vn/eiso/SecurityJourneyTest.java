@@ -107,7 +107,7 @@ class SecurityJourneyTest extends BrowserTest {
         driver.get(url("document/" + document.id().value()));
         waitForText("Quy trình thử chính sách an ninh");
         click("tab-draft");
-        waitForText("Bước 1");
+        byId("draft-upload");
         assertThat(violations()).as("a document's page").isEmpty();
 
         driver.get(url("search?q=quy%20trinh"));

@@ -2,8 +2,15 @@ package vn.eiso.document.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.fail;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.servlet.MultipartConfigElement;
 import com.vaadin.flow.component.tabs.TabSheet;
 import java.io.InputStream;
@@ -22,6 +29,7 @@ import vn.eiso.base.FileLimits;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Uploads;
 import vn.eiso.document.Attachment;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentData;
@@ -117,8 +125,22 @@ class UploadLimitsTest extends UiTest {
         find(TabSheet.class).single().setSelectedIndex(1);
         Upload upload = find(Upload.class).id("draft-upload");
 
-        // The browser's own size check skipped, as a hostile client would: 64 MB reach the server's handler, which
-        // stops reading just past the limit instead of taking the whole body onto its disk first.
+        // The browser's own size check skipped, as a hostile client would: the bytes reach the server's handler.
+        byte[] tooLarge = new byte[(int) (3 * MB) + 1];
+        Arrays.fill(tooLarge, (byte) 'a');
+        test(upload).upload("qua-lon.txt", "text/plain", tooLarge);
+
+        assertThat(notifications()).contains("Tệp „qua-lon.txt“ lớn hơn 3 MB, không được nhận");
+        assertThat(workflow.attachments(draft.id())).isEmpty();
+
+        test(upload).upload("vua-du.txt", "text/plain", "Biên bản".getBytes(StandardCharsets.UTF_8));
+        assertThat(workflow.attachments(draft.id())).extracting(Attachment::fileName).containsExactly("vua-du.txt");
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_handler_stops_reading_a_body_at_the_limit_instead_of_taking_it_onto_the_disk_first() throws Exception {
+        navigate(RecordsView.class);
         AtomicLong read = new AtomicLong();
         InputStream endless = new InputStream() {
             @Override
@@ -126,13 +148,17 @@ class UploadLimitsTest extends UiTest {
                 return read.incrementAndGet() > 64 * MB ? -1 : 'a';
             }
         };
-        test(upload).upload("qua-lon.txt", "text/plain", endless);
+        VaadinRequest request = mock(VaadinRequest.class);
+        when(request.getInputStream()).thenReturn(endless);
+        UploadHandler handler = Uploads.bounded(UI.getCurrent(), limits.maxBytes(),
+                (name, bytes) -> fail("a file past the limit was handed over"));
+        UploadEvent event = new UploadEvent(request, null, null, "vo-tan.txt", 64 * MB, "text/plain", null, null);
 
-        assertThat(notifications()).contains("Tệp „qua-lon.txt“ lớn hơn 3 MB, không được nhận");
+        handler.handleUploadRequest(event);
+
+        assertThat(event.isRejected()).isTrue();
+        assertThat(event.getRejectionMessage()).contains("3 MB");
         assertThat(read.get()).isLessThan(4 * MB);
-        assertThat(workflow.attachments(draft.id())).isEmpty();
-
-        test(upload).upload("vua-du.txt", "text/plain", "Biên bản".getBytes(StandardCharsets.UTF_8));
-        assertThat(workflow.attachments(draft.id())).extracting(Attachment::fileName).containsExactly("vua-du.txt");
+        assertThat(handler.getFileSizeMax()).isEqualTo(3 * MB);
     }
 }
