@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.FileNames;
 import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -77,8 +78,7 @@ public class ImportJobs {
             Caller caller = access.editor(unit);
             UserId user = caller.user().orElseThrow(() -> new DomainException("error.revision.needsUser"));
             String name = archiveName == null || archiveName.isBlank() ? "import.zip"
-                    : ImportArchive.shown(FileInspector.fileName(Path.of(archiveName.replace('\\', '/'))
-                            .getFileName().toString()));
+                    : ImportArchive.shown(FileNames.clean(archiveName));
             try (ImportArchive archive = ImportArchive.open(name, upload, inspector)) {
                 // Opening reads the central directory: limits and the ZIP shape are refused here, before a job.
                 archive.name();

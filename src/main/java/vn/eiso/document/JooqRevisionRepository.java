@@ -118,6 +118,15 @@ class JooqRevisionRepository {
         return select(REVISION.ID.eq(id.value())).stream().findFirst();
     }
 
+    /**
+     * The revision, its row locked until the transaction ends: a submission, sign-off or edit of it waits, so
+     * what the caller checks stays true until it commits.
+     */
+    Optional<Revision> lock(RevisionId id) {
+        dsl.select(REVISION.ID).from(REVISION).where(REVISION.ID.eq(id.value())).forUpdate().fetch();
+        return find(id);
+    }
+
     List<Revision> ofDocument(DocumentId document) {
         return select(REVISION.DOCUMENT_ID.eq(document.value()));
     }

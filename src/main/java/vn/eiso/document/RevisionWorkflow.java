@@ -16,6 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Allowed;
 import vn.eiso.base.ConcurrentEditException;
@@ -54,9 +55,11 @@ public class RevisionWorkflow {
     private final AuditTrail trail;
     private final Inbox inbox;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     RevisionWorkflow(JooqRevisionRepository revisions, JooqDocumentRepository documents, DocumentAccess access,
-            FileInspector inspector, FileStore files, UserService users, AuditTrail trail, Inbox inbox, Clock clock) {
+            FileInspector inspector, FileStore files, UserService users, AuditTrail trail, Inbox inbox, Clock clock,
+            TransactionTemplate tx) {
         this.revisions = revisions;
         this.documents = documents;
         this.access = access;
@@ -66,6 +69,7 @@ public class RevisionWorkflow {
         this.trail = trail;
         this.inbox = inbox;
         this.clock = clock;
+        this.tx = tx;
     }
 
     // ---- reading
@@ -331,11 +335,25 @@ public class RevisionWorkflow {
         return revisions.find(id).orElseThrow();
     }
 
-    /** Adds a file to a draft after checking it; a refused file changes nothing. */
-    @Transactional
+    /**
+     * Adds a file to a draft after checking it; a refused file changes nothing. The inspection may take up to
+     * {@code eiso.files.extraction-timeout} and runs outside any transaction; afterwards the revision's row is
+     * locked and must still be the same draft, or the file is refused: it was reviewed, approved or changed
+     * meanwhile, and a file slipped in then would not be what was signed.
+     */
     public Attachment attach(RevisionId id, String fileName, byte[] content) {
-        Revision revision = editable(id);
+        Revision checked = tx.execute(s -> editable(id));
         FileInspector.Inspected file = inspector.inspect(fileName, content);
+        return tx.execute(s -> store(checked, file, content));
+    }
+
+    private Attachment store(Revision checked, FileInspector.Inspected file, byte[] content) {
+        RevisionId id = checked.id();
+        Revision revision = revisions.lock(id).orElseThrow(() -> new DomainException("error.revision.notFound"));
+        access.editor(unitOf(revision));
+        if (revision.status() != RevisionStatus.DRAFT || revision.version() != checked.version()) {
+            throw new DomainException("error.revision.changedDuringUpload", file.fileName());
+        }
         if (revisions.attachments(id).stream().anyMatch(a -> a.fileName().equalsIgnoreCase(file.fileName()))) {
             throw new DomainException("error.file.duplicateName", file.fileName());
         }
@@ -562,14 +580,15 @@ public class RevisionWorkflow {
             access.recordReadable(attachment.recordId());
         }
         byte[] content = files.get(attachment.sha256());
+        String name = FileInspector.servedName(attachment.fileName(), attachment.contentType());
         if (outdated == null) {
-            return new DownloadableFile(attachment.fileName(), attachment.contentType(), content, null);
+            return new DownloadableFile(name, attachment.contentType(), content, null);
         }
         boolean superseded = outdated == RevisionStatus.SUPERSEDED;
         if ("application/pdf".equals(attachment.contentType())) {
             content = PdfMark.mark(content, superseded ? "BẢN ĐÃ BỊ THAY THẾ" : "BẢN ĐÃ HẾT HIỆU LỰC");
         }
-        return new DownloadableFile((superseded ? "BI-THAY-THE_" : "HET-HIEU-LUC_") + attachment.fileName(),
+        return new DownloadableFile((superseded ? "BI-THAY-THE_" : "HET-HIEU-LUC_") + name,
                 attachment.contentType(), content, outdated);
     }
 

@@ -306,7 +306,7 @@ class AnnouncementTest extends ServiceTest {
         refused(() -> announcements.attachSigned(a.id(), "quyet-dinh.txt",
                 "không phải PDF".getBytes(StandardCharsets.UTF_8)), "error.announcement.signedType");
         byte[] scan = announcements.decisionPdf(a.id());
-        refused(() -> announcements.attachSigned(a.id(), "../../QĐ 15 đã ký.pdf", scan), "error.file.namePath");
+        refused(() -> announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf.hta", scan), "error.file.executable");
         assertThat(announcements.ofUnit(stp).getFirst().hasSignedCopy()).isFalse();
         announcements.attachSigned(a.id(), "QĐ 15 đã ký (bản quét).png", png());
         Announcement signed = announcements.ofUnit(stp).getFirst();

@@ -389,13 +389,15 @@ class AuditServiceTest extends ServiceTest {
         AuditItem item = work.checklist(audit.id()).getFirst();
         byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
         assertThatThrownBy(() -> work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
-                Map.of("anh-chup.exe", exe))).hasFieldOrPropertyWithValue("messageKey", "error.file.type");
+                Map.of("anh-chup.exe", exe))).hasFieldOrPropertyWithValue("messageKey", "error.file.executable");
+        assertThatThrownBy(() -> work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
+                Map.of("anh-chup.png", exe))).hasFieldOrPropertyWithValue("messageKey", "error.file.type");
         assertThat(work.checklist(audit.id()).getFirst().result()).isNull();
         assertThat(work.evidenceFiles(audit.id())).isEmpty();
 
         byte[] note = "Biên bản phỏng vấn bộ phận một cửa".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
-                Map.of("../../bien-ban.txt", note))).hasFieldOrPropertyWithValue("messageKey", "error.file.namePath");
+                Map.of("bien-ban\u202Etxt.js", note))).hasFieldOrPropertyWithValue("messageKey", "error.file.executable");
         work.record(item.id(), item.version(), "Ảnh chụp sổ", ItemResult.OBSERVATION,
                 Map.of("bien-ban phong van.txt", note));
         List<EvidenceFile> files = work.evidenceFiles(audit.id());

@@ -231,6 +231,28 @@ class DocumentImportTest {
     }
 
     @Test
+    void scripts_macros_and_disguised_names_in_an_archive_are_refused_each_with_its_reason() {
+        byte[] script = "WScript.Echo 1".getBytes(StandardCharsets.UTF_8);
+        ImportJob job = run(Files.zip(
+                "QT-" + n + "1 Huong dan.js", script,
+                "QT-" + n + "2 Hoa don\u202Efdp.vbs", script,
+                "BM-" + n + "3 Bang tinh.xls", Files.xls("Tổng", true),
+                "HD-" + n + "4 Van ban.docx", Files.docxWithMacros(false),
+                "QT-" + n + "5 That ra la Word.pdf", Files.docx("Quy trình thật")));
+        Map<String, ImportVerdict> files = byEntry(job);
+
+        assertThat(files.get("QT-" + n + "1 Huong dan.js").messageKey()).isEqualTo("error.file.executable");
+        assertThat(files.get("QT-" + n + "2 Hoa don\u202Efdp.vbs").messageKey()).isEqualTo("error.file.executable");
+        assertThat(files.get("BM-" + n + "3 Bang tinh.xls").messageKey()).isEqualTo("error.file.macros");
+        assertThat(files.get("HD-" + n + "4 Van ban.docx").messageKey()).isEqualTo("error.file.macros");
+        assertThat(files.get("QT-" + n + "5 That ra la Word.pdf").outcome()).isEqualTo(Outcome.IMPORTED);
+        assertThat(job.refused()).isEqualTo(4);
+        DocumentSummary imported = document("QT-" + n + "5");
+        assertThat(workflow.attachments(workflow.history(imported.id()).getFirst().id()))
+                .extracting(Attachment::fileName).containsExactly("QT-" + n + "5 That ra la Word.docx");
+    }
+
+    @Test
     void a_history_waits_for_the_head_then_answers_as_of_each_date() {
         String code = "QT-" + n;
         String manifest = "file,code,title,type,revision,effective_date\n"

@@ -125,13 +125,71 @@ class FileInspectorTest {
     }
 
     @Test
-    void hostile_file_names_are_refused() {
+    void names_lose_their_path_control_and_direction_characters_and_what_windows_refuses() {
         byte[] docx = Files.docx("x");
-        assertThat(refusal("../../etc/passwd.docx", docx)).isEqualTo("error.file.namePath");
-        assertThat(refusal("thu_muc\\tep.docx", docx)).isEqualTo("error.file.namePath");
-        assertThat(refusal("ten\u0000an.docx", docx)).isEqualTo("error.file.nameControl");
+        assertThat(INSPECTOR.inspect("../../etc/passwd.docx", docx).fileName()).isEqualTo("passwd.docx");
+        assertThat(INSPECTOR.inspect("C:\\Users\\an\\Quy trình.docx", docx).fileName()).isEqualTo("Quy trình.docx");
+        assertThat(INSPECTOR.inspect("ten\u0000an\u007F\u0085.docx", docx).fileName()).isEqualTo("tenan.docx");
+        assertThat(INSPECTOR.inspect("\u200Eso\u200B \u2066lieu\u2069\u202A\u202C.docx", docx).fileName())
+                .isEqualTo("so lieu.docx");
+        assertThat(INSPECTOR.inspect("bao cao: \"quy 3\" <ban nhap>?.docx", docx).fileName())
+                .isEqualTo("bao cao_ _quy 3_ _ban nhap__.docx");
+        assertThat(INSPECTOR.inspect("CON.docx", docx).fileName()).isEqualTo("_CON.docx");
         assertThat(refusal("x".repeat(500) + ".docx", docx)).isEqualTo("error.file.nameTooLong");
         assertThat(refusal("   ", docx)).isEqualTo("error.file.nameMissing");
+        assertThat(refusal("\u202E\u200F..", docx)).isEqualTo("error.file.nameMissing");
+    }
+
+    @Test
+    void a_right_to_left_override_cannot_hide_a_script_behind_a_document_name() {
+        byte[] script = "WScript.Echo \"xin chao\"".getBytes(StandardCharsets.UTF_8);
+        // Shown by a browser as "hoa-donsbv.txt"; its real extension is .vbs.
+        DomainException refused = catchThrowableOfType(DomainException.class,
+                () -> INSPECTOR.inspect("hoa-don\u202Etxt.vbs", script));
+        assertThat(refused.messageKey()).isEqualTo("error.file.executable");
+        assertThat(refused.args()).containsExactly("hoa-dontxt.vbs", ".vbs");
+    }
+
+    @Test
+    void executable_script_and_markup_extensions_are_refused_whatever_the_bytes() {
+        byte[] text = "echo hello".getBytes(StandardCharsets.UTF_8);
+        for (String name : new String[] {"chay.exe", "a.com", "b.bat", "c.CMD", "d.ps1", "e.vbs", "f.vbe", "g.js",
+                "h.jse", "i.wsf", "j.wsh", "k.hta", "l.msi", "m.scr", "n.pif", "o.cpl", "p.jar", "q.sh", "r.lnk",
+                "s.reg", "t.html", "u.htm", "v.svg", "w.xhtml", "x.docm", "y.xlsm", "z.exe.", "sau.js  "}) {
+            assertThat(refusal(name, text)).as(name).isEqualTo("error.file.executable");
+        }
+        assertThat(refusal("hop-dong.exe", Files.pdf("Hop dong"))).isEqualTo("error.file.executable");
+    }
+
+    @Test
+    void the_stored_name_gets_the_extension_of_the_detected_type() {
+        byte[] text = "Biên bản họp".getBytes(StandardCharsets.UTF_8);
+        // An extension that names another type is replaced ...
+        assertThat(INSPECTOR.inspect("that-ra-la-word.pdf", Files.docx("x")).fileName())
+                .isEqualTo("that-ra-la-word.docx");
+        assertThat(INSPECTOR.inspect("bien-ban.doc", text).fileName()).isEqualTo("bien-ban.txt");
+        // ... a missing one or one that is part of the name is completed ...
+        assertThat(INSPECTOR.inspect("Quyết định số 19.2014", Files.pdf("x")).fileName())
+                .isEqualTo("Quyết định số 19.2014.pdf");
+        assertThat(INSPECTOR.inspect("README", text).fileName()).isEqualTo("README.txt");
+        // ... and one the type may have stays as it is.
+        assertThat(INSPECTOR.inspect("so-lieu.csv", "a;b\n1;2".getBytes(StandardCharsets.UTF_8)).fileName())
+                .isEqualTo("so-lieu.csv");
+        assertThat(INSPECTOR.inspect("Bảng tổng hợp.xls", Files.xls("Tổng", false)).fileName())
+                .isEqualTo("Bảng tổng hợp.xls");
+    }
+
+    @Test
+    void office_files_with_macros_are_refused_legacy_and_package_alike() {
+        DomainException xls = catchThrowableOfType(DomainException.class,
+                () -> INSPECTOR.inspect("bang-tinh.xls", Files.xls("Tổng", true)));
+        assertThat(xls.messageKey()).isEqualTo("error.file.macros");
+        assertThat(xls.args()).containsExactly("bang-tinh.xls");
+        assertThat(refusal("van-ban.docx", Files.docxWithMacros(true))).isEqualTo("error.file.macros");
+        // A .docm renamed: the package still holds its VBA project.
+        assertThat(refusal("van-ban.docx", Files.docxWithMacros(false))).isEqualTo("error.file.macros");
+        // The same workbook without macros passes, with its text.
+        assertThat(INSPECTOR.inspect("bang-tinh.xls", Files.xls("Tổng cộng", false)).text()).contains("Tổng cộng");
     }
 
     @Test

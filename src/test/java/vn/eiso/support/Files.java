@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Real office files made on the fly, and hostile ones. */
@@ -131,5 +133,56 @@ public final class Files {
         exe[0x80] = 'P';
         exe[0x81] = 'E';
         return exe;
+    }
+
+    /** A genuine legacy Excel workbook (OLE2 .xls) with one cell; {@code withMacros} adds a VBA project storage. */
+    public static byte[] xls(String cell, boolean withMacros) {
+        try (HSSFWorkbook book = new HSSFWorkbook(); ByteArrayOutputStream plain = new ByteArrayOutputStream()) {
+            book.createSheet("Sheet1").createRow(0).createCell(0).setCellValue(cell);
+            book.write(plain);
+            if (!withMacros) {
+                return plain.toByteArray();
+            }
+            try (POIFSFileSystem ole2 = new POIFSFileSystem(new ByteArrayInputStream(plain.toByteArray()));
+                    ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                // Where Excel keeps a workbook's macros: the storage _VBA_PROJECT_CUR with the project inside.
+                ole2.getRoot().createDirectory("_VBA_PROJECT_CUR").createDirectory("VBA")
+                        .createDocument("dir", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+                ole2.writeFilesystem(out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A DOCX with a VBA project: {@code word/vbaProject.bin} beside the document, declared macro-enabled when
+     * {@code declared} (a .docm) or hidden behind the plain document's type (a .docm renamed to .docx).
+     */
+    public static byte[] docxWithMacros(boolean declared) {
+        byte[] real = docx("Văn bản có macro");
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes);
+                ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(real))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                byte[] part = in.readAllBytes();
+                if (declared && entry.getName().equals("[Content_Types].xml")) {
+                    part = new String(part, StandardCharsets.UTF_8).replace(
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                            "application/vnd.ms-word.document.macroEnabled.main+xml").getBytes(StandardCharsets.UTF_8);
+                }
+                zip.write(part);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("word/vbaProject.bin"));
+            zip.write(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0});
+            zip.closeEntry();
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

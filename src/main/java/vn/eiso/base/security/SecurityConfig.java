@@ -42,6 +42,7 @@ class SecurityConfig {
     @Bean
     @Order(0)
     SecurityFilterChain managementFilterChain(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
@@ -56,6 +57,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenVerifier tokens) throws Exception {
+        SecurityHeaders.apply(http);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -68,6 +70,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        SecurityHeaders.apply(http);
         // /public/** serves the conformity announcements' decisions to anyone (the public register).
         // /error must stay reachable, or an API refusal (401, 403) becomes a redirect to the login page.
         http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**", "/error",

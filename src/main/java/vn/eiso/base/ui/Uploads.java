@@ -3,17 +3,22 @@ package vn.eiso.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.BiConsumer;
 import vn.eiso.base.FileLimits;
 
 /** Upload components that speak the user's language, and take files without risking the server's memory. */
 public final class Uploads {
+
+    /** Room for a multipart request's boundaries and headers around its one file. */
+    private static final long FORM_OVERHEAD_BYTES = 64 * 1024;
 
     private Uploads() {
     }
@@ -66,23 +71,70 @@ public final class Uploads {
         });
     }
 
-    /** Streams to a temporary file, refuses one over {@code maxBytes}, and hands the file over in the UI's session. */
+    /**
+     * Streams to a temporary file and stops reading at the first byte past {@code maxBytes}: the refusal names the
+     * limit, the partial file is deleted, and nothing reaches the callback. The handler also declares the limit
+     * to Vaadin, which then refuses a multipart request that announces a larger file before it is read. Hands a
+     * file within the limit over in the UI's session.
+     */
     private static UploadHandler streamed(UI ui, long maxBytes, BiConsumer<String, Path> onFile) {
-        return UploadHandler.toTempFile((meta, file) -> {
+        return new CappedUpload(ui, maxBytes, onFile);
+    }
+
+    /** See {@link #streamed}. */
+    private record CappedUpload(UI ui, long maxBytes, BiConsumer<String, Path> onFile) implements UploadHandler {
+
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            String name = event.getFileName();
+            Path file = Files.createTempFile("eiso-upload-", ".part");
             try {
-                if (file.length() > maxBytes) {
-                    ui.access(() -> Notifications.error(ui.getTranslation("upload.tooBigNamed", meta.fileName(),
-                            FileLimits.megabytes(maxBytes))));
+                long copied;
+                try (InputStream in = event.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+                    copied = copy(in, out, maxBytes + 1);
+                }
+                if (copied > maxBytes) {
+                    String refusal = ui.getTranslation("upload.tooBigNamed", name, FileLimits.megabytes(maxBytes));
+                    event.reject(refusal);
+                    ui.access(() -> Notifications.error(refusal));
                     return;
                 }
-                // The handler deletes its file when this returns; the session may take the file over later.
-                Path kept = Files.createTempFile("eiso-upload-", ".part");
-                Files.move(file.toPath(), kept, StandardCopyOption.REPLACE_EXISTING);
-                ui.access(() -> onFile.accept(meta.fileName(), kept));
+                Path kept = file;
+                file = null;
+                ui.access(() -> onFile.accept(name, kept));
             } finally {
-                Files.deleteIfExists(file.toPath());
+                if (file != null) {
+                    deleteQuietly(file);
+                }
             }
-        });
+        }
+
+        @Override
+        public long getFileSizeMax() {
+            return maxBytes;
+        }
+
+        @Override
+        public long getRequestSizeMax() {
+            return maxBytes + FORM_OVERHEAD_BYTES;
+        }
+
+        @Override
+        public long getFileCountMax() {
+            return 1;
+        }
+
+        /** Copies at most {@code limit} bytes and says how many it copied. */
+        private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int read;
+            while (total < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
+                out.write(buffer, 0, read);
+                total += read;
+            }
+            return total;
+        }
     }
 
     private static void deleteQuietly(Path file) {
