@@ -198,7 +198,7 @@ class NonconformityWorkflowTest extends ServiceTest {
         NonconformityId second = register.report(new NcReport(stp, Nonconformity.Source.CITIZEN,
                 "Lại có công dân phản ánh " + word + " về việc bổ sung hồ sơ nhiều lần", null, null), Map.of());
         refused(() -> register.report(new NcReport(stp, Nonconformity.Source.STAFF, "Ảnh", null, null),
-                Map.of("anh.exe", new byte[] {'M', 'Z', 0, 0, 1, 2, 3, 4})), "error.file.type");
+                Map.of("anh.exe", new byte[] {'M', 'Z', 0, 0, 1, 2, 3, 4})), "error.file.executable");
 
         List<NcFile> files = register.files(first);
         assertThat(files).extracting(NcFile::fileName).containsExactly("phan-anh.txt");
