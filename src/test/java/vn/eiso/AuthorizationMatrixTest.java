@@ -3,10 +3,7 @@ package vn.eiso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -81,6 +78,7 @@ import vn.eiso.search.SearchQuery;
 import vn.eiso.search.SearchService;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.DemoSteps;
+import vn.eiso.support.Http;
 import vn.eiso.support.Imports;
 
 /**
@@ -404,8 +402,7 @@ class AuthorizationMatrixTest {
             return anonymous;
         }
         return browsers.computeIfAbsent(actor.username(), u -> {
-            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient client = Http.browser();
             send(client, HttpRequest.newBuilder(uri("login")).GET().build());
             String form = "username=" + URLEncoder.encode(u, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(actor.password(), StandardCharsets.UTF_8);
@@ -422,15 +419,8 @@ class AuthorizationMatrixTest {
         return send(anonymous, request);
     }
 
-    private HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        return Http.send(client, request);
     }
 
     /** The status; a page or file meant for signed-in users sends an anonymous visitor to the login (302). */
