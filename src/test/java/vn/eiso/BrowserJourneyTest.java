@@ -3,6 +3,7 @@ package vn.eiso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import vn.eiso.support.Accounts;
 import vn.eiso.support.BrowserTest;
 
 /** Signing in: the generic message for a wrong password, the dashboard for the right one. */
@@ -15,7 +16,7 @@ class BrowserJourneyTest extends BrowserTest {
         waitForText("Tên đăng nhập hoặc mật khẩu không đúng");
         screenshot("login-error");
 
-        login("admin", "demo1234");
+        login("admin", Accounts.DEMO_PASSWORD);
         waitForText("Đơn vị toàn tỉnh");
         assertThat(pageText()).contains("Xin chào, Quản trị hệ thống", "Nhật ký hệ thống");
         screenshot("dashboard-admin");
@@ -27,7 +28,7 @@ class BrowserJourneyTest extends BrowserTest {
 
     @Test
     void staff_reach_their_dashboard_without_administration_entries() throws Exception {
-        login("congchuc.stp", "demo1234");
+        login("congchuc.stp", Accounts.DEMO_PASSWORD);
         waitForText("Vai trò của bạn tại đơn vị");
         assertThat(pageText()).contains("Sở Tư pháp", "Công chức").doesNotContain("Nhật ký hệ thống", "Người dùng");
         screenshot("dashboard-staff");

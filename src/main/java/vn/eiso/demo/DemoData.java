@@ -32,7 +32,7 @@ import vn.eiso.organisation.UserService;
 class DemoData implements ApplicationRunner {
 
     /** Every demo account has this password; the README lists the accounts. */
-    static final String PASSWORD = "demo1234";
+    static final String PASSWORD = "dung-thu-demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 

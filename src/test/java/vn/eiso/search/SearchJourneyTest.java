@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import vn.eiso.support.Accounts;
 import vn.eiso.support.BrowserTest;
 
 /** Search in a real Chromium: the box on every page, the results page, a hit opening its exact revision. */
@@ -13,7 +14,7 @@ class SearchJourneyTest extends BrowserTest {
 
     @Test
     void staff_search_from_the_top_bar_and_open_the_revision_a_hit_came_from() throws Exception {
-        login("congchuc.stp", "demo1234");
+        login("congchuc.stp", Accounts.DEMO_PASSWORD);
         waitForText("Tổng quan");
 
         WebElement box = wait.until(d -> d.findElement(By.cssSelector("#global-search input")));

@@ -10,7 +10,7 @@ import vn.eiso.base.security.SignedIn;
 public final class Accounts {
 
     /** The password of every demo account (see README). */
-    public static final String DEMO_PASSWORD = "demo1234";
+    public static final String DEMO_PASSWORD = "dung-thu-demo";
 
     private Accounts() {
     }
