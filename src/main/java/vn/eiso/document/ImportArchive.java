@@ -1,6 +1,5 @@
 package vn.eiso.document;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -185,22 +184,11 @@ final class ImportArchive implements AutoCloseable {
 
     private byte[] read(ZipArchiveEntry entry, String file) {
         try (InputStream in = guard.guarded(file, zip, entry, size, budget)) {
-            return readBounded(in, maxFileBytes + 1);
+            // One byte past the limit tells a file that is too big from one that is exactly at it.
+            return in.readNBytes(Math.toIntExact(maxFileBytes + 1));
         } catch (IOException e) {
             throw new DomainException("error.file.unreadable", file);
         }
-    }
-
-    private static byte[] readBounded(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int read;
-        while (total < limit && (read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
-            out.write(buffer, 0, read);
-            total += read;
-        }
-        return out.toByteArray();
     }
 
     String name() {
