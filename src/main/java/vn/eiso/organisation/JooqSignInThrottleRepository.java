@@ -7,7 +7,6 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
-import vn.eiso.db.tables.records.SignInThrottleRecord;
 
 @Repository
 class JooqSignInThrottleRepository {
@@ -22,7 +21,11 @@ class JooqSignInThrottleRepository {
      * Counts one more attempt under the key and returns the row as it now is, locked until the transaction ends:
      * the increment is one statement, so parallel attempts (on any node) each get their own number.
      */
-    SignInThrottleRecord countAttempt(SignInThrottleEntry.Kind kind, String key, String username, String address,
+    /** A key's count right after an attempt was added to it. */
+    record Counted(int failures, OffsetDateTime blockedUntil, OffsetDateTime lastFailureAt) {
+    }
+
+    Counted countAttempt(SignInThrottleEntry.Kind kind, String key, String username, String address,
             OffsetDateTime now) {
         dsl.insertInto(SIGN_IN_THROTTLE)
                 .set(SIGN_IN_THROTTLE.THROTTLE_KEY, key)
@@ -37,7 +40,8 @@ class JooqSignInThrottleRepository {
                 .set(SIGN_IN_THROTTLE.FAILURES, SIGN_IN_THROTTLE.FAILURES.plus(1))
                 .where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key))
                 .execute();
-        return dsl.selectFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key)).fetchSingle();
+        return dsl.selectFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key))
+                .fetchSingle(r -> new Counted(r.getFailures(), r.getBlockedUntil(), r.getLastFailureAt()));
     }
 
     void update(String key, int failures, OffsetDateTime blockedUntil, OffsetDateTime lastFailureAt) {

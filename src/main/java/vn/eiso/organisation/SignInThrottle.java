@@ -17,7 +17,6 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.SignInThrottledException;
-import vn.eiso.db.tables.records.SignInThrottleRecord;
 import vn.eiso.organisation.SignInThrottleEntry.Kind;
 
 /**
@@ -106,12 +105,12 @@ public class SignInThrottle {
 
     /** Counts the attempt under the key; returns how long it must still wait (zero: it may go on). */
     private Duration count(Kind kind, String key, String name, String address, int limit, OffsetDateTime now) {
-        SignInThrottleRecord row = throttles.countAttempt(kind, key, name, address, now);
-        if (row.getBlockedUntil() != null && row.getBlockedUntil().isAfter(now)) {
-            return Duration.between(now, row.getBlockedUntil());
+        JooqSignInThrottleRepository.Counted row = throttles.countAttempt(kind, key, name, address, now);
+        if (row.blockedUntil() != null && row.blockedUntil().isAfter(now)) {
+            return Duration.between(now, row.blockedUntil());
         }
-        boolean forgotten = row.getLastFailureAt().isBefore(now.minus(forgetAfter));
-        int failures = forgotten ? 1 : row.getFailures();
+        boolean forgotten = row.lastFailureAt().isBefore(now.minus(forgetAfter));
+        int failures = forgotten ? 1 : row.failures();
         OffsetDateTime blockedUntil = failures >= limit ? now.plus(delay(failures - limit)) : null;
         throttles.update(key, failures, blockedUntil, now);
         return Duration.ZERO;
