@@ -1,7 +1,5 @@
 package vn.eiso.organisation;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
@@ -18,11 +16,9 @@ import vn.eiso.base.security.EisoPrincipal;
 class EisoUserDetailsService implements UserDetailsService {
 
     private final JooqUserRepository users;
-    private final Clock clock;
 
-    EisoUserDetailsService(JooqUserRepository users, Clock clock) {
+    EisoUserDetailsService(JooqUserRepository users) {
         this.users = users;
-        this.clock = clock;
     }
 
     @Override
@@ -36,8 +32,7 @@ class EisoUserDetailsService implements UserDetailsService {
                 .distinct()
                 .<GrantedAuthority>map(SimpleGrantedAuthority::new)
                 .toList();
-        boolean locked = user.lockedUntil() != null && user.lockedUntil().isAfter(OffsetDateTime.now(clock));
-        return new EisoPrincipal(id, user.username(), user.fullName(), user.passwordHash(), user.enabled(), locked,
-                user.locale(), authorities);
+        return new EisoPrincipal(id, user.username(), user.fullName(), user.passwordHash(), user.enabled(),
+                user.mustChangePassword(), user.locale(), authorities);
     }
 }

@@ -31,28 +31,28 @@ class JooqUserRepository {
 
     /** What the login check needs of an account. */
     record Login(UserId id, String username, String fullName, String passwordHash, boolean enabled,
-            OffsetDateTime lockedUntil, String locale) {
+            boolean mustChangePassword, String locale) {
     }
 
-    /** Credentials and lock state for the login check, by exact (lower-case) user name. */
+    /** Credentials for the login check, by exact (lower-case) user name. */
     Optional<Login> findLogin(String username) {
         return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(r -> new Login(
                 new UserId(r.getId()), r.getUsername(), r.getFullName(), r.getPasswordHash(), r.getEnabled(),
-                r.getLockedUntil(), r.getLocale()));
+                r.getMustChangePassword(), r.getLocale()));
     }
 
-    Optional<UserAccount> findById(UserId id, OffsetDateTime now) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOptional(r -> toAccount(r, now));
+    Optional<UserAccount> findById(UserId id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id.value())).fetchOptional(JooqUserRepository::toAccount);
     }
 
-    List<UserAccount> find(String text, OffsetDateTime now) {
+    List<UserAccount> find(String text) {
         Condition condition = DSL.noCondition();
         if (text != null && !text.isBlank()) {
             String needle = text.strip().toLowerCase();
             condition = DSL.lower(APP_USER.USERNAME).contains(needle)
                     .or(DSL.lower(APP_USER.FULL_NAME).contains(needle));
         }
-        return dsl.selectFrom(APP_USER).where(condition).orderBy(APP_USER.USERNAME).fetch(r -> toAccount(r, now));
+        return dsl.selectFrom(APP_USER).where(condition).orderBy(APP_USER.USERNAME).fetch(JooqUserRepository::toAccount);
     }
 
     String usernameOf(UserId id) {
@@ -88,11 +88,11 @@ class JooqUserRepository {
                 .execute() == 1;
     }
 
-    void updatePassword(UserId id, String passwordHash) {
+    /** A new password; {@code mustChange} when an administrator set it, so that the user replaces it. */
+    void updatePassword(UserId id, String passwordHash, boolean mustChange) {
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
-                .set(APP_USER.FAILED_LOGINS, 0)
-                .setNull(APP_USER.LOCKED_UNTIL)
+                .set(APP_USER.MUST_CHANGE_PASSWORD, mustChange)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .where(APP_USER.ID.eq(id.value()))
                 .execute();
@@ -109,37 +109,6 @@ class JooqUserRepository {
     Optional<UnitId> lastUnit(UserId id) {
         return dsl.select(APP_USER.LAST_UNIT_ID).from(APP_USER).where(APP_USER.ID.eq(id.value()))
                 .fetchOptional(r -> UnitId.of(r.value1()));
-    }
-
-    /** Counts a failed login and locks the account once {@code max} failures in a row are reached. */
-    int recordFailedLogin(String username, int max, OffsetDateTime lockUntil) {
-        dsl.update(APP_USER)
-                .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))
-                .where(APP_USER.USERNAME.eq(username))
-                .execute();
-        dsl.update(APP_USER)
-                .set(APP_USER.LOCKED_UNTIL, lockUntil)
-                .set(APP_USER.FAILED_LOGINS, 0)
-                .where(APP_USER.USERNAME.eq(username).and(APP_USER.FAILED_LOGINS.ge(max)))
-                .execute();
-        return dsl.select(APP_USER.FAILED_LOGINS).from(APP_USER).where(APP_USER.USERNAME.eq(username))
-                .fetchOptional(APP_USER.FAILED_LOGINS).orElse(0);
-    }
-
-    void resetFailedLogins(String username) {
-        dsl.update(APP_USER)
-                .set(APP_USER.FAILED_LOGINS, 0)
-                .setNull(APP_USER.LOCKED_UNTIL)
-                .where(APP_USER.USERNAME.eq(username))
-                .execute();
-    }
-
-    void unlock(UserId id) {
-        dsl.update(APP_USER)
-                .set(APP_USER.FAILED_LOGINS, 0)
-                .setNull(APP_USER.LOCKED_UNTIL)
-                .where(APP_USER.ID.eq(id.value()))
-                .execute();
     }
 
     List<Membership> memberships(Condition condition) {
@@ -205,10 +174,9 @@ class JooqUserRepository {
         dsl.deleteFrom(MEMBERSHIP).where(MEMBERSHIP.ID.eq(id)).execute();
     }
 
-    private static UserAccount toAccount(AppUserRecord r, OffsetDateTime now) {
-        boolean locked = r.getLockedUntil() != null && r.getLockedUntil().isAfter(now);
+    private static UserAccount toAccount(AppUserRecord r) {
         return new UserAccount(new UserId(r.getId()), r.getUsername(), r.getFullName(), r.getEmail(),
-                r.getEnabled(), r.getLocale(), locked, r.getVersion());
+                r.getEnabled(), r.getLocale(), r.getMustChangePassword(), r.getVersion());
     }
 
     private static Membership toMembership(Record r) {

@@ -48,7 +48,7 @@ public class UserService implements UserPreferences {
     @Transactional(readOnly = true)
     public List<UserAccount> find(String text) {
         guard.requireAdministrator();
-        return users.find(text, now());
+        return users.find(text);
     }
 
     @Transactional(readOnly = true)
@@ -63,7 +63,7 @@ public class UserService implements UserPreferences {
         String username = Validation.username(input.username());
         String fullName = Validation.name(input.fullName());
         String email = Validation.email(input.email());
-        String password = Validation.password(input.password());
+        String password = PasswordPolicy.check(input.password(), username);
         if (users.usernameTaken(username)) {
             throw new DomainException("error.user.usernameTaken", username);
         }
@@ -98,16 +98,8 @@ public class UserService implements UserPreferences {
     public void resetPassword(UserId id, String newPassword) {
         guard.requireAdministrator();
         UserAccount user = existing(id);
-        users.updatePassword(id, passwordEncoder.encode(Validation.password(newPassword)));
+        users.updatePassword(id, passwordEncoder.encode(PasswordPolicy.check(newPassword, user.username())), true);
         trail.record("USER_PASSWORD_RESET", TARGET, id, null, user.username());
-    }
-
-    @Transactional
-    public void unlock(UserId id) {
-        guard.requireAdministrator();
-        UserAccount user = existing(id);
-        users.unlock(id);
-        trail.record("USER_UNLOCKED", TARGET, id, null, user.username());
     }
 
     @Transactional(readOnly = true)
@@ -241,8 +233,35 @@ public class UserService implements UserPreferences {
                 .orElse(false);
     }
 
+    /**
+     * The caller changes their own password: the current one proves it is them (an open session left at a desk is
+     * not enough), and the new one follows the policy. Clears the change an administrator's reset asked for.
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        Caller caller = guard.caller();
+        UserId id = caller.user().orElseThrow(() -> new AccessDeniedException("no user"));
+        var login = users.findLogin(users.usernameOf(id)).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, login.passwordHash())) {
+            throw new DomainException("error.password.currentWrong");
+        }
+        String password = PasswordPolicy.check(newPassword, login.username());
+        if (password.equals(currentPassword)) {
+            throw new DomainException("error.password.sameAsCurrent");
+        }
+        users.updatePassword(id, passwordEncoder.encode(password), false);
+        trail.record("PASSWORD_CHANGED", TARGET, id, null, login.username());
+    }
+
+    /** Whether the caller still has to replace a password an administrator set (read live, not from the session). */
+    @Transactional(readOnly = true)
+    public boolean mustChangeOwnPassword() {
+        return guard.caller().user().flatMap(id -> users.findLogin(users.usernameOf(id)))
+                .map(JooqUserRepository.Login::mustChangePassword).orElse(false);
+    }
+
     private UserAccount existing(UserId id) {
-        return users.findById(id, now()).orElseThrow(() -> new DomainException("error.user.notFound"));
+        return users.findById(id).orElseThrow(() -> new DomainException("error.user.notFound"));
     }
 
     private OffsetDateTime now() {

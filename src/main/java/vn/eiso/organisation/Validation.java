@@ -11,7 +11,6 @@ final class Validation {
     private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._\\-/]+");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._\\-]{3,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int MIN_PASSWORD = 8;
 
     private Validation() {
     }
@@ -58,16 +57,5 @@ final class Validation {
             throw new DomainException("error.user.emailInvalid");
         }
         return email;
-    }
-
-    static String password(String raw) {
-        if (raw == null || raw.length() < MIN_PASSWORD) {
-            throw new DomainException("error.user.passwordTooShort", MIN_PASSWORD);
-        }
-        if (raw.length() > 72) {
-            // bcrypt ignores everything after 72 bytes; refuse rather than silently truncate.
-            throw new DomainException("error.user.passwordTooLong", 72);
-        }
-        return raw;
     }
 }

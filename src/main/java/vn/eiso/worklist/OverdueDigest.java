@@ -50,7 +50,7 @@ class OverdueDigest {
         List<UserAccount> accounts = SystemAuthentication.runAsSystem(() -> users.find(""));
         int posted = 0;
         for (UserAccount account : accounts) {
-            if (!account.enabled() || account.locked()) {
+            if (!account.enabled()) {
                 continue;
             }
             SecurityContext previous = SignedIn.as(userDetails.loadUserByUsername(account.username()));

@@ -34,10 +34,10 @@ class AdministratorBootstrapTest {
     @Test
     void with_a_password_the_first_start_creates_the_administrator() throws Exception {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .run(args("Quan-tri-2026"))) {
+                .run(args("Lần đầu khởi động eISO"))) {
             var manager = context.getBean(AuthenticationConfiguration.class).getAuthenticationManager();
             var auth = manager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated("admin", "Quan-tri-2026"));
+                    UsernamePasswordAuthenticationToken.unauthenticated("admin", "Lần đầu khởi động eISO"));
             assertThat(auth.getAuthorities()).extracting(a -> a.getAuthority()).contains("ROLE_ADMINISTRATOR")
                     .doesNotContain("ROLE_STAFF", "ROLE_OVERSIGHT");
         }

@@ -116,7 +116,7 @@ class UnitServiceTest {
         Accounts.signIn(userDetails, "admin");
         Unit unit = units.create(new UnitData(code(), "Có thành viên", UnitType.COMMUNE, province().id()));
         UserAccount member = users.create(new NewUser("u" + unit.code().toLowerCase(), "Thành viên", null,
-                "mat-khau-1"));
+                Accounts.DEMO_PASSWORD));
         users.grant(member.id(), unit.id(), Role.STAFF);
 
         assertThatThrownBy(() -> units.delete(unit.id(), unit.version())).hasMessageContaining("error.unit.hasMembers");

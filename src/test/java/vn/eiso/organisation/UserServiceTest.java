@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
+import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.support.Accounts;
 
@@ -51,32 +52,32 @@ class UserServiceTest {
     void a_new_user_gets_a_bcrypt_hash_never_the_password_itself() {
         Accounts.signIn(userDetails, "admin");
         String username = name();
-        users.create(new NewUser(username, "Nguyễn Văn A", "a@hoaan.gov.vn", "mat-khau-rat-dai"));
+        users.create(new NewUser(username, "Nguyễn Văn A", "a@hoaan.gov.vn", "mật khẩu rất dài của tôi"));
 
         String hash = repository.findLogin(username).orElseThrow().passwordHash();
-        assertThat(hash).startsWith("$2").doesNotContain("mat-khau-rat-dai");
-        assertThat(encoder.matches("mat-khau-rat-dai", hash)).isTrue();
+        assertThat(hash).startsWith("$2").doesNotContain("mật khẩu rất dài của tôi");
+        assertThat(encoder.matches("mật khẩu rất dài của tôi", hash)).isTrue();
     }
 
     @Test
     void bad_user_input_is_refused_with_its_reason() {
         Accounts.signIn(userDetails, "admin");
-        assertThatThrownBy(() -> users.create(new NewUser("admin", "Trùng", null, "12345678")))
+        assertThatThrownBy(() -> users.create(new NewUser("admin", "Trùng", null, Accounts.DEMO_PASSWORD)))
                 .hasMessageContaining("error.user.usernameTaken");
-        assertThatThrownBy(() -> users.create(new NewUser("Có Dấu", "Tên", null, "12345678")))
+        assertThatThrownBy(() -> users.create(new NewUser("Có Dấu", "Tên", null, Accounts.DEMO_PASSWORD)))
                 .hasMessageContaining("error.user.usernameInvalid");
         assertThatThrownBy(() -> users.create(new NewUser(name(), "Tên", null, "ngan")))
                 .hasMessageContaining("error.user.passwordTooShort");
-        assertThatThrownBy(() -> users.create(new NewUser(name(), "Tên", "khong-phai-email", "12345678")))
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "Tên", "khong-phai-email", Accounts.DEMO_PASSWORD)))
                 .hasMessageContaining("error.user.emailInvalid");
-        assertThatThrownBy(() -> users.create(new NewUser(name(), "", null, "12345678")))
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "", null, Accounts.DEMO_PASSWORD)))
                 .hasMessageContaining("error.nameRequired");
     }
 
     @Test
     void a_user_holds_roles_in_several_units_and_loses_one_at_once_when_revoked() {
         Accounts.signIn(userDetails, "admin");
-        UserAccount user = users.create(new NewUser(name(), "Thư ký hai xã", null, "12345678"));
+        UserAccount user = users.create(new NewUser(name(), "Thư ký hai xã", null, Accounts.DEMO_PASSWORD));
         Membership first = users.grant(user.id(), unit("X-ANBINH"), Role.QUALITY_OFFICER);
         users.grant(user.id(), unit("X-HOALOI"), Role.QUALITY_OFFICER);
         assertThatThrownBy(() -> users.grant(user.id(), unit("X-HOALOI"), Role.QUALITY_OFFICER))
@@ -91,7 +92,7 @@ class UserServiceTest {
     @Test
     void oversight_is_granted_only_in_the_science_department() {
         Accounts.signIn(userDetails, "admin");
-        UserAccount user = users.create(new NewUser(name(), "Giám sát", null, "12345678"));
+        UserAccount user = users.create(new NewUser(name(), "Giám sát", null, Accounts.DEMO_PASSWORD));
         assertThatThrownBy(() -> users.grant(user.id(), unit("STP"), Role.OVERSIGHT))
                 .hasMessageContaining("error.membership.oversightOnlyInScienceDepartment");
         assertThat(users.grant(user.id(), unit("SKHCN"), Role.OVERSIGHT).role()).isEqualTo(Role.OVERSIGHT);
@@ -100,7 +101,7 @@ class UserServiceTest {
     @Test
     void a_disabled_user_keeps_no_grants() {
         Accounts.signIn(userDetails, "admin");
-        UserAccount user = users.create(new NewUser(name(), "Sẽ nghỉ", null, "12345678"));
+        UserAccount user = users.create(new NewUser(name(), "Sẽ nghỉ", null, Accounts.DEMO_PASSWORD));
         users.grant(user.id(), unit("STC"), Role.STAFF);
         UserAccount disabled = users.update(user.id(), user.version(), user.fullName(), null, false);
 
@@ -124,7 +125,7 @@ class UserServiceTest {
     void staff_cannot_manage_users() {
         Accounts.signIn(userDetails, "congchuc.stp");
         assertThatThrownBy(() -> users.find("")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> users.create(new NewUser(name(), "X", null, "12345678")))
+        assertThatThrownBy(() -> users.create(new NewUser(name(), "X", null, Accounts.DEMO_PASSWORD)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -134,5 +135,47 @@ class UserServiceTest {
         users.rememberOwnUnit(unit("X-PHUHOA"));
         assertThat(users.ownLastUnit()).contains(unit("X-PHUHOA"));
         assertThatThrownBy(() -> users.rememberOwnUnit(unit("STP"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_user_changes_the_own_password_only_with_the_current_one_and_under_the_policy() {
+        Accounts.signIn(userDetails, "admin");
+        String username = name();
+        users.create(new NewUser(username, "Người đổi mật khẩu", null, Accounts.DEMO_PASSWORD));
+        Accounts.signIn(userDetails, username);
+
+        assertThatThrownBy(() -> users.changeOwnPassword("không phải mật khẩu", "một câu mới đủ dài và riêng"))
+                .hasMessageContaining("error.password.currentWrong");
+        assertThatThrownBy(() -> users.changeOwnPassword(Accounts.DEMO_PASSWORD, "ngắn quá"))
+                .hasMessageContaining("error.user.passwordTooShort");
+        assertThatThrownBy(() -> users.changeOwnPassword(Accounts.DEMO_PASSWORD, Accounts.DEMO_PASSWORD))
+                .hasMessageContaining("error.password.sameAsCurrent");
+        assertThat(encoder.matches(Accounts.DEMO_PASSWORD, repository.findLogin(username).orElseThrow().passwordHash()))
+                .isTrue();
+
+        users.changeOwnPassword(Accounts.DEMO_PASSWORD, "một câu mới đủ dài và riêng");
+
+        assertThat(encoder.matches("một câu mới đủ dài và riêng",
+                repository.findLogin(username).orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void an_administrators_reset_makes_the_user_change_the_password_and_the_change_clears_it() {
+        Accounts.signIn(userDetails, "admin");
+        String username = name();
+        UserAccount user = users.create(new NewUser(username, "Người được đặt lại", null, Accounts.DEMO_PASSWORD));
+        assertThat(user.mustChangePassword()).isFalse();
+        assertThatThrownBy(() -> users.resetPassword(user.id(), "12345678"))
+                .hasMessageContaining("error.user.passwordTooShort");
+
+        users.resetPassword(user.id(), "quản trị viên đặt tạm");
+
+        assertThat(users.get(user.id()).mustChangePassword()).isTrue();
+        assertThat(((EisoPrincipal) userDetails.loadUserByUsername(username)).mustChangePassword()).isTrue();
+        Accounts.signIn(userDetails, username);
+        assertThat(users.mustChangeOwnPassword()).isTrue();
+        users.changeOwnPassword("quản trị viên đặt tạm", "chỉ mình tôi biết câu này");
+        assertThat(users.mustChangeOwnPassword()).isFalse();
+        assertThat(((EisoPrincipal) userDetails.loadUserByUsername(username)).mustChangePassword()).isFalse();
     }
 }

@@ -18,9 +18,14 @@ public final class AttemptedName extends SimpleUrlAuthenticationFailureHandler {
     public static final String SESSION_ATTRIBUTE = AttemptedName.class.getName();
     /** Longer input is not a user name anyone has; it is not kept. */
     static final int MAX_LENGTH = 100;
+    /** The query parameter that tells the login page how many seconds a throttled sign-in must wait. */
+    public static final String WAIT_PARAMETER = "wait";
+
+    private final String failureUrl;
 
     AttemptedName(String failureUrl) {
         super(failureUrl);
+        this.failureUrl = failureUrl;
     }
 
     @Override
@@ -29,6 +34,12 @@ public final class AttemptedName extends SimpleUrlAuthenticationFailureHandler {
         String name = request.getParameter("username");
         if (name != null && !name.isBlank() && name.strip().length() <= MAX_LENGTH) {
             request.getSession().setAttribute(SESSION_ATTRIBUTE, name.strip());
+        }
+        if (exception instanceof SignInThrottledException throttled) {
+            // Still the one message for every failure, only with how long to wait before the next try.
+            getRedirectStrategy().sendRedirect(request, response,
+                    failureUrl + "&" + WAIT_PARAMETER + "=" + throttled.retryAfterSeconds());
+            return;
         }
         super.onAuthenticationFailure(request, response, exception);
     }

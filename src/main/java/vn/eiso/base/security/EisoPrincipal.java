@@ -21,19 +21,19 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
     private final String username;
     private final String fullName;
     private final boolean enabled;
-    private final boolean locked;
+    private final boolean mustChangePassword;
     private final String locale;
     private final List<GrantedAuthority> authorities;
     private String passwordHash;
 
     public EisoPrincipal(UserId userId, String username, String fullName, String passwordHash, boolean enabled,
-            boolean locked, String locale, List<GrantedAuthority> authorities) {
+            boolean mustChangePassword, String locale, List<GrantedAuthority> authorities) {
         this.userId = userId;
         this.username = username;
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
         this.locale = locale;
         this.authorities = List.copyOf(authorities);
     }
@@ -66,9 +66,17 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
         return username;
     }
 
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
+    /**
+     * An administrator reset the password, so the administrator knows it: the user must choose a new one before
+     * anything else (the screens lead to the change, the API refuses).
+     */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** The same user after a successful change of the own password, for the open session. */
+    public EisoPrincipal withPasswordChanged() {
+        return new EisoPrincipal(userId, username, fullName, null, enabled, false, locale, authorities);
     }
 
     @Override

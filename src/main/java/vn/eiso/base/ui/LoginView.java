@@ -15,9 +15,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 import vn.eiso.base.security.AttemptedName;
 
-/** Sign-in. A wrong user name, a wrong password and a locked account all get the same message. */
+/** Sign-in. A wrong user name and a wrong password get the same message; a throttled one also says how long to wait. */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -61,7 +62,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        boolean failed = parameters.containsKey("error");
+        i18n.getErrorMessage().setMessage(waitMessage(parameters.get(AttemptedName.WAIT_PARAMETER)));
+        form.setI18n(i18n);
         form.setError(failed);
         attemptedName = failed ? takeAttemptedName() : null;
         if (attemptedName != null) {
@@ -81,6 +85,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                     };
                     Promise.resolve(form.updateComplete).then(() => { if (!fill()) { requestAnimationFrame(fill); } });
                     """, attemptedName);
+        }
+    }
+
+    /**
+     * The one message for every failure, or, while sign-ins from here are throttled, the same message with how long
+     * to wait; an unknown name is throttled exactly like a known one, so the wait says nothing about accounts.
+     */
+    private String waitMessage(List<String> wait) {
+        long seconds = wait == null || wait.isEmpty() ? 0 : parseSeconds(wait.getFirst());
+        if (seconds <= 0) {
+            return getTranslation("login.error.message");
+        }
+        return seconds < 120 ? getTranslation("login.error.throttledSeconds", seconds)
+                : getTranslation("login.error.throttledMinutes", (seconds + 59) / 60);
+    }
+
+    private static long parseSeconds(String text) {
+        try {
+            return Math.min(Long.parseLong(text), 24 * 3600);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

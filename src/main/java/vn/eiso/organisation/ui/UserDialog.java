@@ -28,7 +28,7 @@ import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserAccount;
 import vn.eiso.organisation.UserService;
 
-/** Creates a user, or edits one with its password reset, unlock and memberships (unit × role). */
+/** Creates a user, or edits one with its password reset and memberships (unit × role). */
 class UserDialog extends Dialog {
 
     private final UserService users;
@@ -81,15 +81,6 @@ class UserDialog extends Dialog {
             fullName.setValue(existing.fullName());
             email.setValue(existing.email() == null ? "" : existing.email());
             enabled.setValue(existing.enabled());
-            if (existing.locked()) {
-                Button unlock = new Button(getTranslation("users.unlock"), VaadinIcon.UNLOCK.create(), e -> {
-                    users.unlock(existing.id());
-                    Notifications.success(getTranslation("users.unlocked"));
-                    e.getSource().setVisible(false);
-                    onChanged.run();
-                });
-                getFooter().add(unlock);
-            }
             add(membershipEditor(units));
         }
         getFooter().add(save);

@@ -60,9 +60,11 @@ class UsersView extends VerticalLayout implements TitledView {
     }
 
     private Span state(UserAccount user) {
-        String key = !user.enabled() ? "user.disabled" : user.locked() ? "user.locked" : "user.active";
+        String key = !user.enabled() ? "user.disabled"
+                : user.mustChangePassword() ? "user.mustChangePassword" : "user.active";
         Span badge = new Span(getTranslation(key));
-        badge.getElement().getThemeList().add(user.enabled() && !user.locked() ? "badge success" : "badge error");
+        badge.getElement().getThemeList().add(!user.enabled() ? "badge error"
+                : user.mustChangePassword() ? "badge contrast" : "badge success");
         return badge;
     }
 

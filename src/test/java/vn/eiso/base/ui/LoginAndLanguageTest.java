@@ -23,7 +23,7 @@ class LoginAndLanguageTest extends UiTest {
         assertThat(view.i18n.getForm().getTitle()).isEqualTo("Đăng nhập");
         assertThat(view.i18n.getForm().getUsername()).isEqualTo("Tên đăng nhập");
         assertThat(find(LoginForm.class).single().isError()).isFalse();
-        // One message for a wrong name, a wrong password and a locked account: nothing to probe accounts with.
+        // One message for a wrong name and a wrong password: nothing to probe accounts with.
         assertThat(view.i18n.getErrorMessage().getMessage()).contains("Tên đăng nhập hoặc mật khẩu không đúng");
         assertThat(view.getPageTitle()).isEqualTo("Đăng nhập · eISO");
     }
@@ -72,5 +72,22 @@ class LoginAndLanguageTest extends UiTest {
         UI.getCurrent().setLocale(Messages.ENGLISH);
         UI.getCurrent().refreshCurrentRoute(true);
         assertThat(find(SideNavItem.class).all()).extracting(SideNavItem::getLabel).contains("Overview");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void a_throttled_sign_in_is_told_how_long_to_wait() {
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("error", "", vn.eiso.base.security.AttemptedName.WAIT_PARAMETER, "8")));
+        LoginView view = (LoginView) UI.getCurrent().getCurrentView();
+        assertThat(find(LoginForm.class).single().isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getMessage()).isEqualTo(
+                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 8 giây.");
+
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("error", "", vn.eiso.base.security.AttemptedName.WAIT_PARAMETER, "900")));
+        view = (LoginView) UI.getCurrent().getCurrentView();
+        assertThat(view.i18n.getErrorMessage().getMessage()).isEqualTo(
+                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
     }
 }

@@ -21,7 +21,7 @@ class NavigationByRoleTest extends UiTest {
     void the_administrator_sees_every_administration_screen() {
         assertThat(menu()).containsExactly("Tổng quan", "Việc của tôi", "Theo dõi triển khai", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
                 "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
-                "Rủi ro và cơ hội", "Công bố ISO", "Báo cáo năm", "Thư viện mẫu", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị", "Người dùng", "Nhật ký hệ thống",
+                "Rủi ro và cơ hội", "Công bố ISO", "Báo cáo năm", "Thư viện mẫu", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị", "Người dùng", "Đăng nhập bị hãm", "Nhật ký hệ thống",
                 "Chỉ mục tìm kiếm");
     }
 

@@ -22,7 +22,7 @@ class UsersViewTest extends UiTest {
         UserDialog create = find(UserDialog.class).last();
         test(create.username).setValue(username);
         test(create.fullName).setValue("Nguyễn Thị Hoa");
-        test(create.password).setValue("mat-khau-moi");
+        test(create.password).setValue("mật khẩu mới của Hoa");
         test(create.save).click();
 
         assertThat(notifications()).contains("Đã tạo người dùng");
@@ -54,7 +54,7 @@ class UsersViewTest extends UiTest {
         test(create.save).click();
 
         assertThat(create.isOpened()).isTrue();
-        assertThat(notifications()).contains("Mật khẩu phải có ít nhất 8 ký tự");
+        assertThat(notifications()).contains("Mật khẩu phải có ít nhất 12 ký tự");
         view.refresh();
         assertThat(view.grid.getGenericDataView().getItems().count()).isEqualTo(before);
     }
