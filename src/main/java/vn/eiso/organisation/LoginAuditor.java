@@ -11,6 +11,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.security.BasicApiCall;
 import vn.eiso.base.security.EisoPrincipal;
 
 /**
@@ -41,7 +42,10 @@ class LoginAuditor {
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof EisoPrincipal principal) {
             users.resetFailedLogins(principal.getUsername());
-            trail.recordAs(principal.getUsername(), "LOGIN", UserService.TARGET, principal.userId(), null, null);
+            // An API call by HTTP Basic is no sign-in: BasicApiAuditor records it once a day.
+            if (!(event.getAuthentication().getDetails() instanceof BasicApiCall)) {
+                trail.recordAs(principal.getUsername(), "LOGIN", UserService.TARGET, principal.userId(), null, null);
+            }
         }
     }
 

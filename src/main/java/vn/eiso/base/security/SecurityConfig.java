@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -52,7 +51,7 @@ class SecurityConfig {
 
     /**
      * The HTTP API: HTTP Basic or a personal API token as a bearer token, no session, no CSRF token (no cookie
-     * to forge a request with).
+     * to forge a request with); a browser's cached Basic credentials cannot write from another site.
      */
     @Bean
     @Order(1)
@@ -60,8 +59,9 @@ class SecurityConfig {
         SecurityHeaders.apply(http);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationDetailsSource(r -> new BasicApiCall(r.getRemoteAddr())))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

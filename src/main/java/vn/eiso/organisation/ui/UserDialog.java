@@ -21,6 +21,8 @@ import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.ui.Notifications;
+import java.time.Clock;
+import vn.eiso.organisation.ApiTokens;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.NewUser;
 import vn.eiso.organisation.Unit;
@@ -44,8 +46,10 @@ class UserDialog extends Dialog {
     final ComboBox<Unit> unit = new ComboBox<>();
     final Select<Role> role = new Select<>();
     final Button grant = new Button();
+    UserTokensSection tokenSection;
 
-    UserDialog(UserService users, UnitService units, UserAccount existing, Runnable onChanged) {
+    UserDialog(UserService users, UnitService units, ApiTokens tokens, Clock clock, UserAccount existing,
+            Runnable onChanged) {
         this.users = users;
         this.onChanged = onChanged;
         this.account = existing;
@@ -91,6 +95,8 @@ class UserDialog extends Dialog {
                 getFooter().add(unlock);
             }
             add(membershipEditor(units));
+            tokenSection = new UserTokensSection(tokens, clock, existing);
+            add(tokenSection);
         }
         getFooter().add(save);
     }
@@ -108,6 +114,7 @@ class UserDialog extends Dialog {
                 if (!password.isEmpty()) {
                     users.resetPassword(account.id(), password.getValue());
                     password.clear();
+                    tokenSection.refresh();
                     account = users.get(account.id());
                 }
                 Notifications.success(getTranslation("users.saved"));
