@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,6 +159,31 @@ class ApiTokensTest extends ServiceTest {
             tokens.verify(token);
             tokens.verify(token);
             assertThat(trailLines("API_TOKEN_USED")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void parallel_first_uses_of_the_day_write_one_line() throws Exception {
+        String token = create(Scope.READ);
+        try (var tomorrow = clock.moveTo(today.plusDays(2).atTime(7, 0))) {
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Boolean>> calls = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return tokens.verify(token).isPresent();
+                    }));
+                }
+                start.countDown();
+                for (Future<Boolean> call : calls) {
+                    assertThat(call.get(30, TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(trailLines("API_TOKEN_USED")).isEqualTo(1);
         }
     }
 }
