@@ -32,7 +32,7 @@ class CrossSiteWriteFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static boolean crossSite(HttpServletRequest request) {
+    private static boolean crossSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
             // "cross-site", and also "same-site": a sibling sub-domain is another application.
