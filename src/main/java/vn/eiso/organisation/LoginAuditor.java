@@ -7,6 +7,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
+import vn.eiso.base.security.BasicApiCall;
 import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.security.SignInThrottledException;
 
@@ -27,7 +28,10 @@ class LoginAuditor {
     @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof EisoPrincipal principal) {
-            trail.recordAs(principal.getUsername(), "LOGIN", UserService.TARGET, principal.userId(), null, null);
+            // An API call by HTTP Basic is no sign-in: BasicApiAuditor records it once a day.
+            if (!(event.getAuthentication().getDetails() instanceof BasicApiCall)) {
+                trail.recordAs(principal.getUsername(), "LOGIN", UserService.TARGET, principal.userId(), null, null);
+            }
         }
     }
 

@@ -34,15 +34,17 @@ public class UserService implements UserPreferences {
     private final AuditTrail trail;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApiTokens apiTokens;
 
     UserService(JooqUserRepository users, JooqUnitRepository units, AccessGuard guard, AuditTrail trail,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, ApiTokens apiTokens) {
         this.users = users;
         this.units = units;
         this.guard = guard;
         this.trail = trail;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.apiTokens = apiTokens;
     }
 
     @Transactional(readOnly = true)
@@ -100,6 +102,8 @@ public class UserService implements UserPreferences {
         UserAccount user = existing(id);
         users.updatePassword(id, passwordEncoder.encode(PasswordPolicy.check(newPassword, user.username())), true);
         trail.record("USER_PASSWORD_RESET", TARGET, id, null, user.username());
+        // The tokens were made with the old password, possibly by whoever knew it.
+        apiTokens.revokeAllOf(id);
     }
 
     @Transactional(readOnly = true)

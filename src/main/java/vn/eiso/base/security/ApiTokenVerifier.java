@@ -6,5 +6,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** Resolves a personal API token to its (still usable) account; implemented where accounts live. */
 public interface ApiTokenVerifier {
 
-    Optional<UserDetails> verify(String token);
+    /** An unexpired token of a usable account, or nothing; a use is recorded. */
+    Optional<Verified> verify(String token);
+
+    /** The token's owner, and whether the token may only read (GET, HEAD, OPTIONS) or also write (import). */
+    record Verified(UserDetails user, boolean readOnly) {
+    }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,8 +13,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer <personal API token>} on the API, beside HTTP Basic. A wrong, revoked or
- * locked-out token is answered 401 at once, never passed on as anonymous.
+ * {@code Authorization: Bearer <personal API token>} on the API, beside HTTP Basic. A wrong, expired, revoked or
+ * locked-out token is answered 401 at once, never passed on as anonymous; a read-only token's write is 403.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -35,17 +34,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserDetails> user = verifier.verify(header.substring(PREFIX.length()).strip());
-        if (user.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.getOutputStream().write("{\"error\":\"error.apiToken.invalid\"}".getBytes(StandardCharsets.UTF_8));
+        Optional<ApiTokenVerifier.Verified> verified = verifier.verify(header.substring(PREFIX.length()).strip());
+        if (verified.isEmpty()) {
+            ApiRefusal.send(request, response, HttpServletResponse.SC_UNAUTHORIZED, "error.apiToken.invalid");
             return;
         }
+        if (verified.get().readOnly() && ApiRefusal.isWrite(request)) {
+            ApiRefusal.send(request, response, HttpServletResponse.SC_FORBIDDEN, "error.apiToken.readOnly");
+            return;
+        }
+        UserDetails user = verified.get().user();
         SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         var context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
-                user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
         holder.setContext(context);
         try {
             chain.doFilter(request, response);

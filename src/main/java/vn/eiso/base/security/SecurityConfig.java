@@ -51,7 +51,7 @@ class SecurityConfig {
 
     /**
      * The HTTP API: HTTP Basic or a personal API token as a bearer token, no session, no CSRF token (no cookie
-     * to forge a request with).
+     * to forge a request with); a browser's cached Basic credentials cannot write from another site.
      */
     @Bean
     @Order(1)
@@ -59,9 +59,11 @@ class SecurityConfig {
         SecurityHeaders.apply(http);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new CrossSiteWriteFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequired(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(new ThrottledAnswer()))
+                .httpBasic(b -> b.authenticationEntryPoint(new ThrottledAnswer())
+                        .authenticationDetailsSource(BasicApiCall::new))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

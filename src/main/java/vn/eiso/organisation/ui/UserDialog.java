@@ -16,11 +16,13 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
 import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.ui.Notifications;
+import vn.eiso.organisation.ApiTokens;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.NewUser;
 import vn.eiso.organisation.Unit;
@@ -44,8 +46,10 @@ class UserDialog extends Dialog {
     final ComboBox<Unit> unit = new ComboBox<>();
     final Select<Role> role = new Select<>();
     final Button grant = new Button();
+    UserTokensSection tokenSection;
 
-    UserDialog(UserService users, UnitService units, UserAccount existing, Runnable onChanged) {
+    UserDialog(UserService users, UnitService units, ApiTokens tokens, Clock clock, UserAccount existing,
+            Runnable onChanged) {
         this.users = users;
         this.onChanged = onChanged;
         this.account = existing;
@@ -82,6 +86,8 @@ class UserDialog extends Dialog {
             email.setValue(existing.email() == null ? "" : existing.email());
             enabled.setValue(existing.enabled());
             add(membershipEditor(units));
+            tokenSection = new UserTokensSection(tokens, clock, existing);
+            add(tokenSection);
         }
         getFooter().add(save);
     }
@@ -99,6 +105,7 @@ class UserDialog extends Dialog {
                 if (!password.isEmpty()) {
                     users.resetPassword(account.id(), password.getValue());
                     password.clear();
+                    tokenSection.refresh();
                     account = users.get(account.id());
                 }
                 Notifications.success(getTranslation("users.saved"));

@@ -10,9 +10,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import vn.eiso.base.Role;
 import vn.eiso.base.ui.SearchField;
 import vn.eiso.base.ui.TitledView;
+import vn.eiso.organisation.ApiTokens;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserAccount;
 import vn.eiso.organisation.UserService;
@@ -25,12 +27,16 @@ class UsersView extends VerticalLayout implements TitledView {
 
     private final UserService users;
     private final UnitService units;
+    private final ApiTokens tokens;
+    private final Clock clock;
     final Grid<UserAccount> grid = new Grid<>();
     final SearchField search = new SearchField("users.search", this::refresh);
 
-    UsersView(UserService users, UnitService units) {
+    UsersView(UserService users, UnitService units, ApiTokens tokens, Clock clock) {
         this.users = users;
         this.units = units;
+        this.tokens = tokens;
+        this.clock = clock;
         addClassName("list-view");
         setSizeFull();
 
@@ -56,7 +62,7 @@ class UsersView extends VerticalLayout implements TitledView {
     }
 
     void open(UserAccount account) {
-        new UserDialog(users, units, account, this::refresh).open();
+        new UserDialog(users, units, tokens, clock, account, this::refresh).open();
     }
 
     private Span state(UserAccount user) {

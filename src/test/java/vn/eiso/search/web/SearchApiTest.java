@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.organisation.ApiToken;
 import vn.eiso.organisation.ApiTokens;
 import vn.eiso.search.SearchService;
 import vn.eiso.support.Accounts;
@@ -112,7 +114,7 @@ class SearchApiTest {
         String token = SystemAuthentication.runAsSystem(() -> {
             Accounts.signIn(users, "congchuc.stp");
             try {
-                return tokens.create("script");
+                return tokens.create("script", Duration.ofDays(30), ApiToken.Scope.READ, Accounts.DEMO_PASSWORD);
             } finally {
                 Accounts.signOut();
             }
