@@ -38,6 +38,6 @@ class EisoUserDetailsService implements UserDetailsService {
                 .toList();
         boolean locked = user.lockedUntil() != null && user.lockedUntil().isAfter(OffsetDateTime.now(clock));
         return new EisoPrincipal(id, user.username(), user.fullName(), user.passwordHash(), user.enabled(), locked,
-                user.locale(), authorities);
+                user.locale(), authorities, users.sessionGeneration(id));
     }
 }

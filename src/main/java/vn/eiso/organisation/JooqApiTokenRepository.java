@@ -47,6 +47,10 @@ class JooqApiTokenRepository {
         return owner;
     }
 
+    void revokeAllOf(UserId user) {
+        dsl.deleteFrom(API_TOKEN).where(API_TOKEN.USER_ID.eq(user.value())).execute();
+    }
+
     boolean delete(UserId user, long id) {
         return dsl.deleteFrom(API_TOKEN).where(API_TOKEN.ID.eq(id)).and(API_TOKEN.USER_ID.eq(user.value()))
                 .execute() == 1;

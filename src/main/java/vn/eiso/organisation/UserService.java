@@ -30,15 +30,17 @@ public class UserService implements UserPreferences {
 
     private final JooqUserRepository users;
     private final JooqUnitRepository units;
+    private final JooqApiTokenRepository tokens;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    UserService(JooqUserRepository users, JooqUnitRepository units, AccessGuard guard, AuditTrail trail,
-            PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(JooqUserRepository users, JooqUnitRepository units, JooqApiTokenRepository tokens, AccessGuard guard,
+            AuditTrail trail, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
         this.units = units;
+        this.tokens = tokens;
         this.guard = guard;
         this.trail = trail;
         this.passwordEncoder = passwordEncoder;
@@ -89,6 +91,9 @@ public class UserService implements UserPreferences {
         if (!users.update(id, version, name, mail, enabled)) {
             throw new ConcurrentEditException();
         }
+        if (before.enabled() && !enabled) {
+            endAccess(id);
+        }
         trail.record(before.enabled() == enabled ? "USER_UPDATED" : enabled ? "USER_ENABLED" : "USER_DISABLED",
                 TARGET, id, null, before.username());
         return existing(id);
@@ -99,6 +104,7 @@ public class UserService implements UserPreferences {
         guard.requireAdministrator();
         UserAccount user = existing(id);
         users.updatePassword(id, passwordEncoder.encode(Validation.password(newPassword)));
+        endAccess(id);
         trail.record("USER_PASSWORD_RESET", TARGET, id, null, user.username());
     }
 
@@ -201,6 +207,7 @@ public class UserService implements UserPreferences {
             throw new DomainException("error.membership.lastOwnAdmin");
         }
         users.deleteMembership(membershipId);
+        users.endSessions(m.userId());
         trail.record("MEMBERSHIP_REVOKED", TARGET, m.userId(), m.unitId(),
                 m.username() + " · " + m.role() + " · " + m.unitCode());
     }
@@ -239,6 +246,15 @@ public class UserService implements UserPreferences {
         return guard.caller().user().flatMap(id -> users.findLogin(users.usernameOf(id)))
                 .map(login -> password != null && passwordEncoder.matches(password, login.passwordHash()))
                 .orElse(false);
+    }
+
+    /**
+     * Whoever held the account's sessions or tokens loses them with the change (ADR 0020): a disabled account, or
+     * a password the administrator has just reset, ends every way in that the old state had opened.
+     */
+    private void endAccess(UserId id) {
+        users.endSessions(id);
+        tokens.revokeAllOf(id);
     }
 
     private UserAccount existing(UserId id) {

@@ -16,6 +16,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import vn.eiso.base.security.AttemptedName;
+import vn.eiso.base.security.SessionCutoffFilter;
 
 /** Sign-in. A wrong user name, a wrong password and a locked account all get the same message. */
 @Route(value = "login", autoLayout = false)
@@ -24,6 +25,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
+    /** Why the user is here again: the previous session was ended because their access changed. */
+    final Paragraph ended = new Paragraph();
     private String attemptedName;
 
     public LoginView() {
@@ -51,7 +54,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
 
-        Div card = new Div(brand, form, new LanguageSwitch(tag -> { }));
+        ended.setText(getTranslation("login.sessionEnded"));
+        ended.setId("login-session-ended");
+        ended.addClassName("login-session-ended");
+        ended.getElement().setAttribute("role", "status");
+        ended.setVisible(false);
+
+        Div card = new Div(brand, ended, form, new LanguageSwitch(tag -> { }));
         card.addClassName("login-card");
         // The public register's route, named here as text: the base layer does not know the announcement feature.
         Anchor register = new Anchor("cong-bo", getTranslation("login.publicRegister"));
@@ -63,6 +72,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         form.setError(failed);
+        boolean marked = takeEndedMark();
+        ended.setVisible(!failed && (marked || event.getLocation().getQueryParameters().getParameters()
+                .containsKey(SessionCutoffFilter.ENDED_PARAMETER)));
         attemptedName = failed ? takeAttemptedName() : null;
         if (attemptedName != null) {
             // The form's fields live in the web component, not on the server: fill the name in there and put the
@@ -94,6 +106,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Object name = http.getAttribute(AttemptedName.SESSION_ATTRIBUTE);
         http.removeAttribute(AttemptedName.SESSION_ATTRIBUTE);
         return name instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /** Whether the security filter ended the previous session and left the mark in the new one; read once. */
+    private static boolean takeEndedMark() {
+        VaadinSession session = VaadinSession.getCurrent();
+        WrappedSession http = session == null ? null : session.getSession();
+        if (http == null || http.getAttribute(SessionCutoffFilter.ENDED) == null) {
+            return false;
+        }
+        http.removeAttribute(SessionCutoffFilter.ENDED);
+        return true;
     }
 
     /** The user name filled in again after a failed sign-in, or null. */
