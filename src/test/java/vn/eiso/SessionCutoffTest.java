@@ -96,7 +96,8 @@ class SessionCutoffTest {
     private HttpResponse<String> uidl(HttpClient browser) {
         return Http.send(browser, HttpRequest.newBuilder(uri("?v-r=uidl&v-uiId=0"))
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"csrfToken\":\"x\",\"rpc\":[],\"syncId\":0,\"clientId\":0}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"csrfToken\":\"x\",\"rpc\":[],\"syncId\":0,\"clientId\":0}"))
                 .build());
     }
 

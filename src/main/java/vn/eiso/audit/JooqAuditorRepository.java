@@ -24,7 +24,7 @@ import vn.eiso.organisation.UnitStatus;
 @Repository
 class JooqAuditorRepository {
 
-    /** Holds the internal-auditor role in a unit that is still active: a role in an archived unit counts for nothing. */
+    /** Holds the internal-auditor role in a unit still active: a role in an archived unit counts for nothing. */
     private static final Condition INTERNAL_AUDITOR = APP_USER.ID.in(DSL.select(MEMBERSHIP.USER_ID).from(MEMBERSHIP)
             .join(UNIT).on(UNIT.ID.eq(MEMBERSHIP.UNIT_ID))
             .where(MEMBERSHIP.ROLE.eq(Role.INTERNAL_AUDITOR.name()).and(UNIT.STATUS.eq(UnitStatus.ACTIVE.name()))));
@@ -55,7 +55,7 @@ class JooqAuditorRepository {
         return people(APP_USER.ID.in(ids));
     }
 
-    /** Enabled, and in the pool or an internal auditor now: asked when a team is chosen and at every step of the audit. */
+    /** Enabled, and in the pool or an internal auditor now: asked when a team is chosen and at each step of it. */
     boolean isEligible(UserId user) {
         return dsl.fetchExists(APP_USER, APP_USER.ID.eq(user.value()).and(APP_USER.ENABLED.isTrue())
                 .and(IN_POOL.or(INTERNAL_AUDITOR)));

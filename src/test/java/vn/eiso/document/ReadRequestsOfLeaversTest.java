@@ -47,7 +47,8 @@ class ReadRequestsOfLeaversTest extends ServiceTest {
         Document procedure = SystemAuthentication.runAsSystem(() -> register.get(register.list(
                 new DocumentFilter(stp, "QT-01", null, DocumentStatus.EFFECTIVE, null, false), DocumentSort.CODE,
                 true, 0, 100).stream().filter(d -> d.code().equals("QT-01")).findFirst().orElseThrow().id()));
-        revisions.requestAcknowledgements(procedure.effectiveRevisionId(), List.of(reader.id()), OffsetDateTime.now(clock));
+        revisions.requestAcknowledgements(procedure.effectiveRevisionId(), List.of(reader.id()),
+                OffsetDateTime.now(clock));
 
         as(name);
         assertThat(workflow.myPendingReadings()).extracting(PendingReading::revisionId)

@@ -2,6 +2,7 @@ package vn.eiso.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -38,11 +39,14 @@ class SessionGenerationTest extends ServiceTest {
     @BeforeEach
     void aMemberOfANewCommune() {
         as("admin");
-        commune = units.create(new UnitData("SG-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(), "Phường Phiên",
-                UnitType.COMMUNE, unit("HOAAN"))).id();
+        commune = units.create(new UnitData("SG-" + code(), "Phường Phiên", UnitType.COMMUNE, unit("HOAAN"))).id();
         String name = "sg" + UUID.randomUUID().toString().substring(0, 8);
         user = users.create(new NewUser(name, "Phiên " + name, null, Accounts.DEMO_PASSWORD));
         users.grant(user.id(), commune, Role.STAFF);
+    }
+
+    private static String code() {
+        return UUID.randomUUID().toString().substring(0, 4).toUpperCase();
     }
 
     private int generation() {
@@ -79,7 +83,7 @@ class SessionGenerationTest extends ServiceTest {
     @Test
     void a_password_reset_moves_it_on_and_revokes_every_token() {
         int before = generation();
-        tokens.insert(user.id(), "script", "a".repeat(64), java.time.OffsetDateTime.now(clock));
+        tokens.insert(user.id(), "script", "a".repeat(64), OffsetDateTime.now(clock));
 
         users.resetPassword(user.id(), Accounts.DEMO_PASSWORD + " khác");
 
@@ -98,8 +102,8 @@ class SessionGenerationTest extends ServiceTest {
     @Test
     void a_merge_that_moves_the_membership_moves_it_on() {
         int before = generation();
-        UnitId successor = units.create(new UnitData("SG-N" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(),
-                "Phường Phiên mới", UnitType.COMMUNE, unit("HOAAN"))).id();
+        UnitId successor = units.create(new UnitData("SG-N" + code(), "Phường Phiên mới", UnitType.COMMUNE,
+                unit("HOAAN"))).id();
 
         restructuring.merge(List.of(commune), successor);
 
