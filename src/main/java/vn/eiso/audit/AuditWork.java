@@ -74,7 +74,7 @@ public class AuditWork {
     @Transactional(readOnly = true)
     public boolean canWork(AuditId id) {
         Audit audit = programme.get(id);
-        return audit.status().isOpen() && guard.caller().user().map(audit::isOnTeam).orElse(false);
+        return audit.status().isOpen() && programme.isWorkingOnTeam(guard.caller(), audit);
     }
 
     /** The status line: what happens next and who does it. */
@@ -200,8 +200,9 @@ public class AuditWork {
     public Audit signOff(AuditId id, int version, String password) {
         audits.lock(id);
         Audit audit = programme.get(id);
-        UserId me = guard.caller().user().orElseThrow(() -> new AccessDeniedException("no user"));
-        if (!audit.lead().id().equals(me)) {
+        Caller caller = guard.caller();
+        UserId me = caller.user().orElseThrow(() -> new AccessDeniedException("no user"));
+        if (!audit.lead().id().equals(me) || !programme.isWorkingOnTeam(caller, audit)) {
             throw new DomainException("error.audit.leadOnly");
         }
         if (!audit.status().isOpen()) {
@@ -313,7 +314,7 @@ public class AuditWork {
         if (!audit.status().isOpen()) {
             throw new DomainException("error.audit.signed");
         }
-        if (!guard.caller().user().map(audit::isOnTeam).orElse(false)) {
+        if (!programme.isWorkingOnTeam(guard.caller(), audit)) {
             throw new DomainException("error.audit.teamOnly");
         }
         return audit;

@@ -47,16 +47,18 @@ public class Audits {
 
     private final JooqInternalAuditRepository audits;
     private final Impartiality impartiality;
+    private final JooqAuditorRepository auditors;
     private final DocumentRegister documents;
     private final UnitService units;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    Audits(JooqInternalAuditRepository audits, Impartiality impartiality, DocumentRegister documents, UnitService units,
-            AccessGuard guard, AuditTrail trail, Clock clock) {
+    Audits(JooqInternalAuditRepository audits, Impartiality impartiality, JooqAuditorRepository auditors,
+            DocumentRegister documents, UnitService units, AccessGuard guard, AuditTrail trail, Clock clock) {
         this.audits = audits;
         this.impartiality = impartiality;
+        this.auditors = auditors;
         this.documents = documents;
         this.units = units;
         this.guard = guard;
@@ -118,7 +120,7 @@ public class Audits {
     public Audit get(AuditId id) {
         Audit audit = audits.find(id).orElseThrow(() -> new DomainException("error.audit.notFound"));
         Caller caller = guard.caller();
-        if (!caller.canRead(audit.unitId()) && !caller.user().map(audit::isOnTeam).orElse(false)) {
+        if (!caller.canRead(audit.unitId()) && !isWorkingOnTeam(caller, audit)) {
             throw new AccessDeniedException("not allowed to read audit " + id);
         }
         return audit;
@@ -134,7 +136,18 @@ public class Audits {
     /** Audits the caller leads or is on the team of, in any unit: how an auditor from elsewhere finds them. */
     @Transactional(readOnly = true)
     public List<AuditSummary> assignedToMe() {
-        return guard.caller().user().map(u -> audits.list(JooqInternalAuditRepository.assignedTo(u))).orElse(List.of());
+        return guard.caller().user().filter(auditors::isEligible)
+                .map(u -> audits.list(JooqInternalAuditRepository.assignedTo(u))).orElse(List.of());
+    }
+
+    /**
+     * Whether the caller works on the audit now: named on its team (or its lead) and, read live, still allowed to
+     * audit at all (an enabled account, in the pool or holding the internal-auditor role in an active unit). The
+     * team list is the plan of when it was made; a disabled auditor or one whose role ended stays on it for the
+     * record but no longer reads, records or signs (ADR 0020).
+     */
+    boolean isWorkingOnTeam(Caller caller, Audit audit) {
+        return caller.user().filter(audit::isOnTeam).filter(auditors::isEligible).isPresent();
     }
 
     /**

@@ -18,13 +18,16 @@ import org.springframework.stereotype.Repository;
 import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
+import vn.eiso.organisation.UnitStatus;
 
 /** The province's auditor pool and who may be put on an audit team at all. */
 @Repository
 class JooqAuditorRepository {
 
+    /** Holds the internal-auditor role in a unit still active: a role in an archived unit counts for nothing. */
     private static final Condition INTERNAL_AUDITOR = APP_USER.ID.in(DSL.select(MEMBERSHIP.USER_ID).from(MEMBERSHIP)
-            .where(MEMBERSHIP.ROLE.eq(Role.INTERNAL_AUDITOR.name())));
+            .join(UNIT).on(UNIT.ID.eq(MEMBERSHIP.UNIT_ID))
+            .where(MEMBERSHIP.ROLE.eq(Role.INTERNAL_AUDITOR.name()).and(UNIT.STATUS.eq(UnitStatus.ACTIVE.name()))));
     private static final Condition IN_POOL = APP_USER.ID.in(DSL.select(AUDITOR_POOL.USER_ID).from(AUDITOR_POOL));
 
     private final DSLContext dsl;
@@ -52,6 +55,7 @@ class JooqAuditorRepository {
         return people(APP_USER.ID.in(ids));
     }
 
+    /** Enabled, and in the pool or an internal auditor now: asked when a team is chosen and at each step of it. */
     boolean isEligible(UserId user) {
         return dsl.fetchExists(APP_USER, APP_USER.ID.eq(user.value()).and(APP_USER.ENABLED.isTrue())
                 .and(IN_POOL.or(INTERNAL_AUDITOR)));

@@ -4,8 +4,10 @@ import static vn.eiso.db.Tables.ACKNOWLEDGEMENT;
 import static vn.eiso.db.Tables.APP_USER;
 import static vn.eiso.db.Tables.ATTACHMENT;
 import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.MEMBERSHIP;
 import static vn.eiso.db.Tables.REVISION;
 import static vn.eiso.db.Tables.SIGNOFF;
+import static vn.eiso.db.Tables.UNIT;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,9 +27,20 @@ import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.db.tables.Signoff;
+import vn.eiso.organisation.UnitStatus;
 
 @Repository
 class JooqRevisionRepository {
+
+    /**
+     * The one asked to read still belongs to the document's unit, and the unit is active: a request made while
+     * they were a member is not shown, counted or mailed once they have left (ADR 0020). It stays in the table,
+     * and counts again if they come back.
+     */
+    private static final Condition READER_STILL_MEMBER = DSL.exists(DSL.selectOne().from(MEMBERSHIP)
+            .join(UNIT).on(UNIT.ID.eq(MEMBERSHIP.UNIT_ID))
+            .where(MEMBERSHIP.USER_ID.eq(ACKNOWLEDGEMENT.USER_ID).and(MEMBERSHIP.UNIT_ID.eq(DOCUMENT.UNIT_ID))
+                    .and(UNIT.STATUS.eq(UnitStatus.ACTIVE.name()))));
 
     private static final org.jooq.Table<?> APPROVER = APP_USER.as("approver");
     private static final org.jooq.Field<String> APPROVER_NAME = APPROVER.field(APP_USER.FULL_NAME);
@@ -390,7 +403,7 @@ class JooqRevisionRepository {
                 .join(REVISION).on(REVISION.ID.eq(ACKNOWLEDGEMENT.REVISION_ID))
                 .join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
                 .where(ACKNOWLEDGEMENT.USER_ID.eq(user.value()).and(ACKNOWLEDGEMENT.ACKNOWLEDGED_AT.isNull())
-                        .and(REVISION.STATUS.eq(RevisionStatus.EFFECTIVE.name())))
+                        .and(REVISION.STATUS.eq(RevisionStatus.EFFECTIVE.name())).and(READER_STILL_MEMBER))
                 .orderBy(ACKNOWLEDGEMENT.REQUESTED_AT.desc())
                 .fetch(r -> new PendingReading(new RevisionId(r.value1()), new DocumentId(r.value2()), r.value3(),
                         r.value4(), r.value5(), r.value6()));
@@ -409,7 +422,7 @@ class JooqRevisionRepository {
                 .join(DOCUMENT).on(DOCUMENT.ID.eq(REVISION.DOCUMENT_ID))
                 .where(ACKNOWLEDGEMENT.ACKNOWLEDGED_AT.isNull()
                         .and(REVISION.STATUS.eq(RevisionStatus.EFFECTIVE.name()))
-                        .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()))
+                        .and(APP_USER.EMAIL.isNotNull()).and(APP_USER.ENABLED.isTrue()).and(READER_STILL_MEMBER))
                 .orderBy(APP_USER.EMAIL, DOCUMENT.CODE)
                 .fetch(r -> new MailLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }

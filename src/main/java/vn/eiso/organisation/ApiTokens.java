@@ -133,23 +133,6 @@ public class ApiTokens implements ApiTokenVerifier {
         revoke(user, id);
     }
 
-    /**
-     * Revokes every token of the user, as a password reset or a disabled account must: a token is a credential
-     * the old password (or the person who held it) made. The user themself or an administrator.
-     */
-    @Transactional
-    public int revokeAllOf(UserId user) {
-        Caller caller = guard.caller();
-        if (!caller.isAdministrator() && caller.user().filter(user::equals).isEmpty()) {
-            throw new AccessDeniedException("not an administrator");
-        }
-        int revoked = tokens.revokeAllOf(user);
-        if (revoked > 0) {
-            trail.record("API_TOKENS_REVOKED", TARGET, user, null, String.valueOf(revoked));
-        }
-        return revoked;
-    }
-
     @Override
     @Transactional
     public Optional<Verified> verify(String token) {

@@ -33,6 +33,6 @@ class EisoUserDetailsService implements UserDetailsService {
                 .<GrantedAuthority>map(SimpleGrantedAuthority::new)
                 .toList();
         return new EisoPrincipal(id, user.username(), user.fullName(), user.passwordHash(), user.enabled(),
-                user.mustChangePassword(), user.locale(), authorities);
+                user.mustChangePassword(), user.locale(), authorities, users.sessionGeneration(id));
     }
 }

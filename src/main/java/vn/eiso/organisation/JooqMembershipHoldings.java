@@ -19,9 +19,11 @@ class JooqMembershipHoldings implements UnitHoldings {
     static final String KIND = "MEMBERSHIP";
 
     private final DSLContext dsl;
+    private final JooqUserRepository users;
 
-    JooqMembershipHoldings(DSLContext dsl) {
+    JooqMembershipHoldings(DSLContext dsl, JooqUserRepository users) {
         this.dsl = dsl;
+        this.users = users;
     }
 
     @Override
@@ -52,6 +54,8 @@ class JooqMembershipHoldings implements UnitHoldings {
         Condition held = MEMBERSHIP.UNIT_ID.eq(from.value()).and(which);
         Condition duplicate = DSL.exists(DSL.selectOne().from(successor).where(successor.UNIT_ID.eq(to.value())
                 .and(successor.USER_ID.eq(MEMBERSHIP.USER_ID)).and(successor.ROLE.eq(MEMBERSHIP.ROLE))));
+        // Whoever had the role in the old unit no longer has it there: their sessions end (ADR 0020).
+        users.endSessionsOfMembers(held);
         // A role the person already holds in the successor is dropped, not moved: the lineage lists real rows only.
         dsl.deleteFrom(MEMBERSHIP).where(held.and(duplicate)).execute();
         List<Moved> moved = new ArrayList<>();

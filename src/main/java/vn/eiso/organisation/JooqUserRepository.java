@@ -98,6 +98,28 @@ class JooqUserRepository {
                 .execute();
     }
 
+    int sessionGeneration(UserId id) {
+        return dsl.select(APP_USER.SESSION_GENERATION).from(APP_USER).where(APP_USER.ID.eq(id.value()))
+                .fetchOne(APP_USER.SESSION_GENERATION);
+    }
+
+    /** Ends the account's open sessions at their next request (ADR 0020). */
+    void endSessions(UserId id) {
+        dsl.update(APP_USER).set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
+                .where(APP_USER.ID.eq(id.value())).execute();
+    }
+
+    void endSessionsOfMembersOf(UnitId unit) {
+        endSessionsOfMembers(MEMBERSHIP.UNIT_ID.eq(unit.value()));
+    }
+
+    /** Ends the open sessions of everyone holding one of the memberships chosen, before those memberships change. */
+    void endSessionsOfMembers(Condition memberships) {
+        dsl.update(APP_USER).set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
+                .where(APP_USER.ID.in(DSL.select(MEMBERSHIP.USER_ID).from(MEMBERSHIP).where(memberships)))
+                .execute();
+    }
+
     void updateLocale(UserId id, String locale) {
         dsl.update(APP_USER).set(APP_USER.LOCALE, locale).where(APP_USER.ID.eq(id.value())).execute();
     }

@@ -24,12 +24,14 @@ public class UnitService {
     static final String TARGET = "UNIT";
 
     private final JooqUnitRepository units;
+    private final JooqUserRepository users;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
 
-    UnitService(JooqUnitRepository units, AccessGuard guard, AuditTrail trail, Clock clock) {
+    UnitService(JooqUnitRepository units, JooqUserRepository users, AccessGuard guard, AuditTrail trail, Clock clock) {
         this.units = units;
+        this.users = users;
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
@@ -106,6 +108,8 @@ public class UnitService {
             throw new DomainException("error.unit.hasActiveChildren", activeChildren);
         }
         changeStatus(id, version, UnitStatus.ARCHIVED);
+        // A membership of an archived unit no longer counts: its members' sessions end with it (ADR 0020).
+        users.endSessionsOfMembersOf(id);
         trail.record("UNIT_ARCHIVED", TARGET, id, id, null);
         return existing(id);
     }

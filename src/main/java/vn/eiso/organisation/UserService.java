@@ -30,21 +30,21 @@ public class UserService implements UserPreferences {
 
     private final JooqUserRepository users;
     private final JooqUnitRepository units;
+    private final JooqApiTokenRepository tokens;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final ApiTokens apiTokens;
 
-    UserService(JooqUserRepository users, JooqUnitRepository units, AccessGuard guard, AuditTrail trail,
-            PasswordEncoder passwordEncoder, Clock clock, ApiTokens apiTokens) {
+    UserService(JooqUserRepository users, JooqUnitRepository units, JooqApiTokenRepository tokens, AccessGuard guard,
+            AuditTrail trail, PasswordEncoder passwordEncoder, Clock clock) {
         this.users = users;
         this.units = units;
+        this.tokens = tokens;
         this.guard = guard;
         this.trail = trail;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        this.apiTokens = apiTokens;
     }
 
     @Transactional(readOnly = true)
@@ -91,6 +91,9 @@ public class UserService implements UserPreferences {
         if (!users.update(id, version, name, mail, enabled)) {
             throw new ConcurrentEditException();
         }
+        if (before.enabled() && !enabled) {
+            endAccess(id);
+        }
         trail.record(before.enabled() == enabled ? "USER_UPDATED" : enabled ? "USER_ENABLED" : "USER_DISABLED",
                 TARGET, id, null, before.username());
         return existing(id);
@@ -101,9 +104,8 @@ public class UserService implements UserPreferences {
         guard.requireAdministrator();
         UserAccount user = existing(id);
         users.updatePassword(id, passwordEncoder.encode(PasswordPolicy.check(newPassword, user.username())), true);
+        endAccess(id);
         trail.record("USER_PASSWORD_RESET", TARGET, id, null, user.username());
-        // The tokens were made with the old password, possibly by whoever knew it.
-        apiTokens.revokeAllOf(id);
     }
 
     @Transactional(readOnly = true)
@@ -197,6 +199,7 @@ public class UserService implements UserPreferences {
             throw new DomainException("error.membership.lastOwnAdmin");
         }
         users.deleteMembership(membershipId);
+        users.endSessions(m.userId());
         trail.record("MEMBERSHIP_REVOKED", TARGET, m.userId(), m.unitId(),
                 m.username() + " · " + m.role() + " · " + m.unitCode());
     }
@@ -262,6 +265,18 @@ public class UserService implements UserPreferences {
     public boolean mustChangeOwnPassword() {
         return guard.caller().user().flatMap(id -> users.findLogin(users.usernameOf(id)))
                 .map(JooqUserRepository.Login::mustChangePassword).orElse(false);
+    }
+
+    /**
+     * Whoever held the account's sessions or tokens loses them with the change (ADR 0020): a disabled account, or
+     * a password the administrator has just reset, ends every way in that the old state had opened.
+     */
+    private void endAccess(UserId id) {
+        users.endSessions(id);
+        int revoked = tokens.revokeAllOf(id);
+        if (revoked > 0) {
+            trail.record("API_TOKENS_REVOKED", ApiTokens.TARGET, id, null, String.valueOf(revoked));
+        }
     }
 
     private UserAccount existing(UserId id) {

@@ -24,10 +24,15 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
     private final boolean mustChangePassword;
     private final String locale;
     private final List<GrantedAuthority> authorities;
+    private final int sessionGeneration;
     private String passwordHash;
 
+    /**
+     * {@code sessionGeneration} is the account's generation when it signed in: a session whose principal is behind
+     * the account's current one has outlived a change of rights and is ended ({@link SessionCutoffFilter}).
+     */
     public EisoPrincipal(UserId userId, String username, String fullName, String passwordHash, boolean enabled,
-            boolean mustChangePassword, String locale, List<GrantedAuthority> authorities) {
+            boolean mustChangePassword, String locale, List<GrantedAuthority> authorities, int sessionGeneration) {
         this.userId = userId;
         this.username = username;
         this.fullName = fullName;
@@ -36,6 +41,11 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
         this.mustChangePassword = mustChangePassword;
         this.locale = locale;
         this.authorities = List.copyOf(authorities);
+        this.sessionGeneration = sessionGeneration;
+    }
+
+    public int sessionGeneration() {
+        return sessionGeneration;
     }
 
     public UserId userId() {
@@ -76,7 +86,8 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
 
     /** The same user after a successful change of the own password, for the open session. */
     public EisoPrincipal withPasswordChanged() {
-        return new EisoPrincipal(userId, username, fullName, null, enabled, false, locale, authorities);
+        return new EisoPrincipal(userId, username, fullName, null, enabled, false, locale, authorities,
+                sessionGeneration);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -71,8 +72,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionGenerations generations) throws Exception {
         SecurityHeaders.apply(http);
+        // Right after the session's sign-in is loaded: a session that outlived a change of rights goes no further.
+        http.addFilterAfter(new SessionCutoffFilter(generations, LOGIN_PATH), SecurityContextHolderFilter.class);
         // /public/** serves the conformity announcements' decisions to anyone (the public register).
         // /error must stay reachable, or an API refusal (401, 403) becomes a redirect to the login page.
         http.authorizeHttpRequests(c -> c.requestMatchers("/themes/**", "/icons/**", "/images/**", "/error",

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import vn.eiso.base.security.AttemptedName;
+import vn.eiso.base.security.SessionCutoffFilter;
 
 /** Sign-in. A wrong user name and a wrong password get the same message; a throttled one also says how long to wait. */
 @Route(value = "login", autoLayout = false)
@@ -25,6 +26,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
+    /** Why the user is here again: the previous session was ended because their access changed. */
+    final Paragraph ended = new Paragraph();
     private String attemptedName;
 
     public LoginView() {
@@ -52,7 +55,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
 
-        Div card = new Div(brand, form, new LanguageSwitch(tag -> { }));
+        ended.setText(getTranslation("login.sessionEnded"));
+        ended.setId("login-session-ended");
+        ended.addClassName("login-session-ended");
+        ended.getElement().setAttribute("role", "status");
+        ended.setVisible(false);
+
+        Div card = new Div(brand, ended, form, new LanguageSwitch(tag -> { }));
         card.addClassName("login-card");
         // The public register's route, named here as text: the base layer does not know the announcement feature.
         Anchor register = new Anchor("cong-bo", getTranslation("login.publicRegister"));
@@ -67,6 +76,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getErrorMessage().setMessage(waitMessage(parameters.get(AttemptedName.WAIT_PARAMETER)));
         form.setI18n(i18n);
         form.setError(failed);
+        boolean marked = takeEndedMark();
+        ended.setVisible(!failed && (marked || event.getLocation().getQueryParameters().getParameters()
+                .containsKey(SessionCutoffFilter.ENDED_PARAMETER)));
         attemptedName = failed ? takeAttemptedName() : null;
         if (attemptedName != null) {
             // The form's fields live in the web component, not on the server: fill the name in there and put the
@@ -119,6 +131,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         Object name = http.getAttribute(AttemptedName.SESSION_ATTRIBUTE);
         http.removeAttribute(AttemptedName.SESSION_ATTRIBUTE);
         return name instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /** Whether the security filter ended the previous session and left the mark in the new one; read once. */
+    private static boolean takeEndedMark() {
+        VaadinSession session = VaadinSession.getCurrent();
+        WrappedSession http = session == null ? null : session.getSession();
+        if (http == null || http.getAttribute(SessionCutoffFilter.ENDED) == null) {
+            return false;
+        }
+        http.removeAttribute(SessionCutoffFilter.ENDED);
+        return true;
     }
 
     /** The user name filled in again after a failed sign-in, or null. */

@@ -40,7 +40,7 @@ class RequestLogContextTest {
     @Test
     void a_screen_request_carries_the_proxy_request_id_the_user_id_and_the_session_unit() throws Exception {
         EisoPrincipal principal = new EisoPrincipal(new UserId(42), "thuky.stp", "Nguyễn Văn A", "x", true, false,
-                "vi", List.of());
+                "vi", List.of(), 0);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
