@@ -10,9 +10,10 @@ import vn.eiso.base.UserId;
 
 /**
  * The signed-in user. The authorities are the union of the user's roles over all units at login; they gate
- * views only. Services check the unit-scoped grants live through {@link AccessGuard}.
+ * views only. Services check the unit-scoped grants live through {@link AccessGuard}. Open to {@link SsoPrincipal}
+ * only, so that every check of "who is this" treats a single sign-on user as the same eISO user.
  */
-public final class EisoPrincipal implements UserDetails, CredentialsContainer {
+public sealed class EisoPrincipal implements UserDetails, CredentialsContainer permits SsoPrincipal {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -36,6 +37,12 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
         this.locked = locked;
         this.locale = locale;
         this.authorities = List.copyOf(authorities);
+    }
+
+    /** The same user, signed in another way: without the password hash. */
+    protected EisoPrincipal(EisoPrincipal user) {
+        this(user.userId, user.username, user.fullName, null, user.enabled, user.locked, user.locale,
+                user.authorities);
     }
 
     public UserId userId() {

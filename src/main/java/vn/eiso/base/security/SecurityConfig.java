@@ -2,6 +2,7 @@ package vn.eiso.base.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,7 +70,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SsoLogin> sso) throws Exception {
         SecurityHeaders.apply(http);
         // /public/** serves the conformity announcements' decisions to anyone (the public register).
         // /error must stay reachable, or an API refusal (401, 403) becomes a redirect to the login page.
@@ -84,6 +85,11 @@ class SecurityConfig {
         // Vaadin's configurer sets the login page and the success handler of the same form login; a failure goes
         // back to it as before ("?error", one message for every failure), keeping the name typed in the session.
         http.formLogin(f -> f.failureHandler(new AttemptedName("/" + LOGIN_PATH + "?error")));
+        // The province's single sign-on, when configured: a second way in on the same login view (ADR 18).
+        SsoLogin signOn = sso.getIfAvailable();
+        if (signOn != null) {
+            signOn.configure(http, "/" + LOGIN_PATH);
+        }
         return http.build();
     }
 }

@@ -1,5 +1,7 @@
 package vn.eiso.base.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -16,6 +18,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import vn.eiso.base.security.AttemptedName;
+import vn.eiso.base.security.SsoSettings;
 
 /** Sign-in. A wrong user name, a wrong password and a locked account all get the same message. */
 @Route(value = "login", autoLayout = false)
@@ -24,9 +27,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
+    /** Why the single sign-on sent the user back here, when it did. */
+    final Paragraph ssoRefusal = new Paragraph();
     private String attemptedName;
 
-    public LoginView() {
+    public LoginView(SsoSettings sso) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -52,6 +57,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setForgotPasswordButtonVisible(false);
 
         Div card = new Div(brand, form, new LanguageSwitch(tag -> { }));
+        if (sso.enabled()) {
+            card.addComponentAtIndex(2, signOnButton(sso));
+            card.addComponentAtIndex(1, ssoRefusal);
+        }
         card.addClassName("login-card");
         // The public register's route, named here as text: the base layer does not know the announcement feature.
         Anchor register = new Anchor("cong-bo", getTranslation("login.publicRegister"));
@@ -59,8 +68,30 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(card, register, new Paragraph(getTranslation("login.footer")));
     }
 
+    /** A plain link, not a route: the sign-on starts in Spring Security's filter, outside Vaadin. */
+    private Anchor signOnButton(SsoSettings sso) {
+        Button button = new Button(sso.buttonLabel().isEmpty() ? getTranslation("login.sso") : sso.buttonLabel());
+        button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        button.setWidthFull();
+        Anchor link = new Anchor(SsoSettings.START_PATH, button);
+        link.setRouterIgnore(true);
+        link.setId("login-sso");
+        link.setWidthFull();
+        ssoRefusal.getStyle().set("color", "var(--lumo-error-text-color)");
+        ssoRefusal.getElement().setAttribute("role", "alert");
+        ssoRefusal.setVisible(false);
+        return link;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        String refusal = parameters.containsKey("sso-unknown") ? "login.sso.unknown"
+                : parameters.containsKey("sso-error") ? "login.sso.error" : null;
+        if (refusal != null) {
+            ssoRefusal.setText(getTranslation(refusal));
+            ssoRefusal.setVisible(true);
+        }
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         form.setError(failed);
         attemptedName = failed ? takeAttemptedName() : null;
