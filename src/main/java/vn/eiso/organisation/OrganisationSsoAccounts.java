@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.security.SsoAccounts;
@@ -27,8 +26,8 @@ class OrganisationSsoAccounts implements SsoAccounts {
         this.trail = trail;
     }
 
+    /** No transaction around it: an unknown name fails the login's own read, which must not doom the refusal's entry. */
     @Override
-    @Transactional
     public Optional<EisoPrincipal> find(String claim, String value) {
         Optional<EisoPrincipal> user = username(claim, value).flatMap(this::load).filter(EisoPrincipal::isEnabled);
         if (user.isEmpty()) {

@@ -2,6 +2,8 @@ package vn.eiso.base.security;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("eiso.sso.enabled")
 public class SsoLogin {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SsoLogin.class);
     static final String REGISTRATION_ID = "sso";
     /** The error code of an identity that matches no enabled eISO account. */
     static final String UNKNOWN_ACCOUNT = "eiso_unknown_account";
@@ -47,9 +50,13 @@ public class SsoLogin {
     }
 
     void configure(HttpSecurity http, String loginPath) throws Exception {
-        AuthenticationFailureHandler refused = (request, response, e) -> response.sendRedirect(
-                request.getContextPath() + loginPath + (e instanceof OAuth2AuthenticationException o
-                        && UNKNOWN_ACCOUNT.equals(o.getError().getErrorCode()) ? "?sso-unknown" : "?sso-error"));
+        AuthenticationFailureHandler refused = (request, response, e) -> {
+            boolean unknown = e instanceof OAuth2AuthenticationException o
+                    && UNKNOWN_ACCOUNT.equals(o.getError().getErrorCode());
+            // The user reads one of two sentences; the operator needs the provider's actual answer.
+            LOG.warn("single sign-on refused: {}", e.getMessage());
+            response.sendRedirect(request.getContextPath() + loginPath + (unknown ? "?sso-unknown" : "?sso-error"));
+        };
         http.oauth2Login(o -> o.loginPage(loginPath)
                 .clientRegistrationRepository(registrations)
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
