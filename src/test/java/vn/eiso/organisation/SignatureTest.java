@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,10 @@ import vn.eiso.audittrail.AuditFilter;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
+import vn.eiso.base.security.EisoPrincipal;
+import vn.eiso.base.security.SignedIn;
+import vn.eiso.base.security.SsoPrincipal;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import vn.eiso.support.ServiceTest;
 import vn.eiso.support.TestClock;
 
@@ -38,12 +43,13 @@ class SignatureTest extends ServiceTest {
     TransactionTemplate transactions;
 
     private UserId me;
+    private String username;
 
     /** A user of their own for each test: the limit counts per user, over the whole shared trail. */
     @BeforeEach
     void aFreshUser() {
         as("admin");
-        String username = "ky" + UUID.randomUUID().toString().substring(0, 8);
+        username = "ky" + UUID.randomUUID().toString().substring(0, 8);
         me = users.create(new NewUser(username, "Người Ký Thử", null, PASSWORD)).id();
         as(username);
     }
@@ -104,6 +110,23 @@ class SignatureTest extends ServiceTest {
         assertThatCode(() -> users.verifySignature("205817", "TEST")).doesNotThrowAnyException();
         assertThat(refusal(PASSWORD).messageKey()).isEqualTo("error.signoff.password");
         assertThat(trailed("SIGNING_PIN_SET")).isEqualTo(1);
+    }
+
+    @Test
+    void right_after_a_single_sign_on_the_pin_is_set_without_the_password_and_later_the_password_is_asked() {
+        EisoPrincipal user = (EisoPrincipal) userDetails.loadUserByUsername(username);
+        SignedIn.as(new SsoPrincipal(user, new OidcIdToken("id-token", clock.instant(),
+                clock.instant().plusSeconds(300), Map.of("sub", user.getUsername())), null, clock.instant()));
+
+        assertThat(pins.needsPassword()).isFalse();
+        pins.setOwnPin(null, "480261");
+        assertThatCode(() -> users.verifySignature("480261", "TEST")).doesNotThrowAnyException();
+
+        try (TestClock.Moved later = clock.moveBy(Duration.ofMinutes(11))) {
+            assertThat(pins.needsPassword()).as("the sign-on is no longer fresh").isTrue();
+            assertThatThrownBy(() -> pins.setOwnPin(null, "480262"))
+                    .hasFieldOrPropertyWithValue("messageKey", "error.signingPin.password");
+        }
     }
 
     @Test
