@@ -1,6 +1,7 @@
 package vn.eiso.organisation;
 
 import static vn.eiso.db.Tables.APP_USER;
+import static vn.eiso.db.Tables.SIGNATURE_GATE;
 
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -22,12 +23,15 @@ class JooqSigningRepository {
     }
 
     /**
-     * Locks the user's row until the transaction ends, so that two signatures tried at once are counted one after
-     * the other and never both slip under the limit.
+     * Locks the user's signature gate until the transaction ends, so that two signatures tried at once are counted
+     * one after the other and never both slip under the limit, and reads the secrets.
      */
     Optional<Secrets> lockSecrets(UserId user) {
+        dsl.insertInto(SIGNATURE_GATE).set(SIGNATURE_GATE.USER_ID, user.value()).onConflictDoNothing().execute();
+        dsl.select(SIGNATURE_GATE.USER_ID).from(SIGNATURE_GATE).where(SIGNATURE_GATE.USER_ID.eq(user.value()))
+                .forUpdate().fetch();
         return dsl.select(APP_USER.PASSWORD_HASH, APP_USER.SIGNING_PIN_HASH).from(APP_USER)
-                .where(APP_USER.ID.eq(user.value())).forUpdate()
+                .where(APP_USER.ID.eq(user.value()))
                 .fetchOptional(r -> new Secrets(r.value1(), r.value2()));
     }
 
