@@ -208,9 +208,7 @@ public class AuditWork {
         if (!audit.status().isOpen()) {
             throw new DomainException("error.audit.signed");
         }
-        if (!users.isOwnPassword(password)) {
-            throw new DomainException("error.signoff.password");
-        }
+        users.verifySignature(password, "AUDIT_SIGNED #" + id);
         if (blank(audit.summary()) || blank(audit.conclusion())) {
             throw new DomainException("error.audit.reportIncomplete");
         }

@@ -51,6 +51,15 @@ public class AuditTrail {
         events.publishEvent(new AuditRecorded(action, targetType, target, unit));
     }
 
+    /**
+     * When the action was recorded against the target since the instant, oldest first: for the limits that are
+     * counted in the trail itself (wrong signatures), with no second copy to keep in step.
+     */
+    @Transactional(readOnly = true)
+    public List<OffsetDateTime> timesSince(String action, String targetType, Object targetId, OffsetDateTime since) {
+        return repository.timesSince(action, targetType, targetId.toString(), since);
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
         guard.requireAdministrator();

@@ -46,6 +46,14 @@ class JooqAuditRepository {
                         r.getTargetType(), r.getTargetId(), UnitId.of(r.getUnitId()), r.getDetails()));
     }
 
+    List<OffsetDateTime> timesSince(String action, String targetType, String targetId, OffsetDateTime since) {
+        return dsl.select(AUDIT_EVENT.OCCURRED_AT).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.OCCURRED_AT.gt(since), AUDIT_EVENT.ACTION.eq(action),
+                        AUDIT_EVENT.TARGET_TYPE.eq(targetType), AUDIT_EVENT.TARGET_ID.eq(targetId))
+                .orderBy(AUDIT_EVENT.OCCURRED_AT)
+                .fetch(AUDIT_EVENT.OCCURRED_AT);
+    }
+
     int count(AuditFilter filter) {
         return dsl.fetchCount(AUDIT_EVENT, conditions(filter));
     }

@@ -145,9 +145,7 @@ public class ImportJobs {
         if (!job.awaitsConfirmation()) {
             throw new DomainException("import.error.nothingToConfirm");
         }
-        if (!users.isOwnPassword(password)) {
-            throw new DomainException("error.signoff.password");
-        }
+        users.verifySignature(password, "IMPORT_CONFIRMED #" + id);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!jobs.confirm(id, caller.user().orElseThrow(), now)) {
             throw new ConcurrentEditException();

@@ -413,7 +413,7 @@ public class RevisionWorkflow {
         Caller caller = access.editor(unitOf(revision));
         String sha = contentSha256(revision);
         reviewVerdict(caller, unitOf(revision), revision, sha).orThrow();
-        requirePassword(password);
+        users.verifySignature(password, "REVISION_REVIEWED #" + id);
         revisions.insertSignOff(id, SignOff.Kind.REVIEWED, caller.user().orElseThrow(), now(), sha, clip(comment, 2000));
         trail.record("REVISION_REVIEWED", TARGET, id, unitOf(revision), sha);
         notify(users.holdersIn(unitOf(revision), Role.UNIT_HEAD), "notice.revisionReviewed", revision);
@@ -443,7 +443,7 @@ public class RevisionWorkflow {
         if (current.isPresent() && day.isBefore(current.get().effectiveOn())) {
             throw new DomainException("error.revision.effectiveBeforeCurrent", current.get().effectiveOn());
         }
-        requirePassword(password);
+        users.verifySignature(password, "REVISION_APPROVED #" + id);
         move(revision, version, RevisionStatus.IN_REVIEW, RevisionStatus.APPROVED);
         revisions.markApproved(id, caller.user().orElseThrow(), now(), sha, day);
         revisions.setDistribution(id, distribution);
@@ -686,12 +686,6 @@ public class RevisionWorkflow {
     private void move(Revision revision, int version, RevisionStatus from, RevisionStatus to) {
         if (!revisions.transition(revision.id(), version, from, to)) {
             throw new ConcurrentEditException();
-        }
-    }
-
-    private void requirePassword(String password) {
-        if (!users.isOwnPassword(password)) {
-            throw new DomainException("error.signoff.password");
         }
     }
 

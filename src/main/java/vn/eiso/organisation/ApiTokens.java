@@ -147,7 +147,7 @@ public class ApiTokens implements ApiTokenVerifier {
             } catch (UsernameNotFoundException e) {
                 return Optional.empty();
             }
-            if (!user.isEnabled() || !user.isAccountNonLocked()) {
+            if (!user.isEnabled()) {
                 return Optional.empty();
             }
             OffsetDateTime startOfDay = DailyUse.startOfToday(clock);

@@ -35,9 +35,10 @@ public class UserService implements UserPreferences {
     private final AuditTrail trail;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SignatureGate signatures;
 
     UserService(JooqUserRepository users, JooqUnitRepository units, JooqApiTokenRepository tokens, AccessGuard guard,
-            AuditTrail trail, PasswordEncoder passwordEncoder, Clock clock) {
+            AuditTrail trail, PasswordEncoder passwordEncoder, Clock clock, SignatureGate signatures) {
         this.users = users;
         this.units = units;
         this.tokens = tokens;
@@ -45,6 +46,7 @@ public class UserService implements UserPreferences {
         this.trail = trail;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.signatures = signatures;
     }
 
     @Transactional(readOnly = true)
@@ -232,12 +234,19 @@ public class UserService implements UserPreferences {
         return guard.caller().user().flatMap(users::lastUnit);
     }
 
-    /** Re-entering the password signs a review or an approval: it must be the caller's own current one. */
-    @Transactional(readOnly = true)
-    public boolean isOwnPassword(String password) {
-        return guard.caller().user().flatMap(id -> users.findLogin(users.usernameOf(id)))
-                .map(login -> password != null && passwordEncoder.matches(password, login.passwordHash()))
-                .orElse(false);
+    /**
+     * Re-entering a secret signs a review, an approval, an import or an audit report: the caller's signing PIN once
+     * they have set one ({@link SigningPins}), their password until then. A wrong one is refused, and too many
+     * wrong ones pause signing for a while ({@link SignatureGate}); {@code context} names what was being signed,
+     * for the audit trail.
+     */
+    public void verifySignature(String secret, String context) {
+        UserId me = guard.caller().user().orElseThrow(() -> new AccessDeniedException("no user"));
+        SignatureGate.Outcome outcome = signatures.attempt(me, context, s -> secret != null
+                && passwordEncoder.matches(secret, s.pinHash() != null ? s.pinHash() : s.passwordHash()));
+        if (outcome.verdict() != SignatureGate.Verdict.ACCEPTED) {
+            throw signatures.refusal(outcome, "error.signoff.password");
+        }
     }
 
     /**

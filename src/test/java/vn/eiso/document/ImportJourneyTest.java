@@ -108,7 +108,7 @@ class ImportJourneyTest extends BrowserTest {
         waitForText(PROCEDURE + " lần 3, hiệu lực từ 15/01/2024 (tệp quy-trinh-tiep-nhan.docx)");
         type("import-password", "sai-mat-khau");
         click("import-sign");
-        waitForText("Mật khẩu không đúng; chưa ký xác nhận");
+        waitForText("Mật khẩu hoặc mã PIN ký không đúng; chưa ký xác nhận");
         screenshot("import-confirm-wrong-password");
         type("import-password", PASSWORD);
         screenshot("import-confirm-dialog");

@@ -10,9 +10,10 @@ import vn.eiso.base.UserId;
 
 /**
  * The signed-in user. The authorities are the union of the user's roles over all units at login; they gate
- * views only. Services check the unit-scoped grants live through {@link AccessGuard}.
+ * views only. Services check the unit-scoped grants live through {@link AccessGuard}. Open to {@link SsoPrincipal}
+ * only, so that every check of "who is this" treats a single sign-on user as the same eISO user.
  */
-public final class EisoPrincipal implements UserDetails, CredentialsContainer {
+public sealed class EisoPrincipal implements UserDetails, CredentialsContainer permits SsoPrincipal {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -46,6 +47,15 @@ public final class EisoPrincipal implements UserDetails, CredentialsContainer {
 
     public int sessionGeneration() {
         return sessionGeneration;
+    }
+
+    /**
+     * The same user, signed in another way: without the password hash, and without a pending password change,
+     * since the province's sign-in service, not the password, proved who it is.
+     */
+    protected EisoPrincipal(EisoPrincipal user) {
+        this(user.userId, user.username, user.fullName, null, user.enabled, false, user.locale, user.authorities,
+                user.sessionGeneration);
     }
 
     public UserId userId() {

@@ -2,6 +2,7 @@ package vn.eiso.base.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,7 +73,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionGenerations generations) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionGenerations generations,
+            ObjectProvider<SsoLogin> sso) throws Exception {
         SecurityHeaders.apply(http);
         // Right after the session's sign-in is loaded: a session that outlived a change of rights goes no further.
         http.addFilterAfter(new SessionCutoffFilter(generations, LOGIN_PATH), SecurityContextHolderFilter.class);
@@ -89,6 +91,11 @@ class SecurityConfig {
         // Vaadin's configurer sets the login page and the success handler of the same form login; a failure goes
         // back to it as before ("?error", one message for every failure), keeping the name typed in the session.
         http.formLogin(f -> f.failureHandler(new AttemptedName("/" + LOGIN_PATH + "?error")));
+        // The province's single sign-on, when configured: a second way in on the same login view (ADR 18).
+        SsoLogin signOn = sso.getIfAvailable();
+        if (signOn != null) {
+            signOn.configure(http, "/" + LOGIN_PATH);
+        }
         return http.build();
     }
 }

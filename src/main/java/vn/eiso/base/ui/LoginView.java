@@ -1,5 +1,7 @@
 package vn.eiso.base.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -18,6 +20,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import vn.eiso.base.security.AttemptedName;
 import vn.eiso.base.security.SessionCutoffFilter;
+import vn.eiso.base.security.SsoSettings;
 
 /** Sign-in. A wrong user name and a wrong password get the same message; a throttled one also says how long to wait. */
 @Route(value = "login", autoLayout = false)
@@ -28,9 +31,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     final LoginI18n i18n = LoginI18n.createDefault();
     /** Why the user is here again: the previous session was ended because their access changed. */
     final Paragraph ended = new Paragraph();
+    /** Why the single sign-on sent the user back here, when it did. */
+    final Paragraph ssoRefusal = new Paragraph();
     private String attemptedName;
 
-    public LoginView() {
+    public LoginView(SsoSettings sso) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -62,6 +67,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         ended.setVisible(false);
 
         Div card = new Div(brand, ended, form, new LanguageSwitch(tag -> { }));
+        if (sso.enabled()) {
+            card.addComponentAtIndex(3, signOnButton(sso));
+            card.addComponentAtIndex(2, ssoRefusal);
+        }
         card.addClassName("login-card");
         // The public register's route, named here as text: the base layer does not know the announcement feature.
         Anchor register = new Anchor("cong-bo", getTranslation("login.publicRegister"));
@@ -69,16 +78,36 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(card, register, new Paragraph(getTranslation("login.footer")));
     }
 
+    /** A plain link, not a route: the sign-on starts in Spring Security's filter, outside Vaadin. */
+    private Anchor signOnButton(SsoSettings sso) {
+        Button button = new Button(sso.buttonLabel().isEmpty() ? getTranslation("login.sso") : sso.buttonLabel());
+        button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        button.setWidthFull();
+        Anchor link = new Anchor(SsoSettings.START_PATH, button);
+        link.setRouterIgnore(true);
+        link.setId("login-sso");
+        link.setWidthFull();
+        ssoRefusal.getStyle().set("color", "var(--lumo-error-text-color)");
+        ssoRefusal.getElement().setAttribute("role", "alert");
+        ssoRefusal.setVisible(false);
+        return link;
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
+        String refusal = parameters.containsKey("sso-unknown") ? "login.sso.unknown"
+                : parameters.containsKey("sso-error") ? "login.sso.error" : null;
+        if (refusal != null) {
+            ssoRefusal.setText(getTranslation(refusal));
+            ssoRefusal.setVisible(true);
+        }
         boolean failed = parameters.containsKey("error");
         i18n.getErrorMessage().setMessage(waitMessage(parameters.get(AttemptedName.WAIT_PARAMETER)));
         form.setI18n(i18n);
         form.setError(failed);
         boolean marked = takeEndedMark();
-        ended.setVisible(!failed && (marked || event.getLocation().getQueryParameters().getParameters()
-                .containsKey(SessionCutoffFilter.ENDED_PARAMETER)));
+        ended.setVisible(!failed && (marked || parameters.containsKey(SessionCutoffFilter.ENDED_PARAMETER)));
         attemptedName = failed ? takeAttemptedName() : null;
         if (attemptedName != null) {
             // The form's fields live in the web component, not on the server: fill the name in there and put the

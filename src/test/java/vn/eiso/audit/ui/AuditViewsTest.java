@@ -127,8 +127,8 @@ class AuditViewsTest extends UiTest {
         test(sign.password).setValue("sai");
         test(sign.sign).click();
         assertThat(sign.password.isInvalid()).isTrue();
-        assertThat(sign.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
-        assertThat(notifications()).doesNotContain("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(sign.password.getErrorMessage()).isEqualTo("Mật khẩu hoặc mã PIN ký không đúng; chưa ký xác nhận");
+        assertThat(notifications()).doesNotContain("Mật khẩu hoặc mã PIN ký không đúng; chưa ký xác nhận");
         test(sign.password).setValue(Accounts.DEMO_PASSWORD);
         test(sign.sign).click();
 

@@ -214,7 +214,7 @@ class DocumentPageActionsTest extends UiTest {
         test(dialog.password).setValue("sai");
         test(dialog.sign).click();
         assertThat(dialog.password.isInvalid()).isTrue();
-        assertThat(dialog.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(dialog.password.getErrorMessage()).isEqualTo("Mật khẩu hoặc mã PIN ký không đúng; chưa ký xác nhận");
         assertThat(dialog.effectiveOn.isInvalid()).isFalse();
         assertThat(workflow.get(submitted.id()).status()).isEqualTo(RevisionStatus.IN_REVIEW);
     }

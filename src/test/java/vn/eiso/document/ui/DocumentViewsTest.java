@@ -122,7 +122,7 @@ class DocumentViewsTest extends UiTest {
         SignDialog review = find(SignDialog.class).single();
         test(review.password).setValue("sai");
         test(review.sign).click();
-        assertThat(review.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(review.password.getErrorMessage()).isEqualTo("Mật khẩu hoặc mã PIN ký không đúng; chưa ký xác nhận");
         assertThat(review.password.isInvalid()).isTrue();
         assertThat(review.isOpened()).isTrue();
         test(review.password).setValue(Accounts.DEMO_PASSWORD);

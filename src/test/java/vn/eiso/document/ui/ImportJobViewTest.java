@@ -147,7 +147,7 @@ class ImportJobViewTest extends UiTest {
         test(find(Button.class, confirm).withId("import-sign").single()).click();
         assertThat(confirm.isOpened()).isTrue();
         assertThat(confirm.password.isInvalid()).isTrue();
-        assertThat(confirm.password.getErrorMessage()).isEqualTo("Mật khẩu không đúng; chưa ký xác nhận");
+        assertThat(confirm.password.getErrorMessage()).isEqualTo("Mật khẩu hoặc mã PIN ký không đúng; chưa ký xác nhận");
         assertThat(confirm.password.getValue()).isEmpty();
         assertThat(document(tanPhu, procedure).registerStatus()).isEqualTo(RegisterStatus.IMPORTED);
 
