@@ -24,12 +24,15 @@ class JooqSigningRepository {
 
     /**
      * Locks the user's signature gate until the transaction ends, so that two signatures tried at once are counted
-     * one after the other and never both slip under the limit, and reads the secrets.
+     * one after the other and never both slip under the limit.
      */
-    Optional<Secrets> lockSecrets(UserId user) {
+    void lockGate(UserId user) {
         dsl.insertInto(SIGNATURE_GATE).set(SIGNATURE_GATE.USER_ID, user.value()).onConflictDoNothing().execute();
         dsl.select(SIGNATURE_GATE.USER_ID).from(SIGNATURE_GATE).where(SIGNATURE_GATE.USER_ID.eq(user.value()))
                 .forUpdate().fetch();
+    }
+
+    Optional<Secrets> secrets(UserId user) {
         return dsl.select(APP_USER.PASSWORD_HASH, APP_USER.SIGNING_PIN_HASH).from(APP_USER)
                 .where(APP_USER.ID.eq(user.value()))
                 .fetchOptional(r -> new Secrets(r.value1(), r.value2()));

@@ -6,11 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UserId;
@@ -37,30 +39,41 @@ class SignatureGate {
     private final JooqSigningRepository signing;
     private final AuditTrail trail;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
     private final int maxFailures;
     private final Duration window;
 
-    SignatureGate(JooqSigningRepository signing, AuditTrail trail, Clock clock,
+    SignatureGate(JooqSigningRepository signing, AuditTrail trail, Clock clock, PlatformTransactionManager transactions,
             @Value("${eiso.security.signature.max-failures}") int maxFailures,
             @Value("${eiso.security.signature.window}") Duration window) {
         this.signing = signing;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.trail = trail;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.window = window;
     }
 
-    /** Checks the secret of the signed-in user; {@code context} names what was being signed, for the trail. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Outcome attempt(UserId user, String context, Predicate<Secrets> check) {
-        Secrets secrets = signing.lockSecrets(user).orElseThrow(() -> new DomainException("error.user.notFound"));
+    /**
+     * Checks the secret of the signed-in user; {@code context} names what was being signed, for the trail. The
+     * secrets are read in the caller's transaction (which may have made the account); the counting and the trail
+     * entries happen in a transaction of their own.
+     */
+    Outcome attempt(UserId user, String context, Predicate<Secrets> check) {
+        Secrets secrets = signing.secrets(user).orElseThrow(() -> new DomainException("error.user.notFound"));
+        return ownTransaction.execute(status -> count(user, context, () -> check.test(secrets)));
+    }
+
+    private Outcome count(UserId user, String context, BooleanSupplier correct) {
+        signing.lockGate(user);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<OffsetDateTime> failures = new ArrayList<>(
                 trail.timesSince(FAILED, UserService.TARGET, user, now.minus(window)));
         if (failures.size() >= maxFailures) {
             return pause(user, context, failures);
         }
-        if (check.test(secrets)) {
+        if (correct.getAsBoolean()) {
             return new Outcome(Verdict.ACCEPTED, null);
         }
         trail.record(FAILED, UserService.TARGET, user, null, context);
