@@ -7,12 +7,18 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.test.context.TestPropertySource;
 import vn.eiso.support.UiTest;
 
-/** The login view with the single sign-on configured (the flow itself: SingleSignOnTest). */
+/**
+ * The login view with the single sign-on configured (the flow itself: SingleSignOnTest). Its settings make a
+ * Spring context of its own, whose Vaadin and security-context state would break the screens of the tests after it
+ * in a shared JVM.
+ */
+@Tag("own-jvm")
 @TestPropertySource(properties = {"eiso.sso.enabled=true", "eiso.sso.issuer-uri=http://127.0.0.1:9/none",
         "eiso.sso.client-id=eiso", "eiso.sso.button-label=Đăng nhập qua Cổng dịch vụ công tỉnh"})
 class SsoLoginViewTest extends UiTest {
