@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -28,16 +30,26 @@ final class QueryText {
 
     private static final float TITLE = 3f;
     private static final float META = 2f;
-    private static final float EXACT = 1.5f;
-    private static final float PHRASE = 30f;
+    private static final float EXACT = 2f;
+    /**
+     * The reward for the query's syllables side by side, per syllable: a long query's scattered syllables sum up
+     * more BM25 (a short title holding most of them weighs three times), so the reward grows with the query.
+     */
+    private static final float PHRASE = 10f;
+    private static final float EXACT_PHRASE = 10f;
     private static final float CODE = 50f;
+    /** Ranks the documents of a number typed without its year by date: ten days weigh a point. */
+    private static final float NEWER_PER_DAY = 0.1f;
 
     /** The query, or null when nothing searchable was typed; {@code shortened} when the input was cut. */
     record Parsed(Query query, boolean shortened) {
     }
 
-    /** One required part: a single syllable, or syllables that must stand together (a quoted phrase, a code). */
-    private record Part(List<Syllable> syllables, String code) {
+    /**
+     * One required part: a single syllable, or syllables that must stand together (a quoted phrase, a code);
+     * {@code keys} are the item codes it may also match whole ({@link DocumentNumber}).
+     */
+    private record Part(List<Syllable> syllables, String code, List<String> keys) {
     }
 
     private final VietnameseAnalyzer analyzer;
@@ -65,11 +77,26 @@ final class QueryText {
         List<Syllable> all = new ArrayList<>();
         for (Segment segment : segments(text)) {
             if (segment.quoted()) {
-                shortened |= add(parts, all, analyzer.syllables(segment.text()), null);
+                shortened |= add(parts, all, analyzer.syllables(segment.text()), null, List.of());
                 continue;
             }
-            for (String word : segment.text().split("\\s+")) {
-                shortened |= add(parts, all, analyzer.syllables(word), word);
+            String[] words = segment.text().split("\\s+");
+            String pair = null;
+            for (int i = 0; i < words.length; i++) {
+                // "NĐ 49/2026": a kind and a number typed apart still find the number's document first.
+                String kindFirst = i + 1 < words.length ? DocumentNumber.kindFirst(words[i], words[i + 1]) : null;
+                List<String> keys = new ArrayList<>(2);
+                List<Syllable> syllables = analyzer.syllables(words[i]);
+                if (syllables.size() > 1) {
+                    keys.add(TextFolding.fold(words[i].replaceAll("^\\p{Punct}+|\\p{Punct}+$", "")));
+                }
+                for (String key : new String[] {kindFirst, pair}) {
+                    if (key != null) {
+                        keys.add(key);
+                    }
+                }
+                pair = kindFirst;
+                shortened |= add(parts, all, syllables, words[i], keys);
             }
         }
         if (parts.isEmpty()) {
@@ -90,10 +117,17 @@ final class QueryText {
         if (all.size() > 1 && parts.size() > 1) {
             // A fixed reward, not a scored one: BM25 would let a long text's scattered syllables outscore the
             // phrase, which is what the user typed.
-            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.BODY, all, false)), PHRASE),
+            float adjacent = PHRASE * Math.max(3, all.size());
+            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.BODY, all, false)), adjacent),
                     Occur.SHOULD);
-            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.TITLE, all, false)), PHRASE),
+            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.TITLE, all, false)), adjacent),
                     Occur.SHOULD);
+            if (all.stream().anyMatch(Syllable::marked)) {
+                BooleanQuery.Builder written = new BooleanQuery.Builder()
+                        .add(phrase(SearchIndex.TITLE, all, true), Occur.SHOULD)
+                        .add(phrase(SearchIndex.BODY, all, true), Occur.SHOULD);
+                outer.add(new BoostQuery(new ConstantScoreQuery(written.build()), EXACT_PHRASE), Occur.SHOULD);
+            }
         }
         return new Parsed(outer.build(), shortened);
     }
@@ -119,7 +153,8 @@ final class QueryText {
         return any.build();
     }
 
-    private static boolean add(List<Part> parts, List<Syllable> all, List<Syllable> syllables, String word) {
+    private static boolean add(List<Part> parts, List<Syllable> all, List<Syllable> syllables, String word,
+            List<String> keys) {
         if (syllables.isEmpty()) {
             return false;
         }
@@ -129,7 +164,7 @@ final class QueryText {
         }
         List<Syllable> kept = syllables.size() <= room ? syllables : syllables.subList(0, room);
         all.addAll(kept);
-        parts.add(new Part(List.copyOf(kept), kept.size() > 1 && word != null ? word : null));
+        parts.add(new Part(List.copyOf(kept), kept.size() > 1 && word != null ? word : null, List.copyOf(keys)));
         return kept.size() < syllables.size();
     }
 
@@ -148,30 +183,35 @@ final class QueryText {
                 any.add(new BoostQuery(phrase(SearchIndex.META, part.syllables(), false), META), Occur.SHOULD);
             }
         }
-        if (part.code() != null) {
+        for (String key : part.keys()) {
             // An item's own code, typed whole, outranks every text that merely mentions it.
-            any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(SearchIndex.CODE,
-                    TextFolding.fold(part.code().replaceAll("^\\p{Punct}+|\\p{Punct}+$", ""))))), CODE),
-                    Occur.SHOULD);
+            Query code = new TermQuery(new Term(SearchIndex.CODE, key));
+            any.add(new BoostQuery(new ConstantScoreQuery(code), CODE), Occur.SHOULD);
+            if (DocumentNumber.withoutYear(key)) {
+                // 49/NĐ-CP without its year: every year's decree 49 matches; the newest comes first.
+                any.add(new BoostQuery(new FunctionScoreQuery(code, DoubleValuesSource.fromLongField(
+                        SearchIndex.DATE)), NEWER_PER_DAY), Occur.SHOULD);
+            }
         }
         return any.build();
     }
 
-    /** The reward for matching the diacritics as typed; nothing when none were typed. */
+    /**
+     * The reward for matching the diacritics as typed, nothing when none were typed: a fixed amount for each
+     * syllable (or quoted part) found as written anywhere in the entry. Fixed, not scored by BM25: the entry that
+     * holds what was typed verbatim then earns every reward there is, so typing the diacritics right can only lift
+     * it, and entries with the same syllables scattered (or in a short title) cannot overtake it.
+     */
     private static Optional<Query> exact(List<Syllable> syllables) {
         if (syllables.stream().noneMatch(Syllable::marked)) {
             return Optional.empty();
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        if (syllables.size() == 1) {
-            String exact = syllables.getFirst().exact();
-            any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TITLE, exact)), TITLE), Occur.SHOULD);
-            any.add(new TermQuery(new Term(SearchIndex.BODY, exact)), Occur.SHOULD);
-        } else {
-            any.add(new BoostQuery(phrase(SearchIndex.TITLE, syllables, true), TITLE), Occur.SHOULD);
-            any.add(phrase(SearchIndex.BODY, syllables, true), Occur.SHOULD);
+        BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
+        for (String field : new String[] {SearchIndex.TITLE, SearchIndex.META, SearchIndex.BODY}) {
+            anywhere.add(syllables.size() == 1 ? new TermQuery(new Term(field, syllables.getFirst().exact()))
+                    : phrase(field, syllables, true), Occur.SHOULD);
         }
-        return Optional.of(new BoostQuery(any.build(), EXACT));
+        return Optional.of(new BoostQuery(new ConstantScoreQuery(anywhere.build()), EXACT * syllables.size()));
     }
 
     private static Query phrase(String field, List<Syllable> syllables, boolean exact) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +63,6 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import vn.eiso.base.Role;
-import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard.Caller;
 
@@ -91,6 +91,12 @@ public final class SearchIndex implements Closeable {
     static final String REVISION = "revision";
     static final String ROUTE = "route";
     private static final String DATABASE = "database";
+    private static final String FORMAT = "format";
+    /**
+     * What the index's entries are made of: raise it when the analysis or the fields change, and every node
+     * rebuilds its index at start (an index of an older format is treated like one of another database).
+     */
+    static final String FORMAT_VERSION = "2";
 
     /** Facet name in results → the doc-values field counted for it, in the order they are shown. */
     private static final Map<String, String> FACETS = new LinkedHashMap<>();
@@ -177,16 +183,16 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * The database this index holds, if it holds one completely: what the last commit recorded, or nothing while a
-     * rebuild is under way (so a failed rebuild is never passed off as current by a later commit).
+     * The database this index holds, if it holds one completely in the current format: what the last commit
+     * recorded, or nothing while a rebuild is under way (so a failed rebuild is never passed off as current by a
+     * later commit).
      */
     Optional<String> databaseId() {
-        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
-            if (DATABASE.equals(e.getKey()) && !e.getValue().isEmpty()) {
-                return Optional.of(e.getValue());
-            }
-        }
-        return Optional.empty();
+        Map<String, String> data = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        String database = data.get(DATABASE);
+        return database == null || database.isEmpty() || !FORMAT_VERSION.equals(data.get(FORMAT)) ? Optional.empty()
+                : Optional.of(database);
     }
 
     /**
@@ -315,7 +321,7 @@ public final class SearchIndex implements Closeable {
     /** Makes the changes so far durable, noting which database they came from. */
     void commit(String databaseId) {
         try {
-            writer.setLiveCommitData(Map.of(DATABASE, databaseId).entrySet());
+            writer.setLiveCommitData(Map.of(DATABASE, databaseId, FORMAT, FORMAT_VERSION).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -511,7 +517,9 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(DATE, e.date().toEpochDay()));
         }
         if (e.code() != null && !e.code().isBlank()) {
-            d.add(new StringField(CODE, TextFolding.fold(e.code()), Field.Store.NO));
+            for (String key : DocumentNumber.keys(e.code())) {
+                d.add(new StringField(CODE, key, Field.Store.NO));
+            }
             d.add(new StoredField(CODE_SHOWN, e.code()));
         }
         d.add(new Field(TITLE, e.title(), SHOWN_TEXT));

@@ -15,7 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Vietnamese text as syllables: Unicode word boundaries, NFKC with case folding (so NFD, NFC and upper case
- * meet), then every syllable indexed twice at the same position when it carries diacritics: folded
+ * meet), one spelling per syllable ({@link VietnameseSpelling}: hoà and hòa, qui and quy meet), then every
+ * syllable indexed twice at the same position when it carries diacritics: folded
  * ({@code đường} → {@code duong}) and as written. Queries require the folded form and reward the written one,
  * which ranks "đường" above "dương" for a user who typed the diacritics, in one field and one analysis pass
  * (ADR 0005).
@@ -28,6 +29,7 @@ final class VietnameseAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new ICUNormalizer2Filter(tokenizer, NFKC_CASEFOLD);
+        stream = new VietnameseSpelling.Filter(stream);
         stream = new ASCIIFoldingFilter(stream, true);
         return new TokenStreamComponents(tokenizer, stream);
     }

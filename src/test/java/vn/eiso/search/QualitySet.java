@@ -16,7 +16,8 @@ import vn.eiso.base.security.AccessGuard.Caller;
  */
 public final class QualitySet {
 
-    public record Query(String text, String expected, String kind) {
+    /** {@code group} ties the forms of one known item together (its folded, exact, NFD and quoted forms). */
+    public record Query(String text, String expected, String kind, int group) {
         boolean answeredBy(SearchHit hit) {
             return expected.startsWith("doc:") ? expected.equals(hit.history()) : expected.equals(hit.key());
         }
@@ -30,13 +31,27 @@ public final class QualitySet {
     }
 
     public static List<Query> load() {
-        try (InputStream in = QualitySet.class.getResourceAsStream("/search/quality-queries.tsv");
+        return load("/search/quality-queries.tsv");
+    }
+
+    /**
+     * The known-item set (src/test/resources/search/known-items.tsv, made by make-known-items.py): 120 spans that
+     * occur once in the shared corpus, each asked folded, exact, NFD and quoted, and document numbers as written,
+     * folded, in lower case and kind first.
+     */
+    public static List<Query> knownItems() {
+        return load("/search/known-items.tsv");
+    }
+
+    private static List<Query> load(String resource) {
+        try (InputStream in = QualitySet.class.getResourceAsStream(resource);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<Query> out = new ArrayList<>();
             for (String line : reader.lines().toList()) {
                 if (!line.startsWith("#") && !line.isBlank()) {
                     String[] parts = line.split("\t");
-                    out.add(new Query(parts[0], parts[1], parts[2]));
+                    out.add(new Query(parts[0], parts[1], parts[2],
+                            parts.length > 3 ? Integer.parseInt(parts[3]) : out.size()));
                 }
             }
             return out;
@@ -50,14 +65,7 @@ public final class QualitySet {
         double reciprocal = 0;
         List<Query> misses = new ArrayList<>();
         for (Query q : queries) {
-            List<SearchHit> hits = index.search(SearchQuery.of(q.text()).withOutdated(true).page(0, 10), caller)
-                    .hits();
-            int rank = 0;
-            for (int i = 0; i < hits.size() && rank == 0; i++) {
-                if (q.answeredBy(hits.get(i))) {
-                    rank = i + 1;
-                }
-            }
+            int rank = rank(index, caller, q);
             if (rank == 0) {
                 misses.add(q);
             } else {
@@ -65,5 +73,16 @@ public final class QualitySet {
             }
         }
         return new Report(1.0 - (double) misses.size() / queries.size(), reciprocal / queries.size(), misses);
+    }
+
+    /** Where the query's answer stands among the first ten hits (1 = first), or 0 when it is not there. */
+    public static int rank(SearchIndex index, Caller caller, Query q) {
+        List<SearchHit> hits = index.search(SearchQuery.of(q.text()).withOutdated(true).page(0, 10), caller).hits();
+        for (int i = 0; i < hits.size(); i++) {
+            if (q.answeredBy(hits.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

@@ -6,14 +6,20 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.eiso.base.Role;
+import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
@@ -110,6 +116,95 @@ class SearchIndexTest {
         assertThat(keys("BM-03")).containsExactly("bm03");
         assertThat(keys("19/2014/QĐ-TTg")).containsExactly("qd");
         assertThat(keys("19/2014/qd-ttg")).containsExactly("qd");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hoà bình, hòa bình", "thuỷ lợi, thủy lợi", "sức khoẻ, sức khỏe", "qui trình, quy trình",
+            "kĩ thuật, kỹ thuật", "lí do, lý do", "Uỷ ban, ủy ban", "hoá đơn, hóa đơn"})
+    void old_and_new_spellings_match_each_other_both_ways_with_their_diacritics(String one, String other) {
+        add(entry("one", STP, Visibility.READERS, "EFFECTIVE", "A", "Văn bản", "về " + one + " của tỉnh"),
+                entry("folded", STP, Visibility.READERS, "EFFECTIVE", "B", "Văn bản",
+                        "về " + TextFolding.fold(other) + " của tỉnh"),
+                entry("other", STP, Visibility.READERS, "EFFECTIVE", "C", "Văn bản", "về " + other + " của tỉnh"));
+
+        // Both spellings hold the typed diacritics: they rank above the text written without any, either way.
+        assertThat(keys(one)).hasSize(3).endsWith("folded");
+        assertThat(keys(other)).hasSize(3).endsWith("folded");
+        assertThat(keys("\"" + other + "\"")).hasSize(3).endsWith("folded");
+        assertThat(keys(TextFolding.fold(one))).hasSize(3);
+    }
+
+    @Test
+    void the_spelling_variants_keep_apart_what_differs() {
+        add(entry("hoa-giai", STP, Visibility.READERS, "EFFECTIVE", "A", "Văn bản", "hòa giải ở cơ sở"),
+                entry("hoa-van", STP, Visibility.READERS, "EFFECTIVE", "B", "Văn bản", "hoa văn trang trí"),
+                entry("thuy", STP, Visibility.READERS, "EFFECTIVE", "C", "Văn bản", "thùy não"),
+                entry("thuy-loi", STP, Visibility.READERS, "EFFECTIVE", "D", "Văn bản", "thủy lợi"));
+
+        assertThat(keys("hoà").getFirst()).isEqualTo("hoa-giai");
+        assertThat(keys("hoa")).containsExactlyInAnyOrder("hoa-giai", "hoa-van");
+        assertThat(keys("thuỷ")).containsExactly("thuy-loi", "thuy");
+        assertThat(keys("thùy")).containsExactly("thuy", "thuy-loi");
+        assertThat(VietnameseSpelling.canonical("thùy")).isNotEqualTo(VietnameseSpelling.canonical("thủy"));
+        assertThat(VietnameseSpelling.canonical("quyết")).isEqualTo("quyết");
+        assertThat(VietnameseSpelling.canonical("giữ")).isEqualTo("giữ");
+        assertThat(VietnameseSpelling.canonical("gìn")).isEqualTo("gìn");
+        assertThat(VietnameseSpelling.canonical("ngoài")).isEqualTo("ngoài");
+        assertThat(VietnameseSpelling.canonical("hoàng")).isEqualTo("hoàng");
+        assertThat(VietnameseSpelling.canonical("người")).isEqualTo("người");
+        assertThat(VietnameseSpelling.canonical("iso9001")).isEqualTo("iso9001");
+    }
+
+    @Test
+    void document_numbers_are_found_as_written_folded_in_lower_case_and_kind_first() {
+        add(entry("nd49", STP, Visibility.READERS, "EFFECTIVE", "49/2026/NĐ-CP", "Nghị định", "quy định chung"),
+                entry("nd48", STP, Visibility.READERS, "EFFECTIVE", "48/2026/NĐ-CP", "Nghị định", "quy định chung"),
+                entry("tt49", STP, Visibility.READERS, "EFFECTIVE", "49/2026/TT-BTC", "Thông tư",
+                        "thay thế Nghị định 49/2026/NĐ-CP và 49/2026/TT-BTC"),
+                entry("mention", STP, Visibility.READERS, "EFFECTIVE", "QT-09", "Quy trình",
+                        "căn cứ NĐ 49/2026 và nghị định 49/2026/NĐ-CP của Chính phủ"));
+
+        for (String typed : List.of("49/2026/NĐ-CP", "49/2026/ND-CP", "49/2026/nđ-cp", "NĐ 49/2026", "nd 49/2026")) {
+            assertThat(keys(typed)).as(typed).first().isEqualTo("nd49");
+        }
+        assertThat(keys("TT 49/2026")).first().isEqualTo("tt49");
+    }
+
+    @Test
+    void a_number_typed_without_its_year_lists_that_number_and_issuer_newest_first() {
+        SearchEntry older = entry("2019", STP, Visibility.READERS, "EFFECTIVE", "49/2019/NĐ-CP", "Nghị định",
+                "về nghị định 49 năm 2019");
+        SearchEntry newer = entry("2026", STP, Visibility.READERS, "EFFECTIVE", "49/2026/NĐ-CP", "Nghị định",
+                "quy định");
+        add(dated(older, LocalDate.of(2019, 5, 1)), dated(newer, LocalDate.of(2026, 1, 10)),
+                dated(entry("other", STP, Visibility.READERS, "EFFECTIVE", "49/2026/TT-BTC", "Thông tư",
+                        "theo 49/NĐ-CP"), LocalDate.of(2026, 6, 1)),
+                dated(entry("text", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Quy trình",
+                        "nghị định 49/NĐ-CP nghị định 49/NĐ-CP"), LocalDate.of(2027, 1, 1)));
+
+        assertThat(keys("49/NĐ-CP")).startsWith("2026", "2019");
+        assertThat(keys("49/nd-cp")).startsWith("2026", "2019");
+    }
+
+    private static SearchEntry dated(SearchEntry e, LocalDate date) {
+        return new SearchEntry(e.key(), e.owner(), e.history(), e.unit(), e.unitName(), e.visibility(), e.type(),
+                e.status(), e.code(), e.title(), e.meta(), e.body(), date, e.revision(), e.route());
+    }
+
+    @Test
+    void an_index_of_an_older_format_holds_no_database_so_it_is_rebuilt() throws Exception {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
+        index.commit("db-1");
+        index.close();
+        try (FSDirectory directory = FSDirectory.open(folder);
+                IndexWriter old = new IndexWriter(directory, new IndexWriterConfig())) {
+            old.setLiveCommitData(Map.of("database", "db-1").entrySet());
+            old.commit();
+        }
+        index = SearchIndex.open(folder);
+        assertThat(index.databaseId()).isEmpty();
+        index.commit("db-1");
+        assertThat(index.databaseId()).contains("db-1");
     }
 
     @Test
