@@ -366,10 +366,29 @@ public final class SearchIndex implements Closeable {
                             new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), facets));
             TopDocs top = (TopDocs) results[0];
             @SuppressWarnings("unchecked")
-            Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) results[1];
+            Map<String, Map<String, Long>> counts = new HashMap<>((Map<String, Map<String, Long>>) results[1]);
+            // Sideways: a chosen type keeps the other types' counts (what choosing one more would add), and so on.
+            for (String field : FACETS.values()) {
+                SearchQuery others = withoutFilter(query, field);
+                if (others != query) {
+                    counts.put(field, searcher.search(filtered(text, others, caller),
+                            new FacetCounter(List.of(field))).getOrDefault(field, Map.of()));
+                }
+            }
             List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.query());
             return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices);
         });
+    }
+
+    /** The query without its filter on a facet's field, or the query itself when it has none there. */
+    private static SearchQuery withoutFilter(SearchQuery q, String field) {
+        return switch (field) {
+            case TYPE -> q.types().isEmpty() ? q : q.filtered(q.units(), Set.of(), q.statuses(), q.years());
+            case UNIT_FACET -> q.units().isEmpty() ? q : q.filtered(Set.of(), q.types(), q.statuses(), q.years());
+            case STATUS -> q.statuses().isEmpty() ? q : q.filtered(q.units(), q.types(), Set.of(), q.years());
+            case YEAR -> q.years().isEmpty() ? q : q.filtered(q.units(), q.types(), q.statuses(), Set.of());
+            default -> throw new IllegalArgumentException(field);
+        };
     }
 
     /** Up to {@code max} items whose title or code starts like {@code typed}, one per history. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -289,6 +290,44 @@ class SearchIndexTest {
         assertThat(index.search(all.filtered(null, null, Set.of("SUPERSEDED"), Set.of(2025)), ADMIN).hits())
                 .extracting(SearchHit::key).containsExactly("old");
         assertThat(index.search(all.filtered(null, null, null, Set.of(2024)), ADMIN).total()).isZero();
+    }
+
+    @Test
+    void a_chosen_facet_value_keeps_the_counts_of_the_others_in_its_facet_and_filters_the_rest() {
+        add(typed("p1", STP, "PROCEDURE", Visibility.READERS), typed("p2", STP, "PROCEDURE", Visibility.READERS),
+                typed("f1", STP, "FORM", Visibility.READERS), typed("p3", SYT, "PROCEDURE", Visibility.READERS),
+                typed("draft", SYT, "FORM", Visibility.EDITORS));
+        SearchQuery procedures = SearchQuery.of("quy trình").filtered(null, Set.of("PROCEDURE"), null, null);
+
+        SearchResult result = index.search(procedures, ADMIN);
+        assertThat(result.total()).isEqualTo(3);
+        assertThat(counts(result, SearchResult.TYPE)).containsOnly(Map.entry("PROCEDURE", 3L), Map.entry("FORM", 2L));
+        assertThat(counts(result, SearchResult.UNIT)).containsOnly(Map.entry(STP.toString(), 2L),
+                Map.entry(SYT.toString(), 1L));
+
+        SearchResult inStp = index.search(procedures.filtered(Set.of(STP), Set.of("PROCEDURE"), null, null), ADMIN);
+        assertThat(inStp.total()).isEqualTo(2);
+        assertThat(counts(inStp, SearchResult.TYPE)).containsOnly(Map.entry("PROCEDURE", 2L), Map.entry("FORM", 1L));
+        assertThat(counts(inStp, SearchResult.UNIT)).containsOnly(Map.entry(STP.toString(), 2L),
+                Map.entry(SYT.toString(), 1L));
+
+        // Counted sideways or not, nothing the caller may not read: for Sở Y tế's staff neither Sở Tư pháp's
+        // entries nor their own unit's draft form.
+        Caller staff = new Caller(new UserId(3), "nv", List.of(new Grant(SYT, "SYT", "Sở Y tế", Role.STAFF)));
+        assertThat(counts(index.search(procedures, staff), SearchResult.TYPE)).containsOnly(
+                Map.entry("PROCEDURE", 1L));
+    }
+
+    private static SearchEntry typed(String key, UnitId unit, String type, Visibility visibility) {
+        SearchEntry e = entry(key, unit, visibility, "EFFECTIVE", key, "Quy trình", "quy trình");
+        return new SearchEntry(e.key(), e.owner(), e.history(), e.unit(), e.unitName(), e.visibility(), type,
+                e.status(), e.code(), e.title(), e.meta(), e.body(), e.date(), e.revision(), e.route());
+    }
+
+    private static Map<String, Long> counts(SearchResult result, String facet) {
+        Map<String, Long> out = new HashMap<>();
+        result.facets().get(facet).forEach(f -> out.put(f.value(), f.count()));
+        return out;
     }
 
     @Test
