@@ -132,6 +132,17 @@ final class QueryText {
         return new Parsed(outer.build(), shortened);
     }
 
+    /**
+     * The syllables of a query typed wholly without diacritics, for "did you mean" with them: empty when any
+     * syllable carries one, or the query holds numbers, codes or more than a short phrase.
+     */
+    List<Syllable> withoutDiacritics(String raw) {
+        List<Syllable> syllables = analyzer.syllables(SearchEntry.nfc(raw == null ? "" : raw).replace(':', ' '));
+        boolean plain = !syllables.isEmpty() && syllables.size() <= 8
+                && syllables.stream().allMatch(s -> !s.marked() && s.folded().chars().allMatch(c -> c >= 'a' && c <= 'z'));
+        return plain ? syllables : List.of();
+    }
+
     /** Titles and codes starting with what was typed so far, the last syllable read as a prefix. */
     Query suggestion(String typed) {
         String text = SearchEntry.nfc(typed == null ? "" : typed.strip());

@@ -34,6 +34,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -46,6 +47,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -65,6 +67,7 @@ import org.apache.lucene.util.BytesRef;
 import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.search.VietnameseAnalyzer.Syllable;
 
 /**
  * The Lucene index on disk: one writer, a searcher manager refreshed after each applied change, and the
@@ -156,8 +159,8 @@ public final class SearchIndex implements Closeable {
     private SearcherManager newSearchers(IndexWriter writer) throws IOException {
         return new SearcherManager(writer, new SearcherFactory() {
             @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                    org.apache.lucene.index.IndexReader previous) {
+            public IndexSearcher newSearcher(IndexReader reader,
+                    IndexReader previous) {
                 return new IndexSearcher(reader, searchThreads);
             }
         });
@@ -350,7 +353,7 @@ public final class SearchIndex implements Closeable {
         }
         if (parsed.query() == null && query.history() == null) {
             notices.add("search.notice.empty");
-            return new SearchResult(0, List.of(), Map.of(), notices);
+            return new SearchResult(0, List.of(), Map.of(), notices, null);
         }
         Query text = parsed.query() == null ? new MatchAllDocsQuery() : parsed.query();
         Query full = filtered(text, query, caller);
@@ -376,8 +379,55 @@ public final class SearchIndex implements Closeable {
                 }
             }
             List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.query());
-            return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices);
+            return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices,
+                    withDiacritics(searcher, query, caller));
         });
+    }
+
+    /**
+     * The query's words with the diacritics the index most often gives them, when none were typed: per syllable
+     * the most frequent written form, unless the plain one is more frequent (English words, "cho", "va"). Offered
+     * only if the caller finds those words side by side as written, so it reveals nothing of what they may not read.
+     */
+    private String withDiacritics(IndexSearcher searcher, SearchQuery query, Caller caller) throws IOException {
+        List<Syllable> typed = queryText.withoutDiacritics(query.text());
+        if (typed.isEmpty()) {
+            return null;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        List<Syllable> written = new ArrayList<>(typed.size());
+        for (Syllable syllable : typed) {
+            String best = syllable.folded();
+            int bestCount = 0;
+            for (String form : VietnameseSpelling.markedForms(syllable.folded())) {
+                int count = frequency(reader, form);
+                if (count > bestCount) {
+                    best = form;
+                    bestCount = count;
+                }
+            }
+            // Entries holding any form hold the folded one: what the written forms leave is (about) the plain one.
+            int plain = frequency(reader, syllable.folded()) - bestCount;
+            written.add(new Syllable(syllable.folded(), bestCount > plain ? best : syllable.folded()));
+        }
+        if (written.stream().noneMatch(Syllable::marked)) {
+            return null;
+        }
+        BooleanQuery.Builder phrases = new BooleanQuery.Builder();
+        for (String field : new String[] {TITLE, BODY}) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            written.forEach(s -> phrase.add(new Term(field, s.exact())));
+            phrases.add(phrase.build(), Occur.SHOULD);
+        }
+        BooleanQuery found = new BooleanQuery.Builder().add(phrases.build(), Occur.MUST)
+                .add(filtered(new MatchAllDocsQuery(), SearchQuery.of(""), caller), Occur.FILTER).build();
+        return searcher.count(found) == 0 ? null
+                : written.stream().map(Syllable::exact).collect(Collectors.joining(" "));
+    }
+
+    /** In how many titles and texts a syllable's form occurs. */
+    private static int frequency(IndexReader reader, String form) throws IOException {
+        return reader.docFreq(new Term(TITLE, form)) + reader.docFreq(new Term(BODY, form));
     }
 
     /** The query without its filter on a facet's field, or the query itself when it has none there. */

@@ -40,7 +40,7 @@ public class SearchService {
         }
         List<String> notices = new ArrayList<>(result.notices());
         notices.add("search.notice.rebuilding");
-        return new SearchResult(result.total(), result.hits(), result.facets(), notices);
+        return new SearchResult(result.total(), result.hits(), result.facets(), notices, result.didYouMean());
     }
 
     /** Titles and codes for the search box as the user types. */

@@ -2,6 +2,10 @@ package vn.eiso.search;
 
 import java.io.IOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,6 +25,7 @@ final class VietnameseSpelling {
     private static final String MARKED = "ăâêôơư";
     /** Syllables whose only vowel is i or y after one of these consonants are written either way. */
     private static final Pattern I_OR_Y = Pattern.compile("(h|k|l|m|s|t|qu)i");
+    private static final Pattern PLAIN_SYLLABLE = Pattern.compile("[a-z]{1,7}");
     private static final Pattern LETTERS = Pattern.compile("[a-zđ\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]+");
 
     private VietnameseSpelling() {
@@ -60,6 +65,44 @@ final class VietnameseSpelling {
             return syllable;
         }
         return Normalizer.normalize(base.substring(0, at + 1) + tone + base.substring(at + 1), Normalizer.Form.NFC);
+    }
+
+    /**
+     * Every spelling with diacritics a folded syllable may stand for ({@code trinh} → trình, trính, trịnh, …), in
+     * canonical form; most are not words, and the index tells which are. Empty for anything that is not a
+     * syllable of plain letters.
+     */
+    static List<String> markedForms(String folded) {
+        if (!PLAIN_SYLLABLE.matcher(folded).matches()) {
+            return List.of();
+        }
+        List<String> bases = new ArrayList<>(List.of(""));
+        for (int i = 0; i < folded.length(); i++) {
+            String options = switch (folded.charAt(i)) {
+                case 'a' -> "aăâ";
+                case 'e' -> "eê";
+                case 'o' -> "oôơ";
+                case 'u' -> "uư";
+                case 'd' -> i == 0 ? "dđ" : "d";
+                default -> String.valueOf(folded.charAt(i));
+            };
+            List<String> longer = new ArrayList<>(bases.size() * options.length());
+            for (String base : bases) {
+                for (int o = 0; o < options.length(); o++) {
+                    longer.add(base + options.charAt(o));
+                }
+            }
+            bases = longer;
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        for (String base : bases) {
+            forms.add(canonical(base));
+            for (int t = 0; t < TONES.length(); t++) {
+                forms.add(canonical(Normalizer.normalize(base + TONES.charAt(t), Normalizer.Form.NFC)));
+            }
+        }
+        forms.remove(folded);
+        return List.copyOf(forms);
     }
 
     /**

@@ -209,6 +209,25 @@ class SearchIndexTest {
     }
 
     @Test
+    void a_query_without_diacritics_is_offered_its_most_frequent_written_form() {
+        add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "QT-01", "Quy trình kiểm soát tài liệu",
+                        "Quy trình kiểm soát tài liệu và hồ sơ cho ISO"),
+                entry("b", STP, Visibility.READERS, "EFFECTIVE", "QT-02", "Quy trình kiểm soát hồ sơ",
+                        "quy trình kiểm soát hồ sơ"),
+                entry("c", STP, Visibility.READERS, "EFFECTIVE", "QT-03", "Tính toán", "trinh bày kiêm nhiệm sọat"),
+                entry("secret", SYT, Visibility.EDITORS, "DRAFT", "QT-04", "Dự thảo", "bảo mật tuyệt đối"));
+
+        assertThat(index.search(SearchQuery.of("quy trinh kiem soat"), ADMIN).didYouMean())
+                .isEqualTo("quy trình kiểm soát");
+        assertThat(index.search(SearchQuery.of("HO SO cho iso"), ADMIN).didYouMean()).isEqualTo("hồ sơ cho iso");
+        assertThat(index.search(SearchQuery.of("quy trình kiem soat"), ADMIN).didYouMean()).isNull();
+        assertThat(index.search(SearchQuery.of("QT-01"), ADMIN).didYouMean()).isNull();
+        assertThat(index.search(SearchQuery.of("bao mat"), ADMIN).didYouMean()).isEqualTo("bảo mật");
+        Caller staff = new Caller(new UserId(3), "nv", List.of(new Grant(STP, "STP", "Sở Tư pháp", Role.STAFF)));
+        assertThat(index.search(SearchQuery.of("bao mat"), staff).didYouMean()).isNull();
+    }
+
+    @Test
     void english_text_is_searchable_too() {
         add(entry("en", STP, Visibility.READERS, "EFFECTIVE", "WI-1", "Calibration", "Calibrate the scales yearly"));
         assertThat(keys("CALIBRATE scales")).containsExactly("en");

@@ -60,6 +60,9 @@ class SearchView extends VerticalLayout implements TitledView, BeforeEnterObserv
     final Span summary = new Span();
     final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
     final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
+    /** "Did you mean" the query with diacritics: one click searches that instead. */
+    final Button didYouMean = new Button();
+    private final Paragraph suggestion = new Paragraph();
     private final Div notices = new Div();
     private final Div history = new Div();
     private final Span pageLabel = new Span();
@@ -112,7 +115,16 @@ class SearchView extends VerticalLayout implements TitledView, BeforeEnterObserv
         next.addClickListener(e -> go(currentPage + 1));
         HorizontalLayout pager = new HorizontalLayout(previous, pageLabel, next);
         pager.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        Div main = new Div(summary, notices, history, results, pager);
+        didYouMean.setId("search-did-you-mean");
+        didYouMean.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        didYouMean.addClickListener(e -> {
+            query.setValue(didYouMean.getText());
+            go(0);
+        });
+        suggestion.add(new Span(getTranslation("search.didYouMean") + " "), didYouMean);
+        suggestion.addClassName("search-notice");
+        suggestion.setVisible(false);
+        Div main = new Div(summary, suggestion, notices, history, results, pager);
         main.addClassName("search-main");
         Div body = new Div(facetPanel, main);
         body.addClassName("search-body");
@@ -179,6 +191,7 @@ class SearchView extends VerticalLayout implements TitledView, BeforeEnterObserv
             history.removeAll();
             if (text.isBlank() && historyKey == null) {
                 summary.setText(getTranslation("search.start"));
+                suggestion.setVisible(false);
                 facets.values().forEach(g -> g.setItems(List.of()));
                 previous.setVisible(false);
                 next.setVisible(false);
@@ -194,6 +207,8 @@ class SearchView extends VerticalLayout implements TitledView, BeforeEnterObserv
 
     private void show(SearchResult result, SearchQuery request, int page, String historyKey) {
         summary.setText(getTranslation("search.total", result.total()));
+        suggestion.setVisible(result.didYouMean() != null);
+        didYouMean.setText(result.didYouMean() == null ? "" : result.didYouMean());
         result.notices().forEach(key -> {
             Paragraph notice = new Paragraph(getTranslation(key));
             notice.addClassName("search-notice");

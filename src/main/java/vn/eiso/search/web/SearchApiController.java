@@ -38,7 +38,7 @@ class SearchApiController {
     }
 
     record Response(long total, List<Hit> hits, Map<String, List<SearchResult.FacetCount>> facets,
-            List<String> notices) {
+            List<String> notices, String didYouMean) {
     }
 
     @GetMapping("/api/v1/search")
@@ -59,7 +59,7 @@ class SearchApiController {
                 "newest".equalsIgnoreCase(sort) ? SearchQuery.Sort.NEWEST : SearchQuery.Sort.RELEVANCE, offset, limit);
         SearchResult result = search.search(query);
         return new Response(result.total(), result.hits().stream().map(SearchApiController::hit).toList(),
-                result.facets(), result.notices());
+                result.facets(), result.notices(), result.didYouMean());
     }
 
     private static Set<String> upper(Set<String> values) {

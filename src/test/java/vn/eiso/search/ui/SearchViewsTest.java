@@ -71,6 +71,24 @@ class SearchViewsTest extends UiTest {
         view = (SearchView) getCurrentView();
         assertThat(titles(view)).isNotEmpty().allMatch(t -> t.startsWith("BM-"));
         assertThat(view.facets.get(SearchResult.TYPE).getValue()).containsExactly("FORM");
+        // Sideways: the procedures stay on offer with their count, to be added to the forms.
+        assertThat(view.facets.get(SearchResult.TYPE).getListDataView().getItems().toList()).contains("PROCEDURE");
+        assertThat(view.facets.get(SearchResult.TYPE).getItemLabelGenerator().apply("PROCEDURE")).matches(".*\\(\\d+\\)");
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void a_query_typed_without_diacritics_offers_them_and_one_click_searches_with_them() {
+        SearchView view = searchFor("quy trinh kiem soat");
+        assertThat(view.didYouMean.getParent().orElseThrow().isVisible()).isTrue();
+        assertThat(view.didYouMean.getText()).isEqualTo("quy trình kiểm soát");
+
+        test(view.didYouMean).click();
+
+        view = (SearchView) getCurrentView();
+        assertThat(view.query.getValue()).isEqualTo("quy trình kiểm soát");
+        assertThat(titles(view)).anyMatch(t -> t.startsWith("QT-01"));
+        assertThat(view.didYouMean.getParent().orElseThrow().isVisible()).isFalse();
     }
 
     @Test

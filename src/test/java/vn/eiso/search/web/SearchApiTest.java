@@ -93,6 +93,9 @@ class SearchApiTest {
         assertThat(first.get("score").asDouble()).isPositive();
         assertThat(body.get("hits").size()).isLessThanOrEqualTo(5);
         assertThat(body.get("total").asLong()).isPositive();
+        assertThat(body.get("didYouMean").asString()).isEqualTo("kiểm soát tài liệu");
+        assertThat(json.readTree(get(q("kiểm soát tài liệu"), basic("congchuc.stp")).body()).get("didYouMean")
+                .isNull()).isTrue();
     }
 
     @Test
