@@ -380,17 +380,18 @@ public final class SearchIndex implements Closeable {
             }
             List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.query());
             return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices,
-                    withDiacritics(searcher, query, caller));
+                    withDiacritics(searcher, query.text(), hits));
         });
     }
 
     /**
      * The query's words with the diacritics the index most often gives them, when none were typed: per syllable
      * the most frequent written form, unless the plain one is more frequent (English words, "cho", "va"). Offered
-     * only if the caller finds those words side by side as written, so it reveals nothing of what they may not read.
+     * only if one of the hits shown holds those words side by side as written: the caller may read it, and a
+     * phrase looked up among a page of hits costs nothing next to one over the whole index.
      */
-    private String withDiacritics(IndexSearcher searcher, SearchQuery query, Caller caller) throws IOException {
-        List<Syllable> typed = queryText.withoutDiacritics(query.text());
+    private String withDiacritics(IndexSearcher searcher, String text, List<SearchHit> shown) throws IOException {
+        List<Syllable> typed = shown.isEmpty() ? List.of() : queryText.withoutDiacritics(text);
         if (typed.isEmpty()) {
             return null;
         }
@@ -420,7 +421,8 @@ public final class SearchIndex implements Closeable {
             phrases.add(phrase.build(), Occur.SHOULD);
         }
         BooleanQuery found = new BooleanQuery.Builder().add(phrases.build(), Occur.MUST)
-                .add(filtered(new MatchAllDocsQuery(), SearchQuery.of(""), caller), Occur.FILTER).build();
+                .add(new TermInSetQuery(KEY, shown.stream().map(h -> new BytesRef(h.key())).toList()), Occur.FILTER)
+                .build();
         return searcher.count(found) == 0 ? null
                 : written.stream().map(Syllable::exact).collect(Collectors.joining(" "));
     }

@@ -82,7 +82,7 @@ final class VietnameseSpelling {
                 case 'a' -> "aăâ";
                 case 'e' -> "eê";
                 case 'o' -> "oôơ";
-                case 'u' -> "uư";
+                case 'u' -> i > 0 && folded.charAt(i - 1) == 'q' ? "u" : "uư";
                 case 'd' -> i == 0 ? "dđ" : "d";
                 default -> String.valueOf(folded.charAt(i));
             };
