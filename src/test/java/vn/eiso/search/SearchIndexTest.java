@@ -188,7 +188,11 @@ class SearchIndexTest {
     }
 
     private static SearchEntry dated(SearchEntry e, LocalDate date) {
-        return new SearchEntry(e.key(), e.owner(), e.history(), e.unit(), e.unitName(), e.visibility(), e.type(),
+        return changed(e, e.type(), date);
+    }
+
+    private static SearchEntry changed(SearchEntry e, String type, LocalDate date) {
+        return new SearchEntry(e.key(), e.owner(), e.history(), e.unit(), e.unitName(), e.visibility(), type,
                 e.status(), e.code(), e.title(), e.meta(), e.body(), date, e.revision(), e.route());
     }
 
@@ -339,8 +343,7 @@ class SearchIndexTest {
 
     private static SearchEntry typed(String key, UnitId unit, String type, Visibility visibility) {
         SearchEntry e = entry(key, unit, visibility, "EFFECTIVE", key, "Quy trình", "quy trình");
-        return new SearchEntry(e.key(), e.owner(), e.history(), e.unit(), e.unitName(), e.visibility(), type,
-                e.status(), e.code(), e.title(), e.meta(), e.body(), e.date(), e.revision(), e.route());
+        return changed(e, type, e.date());
     }
 
     private static Map<String, Long> counts(SearchResult result, String facet) {
