@@ -42,7 +42,11 @@ final class QueryText {
     private static final float NEWER_PER_DAY = 0.1f;
 
     /** The query, or null when nothing searchable was typed; {@code shortened} when the input was cut. */
-    record Parsed(Query query, boolean shortened) {
+    /**
+     * {@code highlight} marks the same words in the text with a fraction of the query's clauses: the highlighter
+     * builds its query's weight for every hit it marks, and the ranking's rewards would dominate its time.
+     */
+    record Parsed(Query query, Query highlight, boolean shortened) {
     }
 
     /**
@@ -100,7 +104,7 @@ final class QueryText {
             }
         }
         if (parts.isEmpty()) {
-            return new Parsed(null, shortened);
+            return new Parsed(null, null, shortened);
         }
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
@@ -129,7 +133,21 @@ final class QueryText {
                 outer.add(new BoostQuery(new ConstantScoreQuery(written.build()), EXACT_PHRASE), Occur.SHOULD);
             }
         }
-        return new Parsed(outer.build(), shortened);
+        return new Parsed(outer.build(), highlight(parts, all), shortened);
+    }
+
+    /** The query's parts and all its syllables side by side, in the text, folded (every spelling is marked). */
+    private static Query highlight(List<Part> parts, List<Syllable> all) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (all.size() > 1 && parts.size() > 1) {
+            any.add(phrase(SearchIndex.BODY, all, false), Occur.SHOULD);
+        }
+        for (Part part : parts) {
+            any.add(part.syllables().size() == 1
+                    ? new TermQuery(new Term(SearchIndex.BODY, part.syllables().getFirst().folded()))
+                    : phrase(SearchIndex.BODY, part.syllables(), false), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /**

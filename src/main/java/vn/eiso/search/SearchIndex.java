@@ -378,7 +378,7 @@ public final class SearchIndex implements Closeable {
                             new FacetCounter(List.of(field))).getOrDefault(field, Map.of()));
                 }
             }
-            List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.query());
+            List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.highlight());
             return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices,
                     withDiacritics(searcher, query.text(), hits));
         });
