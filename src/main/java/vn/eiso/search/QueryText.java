@@ -36,7 +36,6 @@ final class QueryText {
      * more BM25 (a short title holding most of them weighs three times), so the reward grows with the query.
      */
     private static final float PHRASE = 10f;
-    private static final float EXACT_PHRASE = 10f;
     private static final float CODE = 50f;
     /** Ranks the documents of a number typed without its year by date: ten days weigh a point. */
     private static final float NEWER_PER_DAY = 0.1f;
@@ -110,7 +109,7 @@ final class QueryText {
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         for (Part part : parts) {
             required.add(matching(part), parts.size() <= 4 && !loose ? Occur.MUST : Occur.SHOULD);
-            exact(part.syllables()).ifPresent(q -> outer.add(q, Occur.SHOULD));
+            part.syllables().forEach(syllable -> exact(syllable).ifPresent(q -> outer.add(q, Occur.SHOULD)));
         }
         if (loose) {
             required.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(parts.size() * 0.3)));
@@ -122,16 +121,10 @@ final class QueryText {
             // A fixed reward, not a scored one: BM25 would let a long text's scattered syllables outscore the
             // phrase, which is what the user typed.
             float adjacent = PHRASE * Math.max(3, all.size());
-            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.BODY, all, false)), adjacent),
+            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.BODY, all)), adjacent),
                     Occur.SHOULD);
-            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.TITLE, all, false)), adjacent),
+            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.TITLE, all)), adjacent),
                     Occur.SHOULD);
-            if (all.stream().anyMatch(Syllable::marked)) {
-                BooleanQuery.Builder written = new BooleanQuery.Builder()
-                        .add(phrase(SearchIndex.TITLE, all, true), Occur.SHOULD)
-                        .add(phrase(SearchIndex.BODY, all, true), Occur.SHOULD);
-                outer.add(new BoostQuery(new ConstantScoreQuery(written.build()), EXACT_PHRASE), Occur.SHOULD);
-            }
         }
         return new Parsed(outer.build(), highlight(parts, all), shortened);
     }
@@ -140,12 +133,12 @@ final class QueryText {
     private static Query highlight(List<Part> parts, List<Syllable> all) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (all.size() > 1 && parts.size() > 1) {
-            any.add(phrase(SearchIndex.BODY, all, false), Occur.SHOULD);
+            any.add(phrase(SearchIndex.BODY, all), Occur.SHOULD);
         }
         for (Part part : parts) {
             any.add(part.syllables().size() == 1
                     ? new TermQuery(new Term(SearchIndex.BODY, part.syllables().getFirst().folded()))
-                    : phrase(SearchIndex.BODY, part.syllables(), false), Occur.SHOULD);
+                    : phrase(SearchIndex.BODY, part.syllables()), Occur.SHOULD);
         }
         return any.build();
     }
@@ -205,11 +198,11 @@ final class QueryText {
             any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.META, folded)), META), Occur.SHOULD);
             any.add(new TermQuery(new Term(SearchIndex.BODY, folded)), Occur.SHOULD);
         } else {
-            any.add(new BoostQuery(phrase(SearchIndex.TITLE, part.syllables(), false), TITLE), Occur.SHOULD);
-            any.add(phrase(SearchIndex.BODY, part.syllables(), false), Occur.SHOULD);
+            any.add(new BoostQuery(phrase(SearchIndex.TITLE, part.syllables()), TITLE), Occur.SHOULD);
+            any.add(phrase(SearchIndex.BODY, part.syllables()), Occur.SHOULD);
             if (part.code() != null) {
                 // Numbers of external documents and linked procedures live in the metadata.
-                any.add(new BoostQuery(phrase(SearchIndex.META, part.syllables(), false), META), Occur.SHOULD);
+                any.add(new BoostQuery(phrase(SearchIndex.META, part.syllables()), META), Occur.SHOULD);
             }
         }
         for (String key : part.keys()) {
@@ -226,28 +219,28 @@ final class QueryText {
     }
 
     /**
-     * The reward for matching the diacritics as typed, nothing when none were typed: a fixed amount for each
-     * syllable (or quoted part) found as written anywhere in the entry. Fixed, not scored by BM25: the entry that
-     * holds what was typed verbatim then earns every reward there is, so typing the diacritics right can only lift
-     * it, and entries with the same syllables scattered (or in a short title) cannot overtake it.
+     * The reward for a syllable typed with diacritics, nothing for one typed without: a fixed amount if it occurs
+     * as written anywhere in the entry. Fixed, not scored by BM25: the entry that holds what was typed verbatim
+     * then earns every reward there is, so typing the diacritics right can only lift it, and entries with the same
+     * syllables scattered (or in a short title) cannot overtake it. Per syllable, not per phrase: the folded
+     * phrase already rewards adjacency, and a second, written phrase would read every candidate's positions again.
      */
-    private static Optional<Query> exact(List<Syllable> syllables) {
-        if (syllables.stream().noneMatch(Syllable::marked)) {
+    private static Optional<Query> exact(Syllable syllable) {
+        if (!syllable.marked()) {
             return Optional.empty();
         }
         BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
         for (String field : new String[] {SearchIndex.TITLE, SearchIndex.META, SearchIndex.BODY}) {
-            anywhere.add(syllables.size() == 1 ? new TermQuery(new Term(field, syllables.getFirst().exact()))
-                    : phrase(field, syllables, true), Occur.SHOULD);
+            anywhere.add(new TermQuery(new Term(field, syllable.exact())), Occur.SHOULD);
         }
-        return Optional.of(new BoostQuery(new ConstantScoreQuery(anywhere.build()), EXACT * syllables.size()));
+        return Optional.of(new BoostQuery(new ConstantScoreQuery(anywhere.build()), EXACT));
     }
 
-    private static Query phrase(String field, List<Syllable> syllables, boolean exact) {
+    private static Query phrase(String field, List<Syllable> syllables) {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         for (int i = 0; i < syllables.size(); i++) {
             Syllable s = syllables.get(i);
-            phrase.add(new Term(field, exact ? s.exact() : s.folded()), i);
+            phrase.add(new Term(field, s.folded()), i);
         }
         return phrase.build();
     }
