@@ -17,7 +17,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import vn.eiso.announcement.Announcements;
 import vn.eiso.announcement.PublicAnnouncement;
-import vn.eiso.base.TextFolding;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.LanguageSwitch;
 
@@ -34,8 +33,10 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
     List<PublicAnnouncement> shown = List.of();
     final TextField filter = new TextField();
     private final List<PublicAnnouncement> all;
+    private final Announcements announcements;
 
     PublicRegisterView(Announcements announcements) {
+        this.announcements = announcements;
         addClassName("public-register");
         all = announcements.publicRegister();
         Span emblem = new Span("ISO");
@@ -60,9 +61,10 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void show() {
-        String text = TextFolding.fold(filter.getValue());
-        shown = all.stream().filter(a -> text.isEmpty() || TextFolding.fold(a.unitName() + " " + a.number()
-                + " " + a.scopeText()).contains(text)).toList();
+        // The search index ranks the decisions, reads "giay phep" as "giấy phép" and finds codes as typed; it is
+        // asked anonymously, so it finds published decisions only, whoever is signed in on this browser.
+        String text = filter.getValue().strip();
+        shown = text.isEmpty() ? all : announcements.searchPublicRegister(text);
         list.removeAll();
         if (shown.isEmpty()) {
             list.add(new Paragraph(getTranslation("publicRegister.empty")));
