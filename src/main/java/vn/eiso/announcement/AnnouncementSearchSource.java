@@ -14,7 +14,8 @@ import vn.eiso.search.Visibility;
  * register the moment it is issued (there is no unpublished decision: a preview is never recorded), and the
  * register shows every one of them, superseded and withdrawn too. So an entry holds only what the register shows
  * — the issuing unit, the number, the date, the scope and the status — and nothing the public may not read (not
- * the signer, not the procedures the scope items are mapped to), because the anonymous search matches on it.
+ * the signer, not the procedures the scope items are mapped to), because the anonymous search matches on it. A hit
+ * opens the decision on the public register, the one page every reader of it, signed in or not, may open.
  */
 @Component
 class AnnouncementSearchSource implements SearchSource {
@@ -63,6 +64,6 @@ class AnnouncementSearchSource implements SearchSource {
         String key = KEY_PREFIX + a.id();
         return new SearchEntry(key, key, key, a.unitId(), a.unitName(), Visibility.PUBLIC, TYPE,
                 "ANNOUNCEMENT_" + a.status().name(), a.number(), a.issuedUnitName() + " · " + a.number(),
-                a.issuedUnitName(), a.scopeText(), a.decidedOn(), null, "announcement/" + a.id());
+                a.issuedUnitName(), a.scopeText(), a.decidedOn(), null, Announcements.PUBLIC_ROUTE + "/" + a.id());
     }
 }

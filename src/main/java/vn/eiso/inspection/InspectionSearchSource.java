@@ -57,7 +57,7 @@ class InspectionSearchSource implements SearchSource {
 
     private List<SearchEntry> entries(Inspection i) {
         String key = key(i.id());
-        String route = "inspections/" + i.id();
+        String route = "inspection/" + i.id();
         String status = "INSPECTION_" + i.status().name();
         List<SearchEntry> out = new ArrayList<>();
         out.add(new SearchEntry(key, key, key, i.unitId(), i.unitName(), Visibility.READERS, INSPECTION, status,

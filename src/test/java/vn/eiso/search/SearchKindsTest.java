@@ -200,7 +200,7 @@ class SearchKindsTest extends ServiceTest {
 
         assertThat(found("congchuc.stp", word).hits()).singleElement().satisfies(h -> {
             assertThat(h.type()).isEqualTo("INSPECTION");
-            assertThat(h.route()).isEqualTo("inspections/" + planned.id());
+            assertThat(h.route()).isEqualTo("inspection/" + planned.id());
         });
         assertThat(found("sokhcn", other).hits()).extracting(SearchHit::type)
                 .contains("INSPECTION_FINDING");
@@ -250,7 +250,7 @@ class SearchKindsTest extends ServiceTest {
                 .satisfies(a -> assertThat(a.number()).isEqualTo("15/QĐ-STP"));
         // Everyone signed in finds the decision too: it is public.
         assertThat(found("thuky.xa", "15/QĐ-STP").hits()).extracting(SearchHit::route)
-                .containsExactly("announcement/" + announced.id());
+                .containsExactly("cong-bo/" + announced.id());
     }
 
     @Test

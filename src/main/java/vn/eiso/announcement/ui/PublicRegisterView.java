@@ -12,6 +12,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
@@ -26,7 +29,7 @@ import vn.eiso.base.ui.LanguageSwitch;
  */
 @Route(value = Announcements.PUBLIC_ROUTE, autoLayout = false)
 @AnonymousAllowed
-class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
+class PublicRegisterView extends VerticalLayout implements HasDynamicTitle, HasUrlParameter<Long> {
 
     /** One card per decision: it reads on a phone as well as on a desk. */
     final Div list = new Div();
@@ -58,6 +61,20 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
         add(header, new Paragraph(getTranslation("publicRegister.help")), filter, list,
                 new Anchor("login", getTranslation("publicRegister.signIn")));
         show();
+    }
+
+    /** {@code cong-bo/42} shows decision 42 alone: where a search hit for it leads. */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        if (id == null) {
+            return;
+        }
+        shown = all.stream().filter(a -> a.id() == id).toList();
+        list.removeAll();
+        if (shown.isEmpty()) {
+            list.add(new Paragraph(getTranslation("publicRegister.empty")));
+        }
+        shown.forEach(a -> list.add(card(a)));
     }
 
     private void show() {
