@@ -82,8 +82,7 @@ class ModelSearchSource implements SearchSource {
                 .collect(Collectors.joining("\n"));
         String key = key(m.id());
         return new SearchEntry(key, key, key, publisher.unit(), publisher.name(), Visibility.SIGNED_IN, TYPE,
-                "MODEL_PUBLISHED", m.code(), m.title(),
-                (m.isoClauses() == null ? "" : m.isoClauses()) + "\n" + m.type().name() + "\n" + changes, text,
+                "MODEL_PUBLISHED", m.code(), m.title(), m.isoClauses(), text + (changes.isEmpty() ? "" : "\n\n" + changes),
                 m.revisedAt() == null ? null : m.revisedAt().atZoneSameInstant(zone).toLocalDate(),
                 m.currentRevision(), ModelLibrary.ROUTE + "/" + m.id());
     }
