@@ -29,6 +29,7 @@ import vn.eiso.organisation.UnitRestructured;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserService;
 import vn.eiso.reporting.DecisionPdf;
+import vn.eiso.search.SearchService;
 
 /**
  * The conformity announcement: the head issues the decision once the unit is ready, the system renders it from
@@ -53,9 +54,10 @@ public class Announcements {
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
+    private final SearchService search;
 
-    Announcements(JooqAnnouncementRepository repository, ReadinessCheck readiness, UnitService units,
-            UserService users, EvidenceFiles files, Inbox inbox, AccessGuard guard, AuditTrail trail, Clock clock) {
+    Announcements(SearchService search, JooqAnnouncementRepository repository, ReadinessCheck readiness,
+            UnitService units, UserService users, EvidenceFiles files, Inbox inbox, AccessGuard guard, AuditTrail trail, Clock clock) {
         this.repository = repository;
         this.readiness = readiness;
         this.units = units;
@@ -65,6 +67,7 @@ public class Announcements {
         this.guard = guard;
         this.trail = trail;
         this.clock = clock;
+        this.search = search;
     }
 
     /** The unit's announcements, newest first, superseded ones included: the history is kept. */
@@ -203,8 +206,8 @@ public class Announcements {
         repository.inheritAppliedSince(event.predecessor(), event.successor(), OffsetDateTime.now(clock));
         for (UnitId unit : event.kind() == UnitRestructured.Kind.SPLIT
                 ? List.of(event.predecessor(), event.successor()) : List.of(event.successor())) {
-            if (repository.markDue(unit, reason) > 0) {
-                trail.record("ANNOUNCEMENT_DUE", TARGET, null, unit,
+            for (long due : repository.markDue(unit, reason)) {
+                trail.record("ANNOUNCEMENT_DUE", TARGET, due, unit,
                         reason + " · " + event.predecessorName() + " → " + event.successorName());
             }
         }
@@ -232,6 +235,19 @@ public class Announcements {
     @Transactional(readOnly = true)
     public List<PublicAnnouncement> publicRegister() {
         return repository.publicRegister();
+    }
+
+    /**
+     * The public register's search, without login: the decisions whose public columns match the text, best
+     * first. Asked of the search index as an anonymous caller whoever may be signed in, so it can only ever find
+     * published decisions; what is shown is read again from the register's own public columns.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicAnnouncement> searchPublicRegister(String text) {
+        Map<Long, PublicAnnouncement> register = new java.util.HashMap<>();
+        repository.publicRegister().forEach(a -> register.put(a.id(), a));
+        return search.searchAnonymously(text, 100).stream().map(h -> AnnouncementSearchSource.idOf(h.key()))
+                .filter(java.util.Objects::nonNull).map(register::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private byte[] render(UnitId unit, Decision d, String scopeText) {

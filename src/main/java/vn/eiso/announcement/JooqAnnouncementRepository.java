@@ -143,13 +143,26 @@ class JooqAnnouncementRepository {
         }
     }
 
-    /** Flags the unit's announcements in force as due for re-announcement; returns how many were flagged. */
-    int markDue(UnitId unit, String reason) {
-        return dsl.update(ANNOUNCEMENT).set(ANNOUNCEMENT.STATUS, AnnouncementStatus.DUE.name())
-                .set(ANNOUNCEMENT.DUE_REASON, reason).set(ANNOUNCEMENT.VERSION, ANNOUNCEMENT.VERSION.plus(1))
-                .where(ANNOUNCEMENT.UNIT_ID.eq(unit.value())
-                        .and(ANNOUNCEMENT.STATUS.eq(AnnouncementStatus.ANNOUNCED.name())))
-                .execute();
+    /**
+     * Flags the unit's announcements in force as due for re-announcement; returns the ones flagged, so that each
+     * gets its trail line (and its new status reaches the search index).
+     */
+    List<Long> markDue(UnitId unit, String reason) {
+        Condition announced = ANNOUNCEMENT.UNIT_ID.eq(unit.value())
+                .and(ANNOUNCEMENT.STATUS.eq(AnnouncementStatus.ANNOUNCED.name()));
+        List<Long> ids = dsl.select(ANNOUNCEMENT.ID).from(ANNOUNCEMENT).where(announced).orderBy(ANNOUNCEMENT.ID)
+                .forUpdate().fetch(ANNOUNCEMENT.ID);
+        if (!ids.isEmpty()) {
+            dsl.update(ANNOUNCEMENT).set(ANNOUNCEMENT.STATUS, AnnouncementStatus.DUE.name())
+                    .set(ANNOUNCEMENT.DUE_REASON, reason).set(ANNOUNCEMENT.VERSION, ANNOUNCEMENT.VERSION.plus(1))
+                    .where(ANNOUNCEMENT.ID.in(ids)).execute();
+        }
+        return ids;
+    }
+
+    /** Every announcement's id, in order: what a rebuild of the search index walks. */
+    List<Long> ids() {
+        return dsl.select(ANNOUNCEMENT.ID).from(ANNOUNCEMENT).orderBy(ANNOUNCEMENT.ID).fetch(ANNOUNCEMENT.ID);
     }
 
     boolean withdraw(long id, int version, String reason, OffsetDateTime now) {

@@ -204,9 +204,10 @@ public class Scopes {
     private QmsScope flagIfChanged(UnitId unit) {
         QmsScope scope = repository.scope(unit);
         String announced = repository.signatureOfCurrent(unit);
-        if (announced != null && !announced.equals(fingerprint(scope))
-                && repository.markDue(unit, "SCOPE_CHANGED") > 0) {
-            trail.record("ANNOUNCEMENT_DUE", Announcements.TARGET, null, unit, "SCOPE_CHANGED");
+        if (announced != null && !announced.equals(fingerprint(scope))) {
+            for (long due : repository.markDue(unit, "SCOPE_CHANGED")) {
+                trail.record("ANNOUNCEMENT_DUE", Announcements.TARGET, due, unit, "SCOPE_CHANGED");
+            }
         }
         return scope;
     }

@@ -166,6 +166,11 @@ class JooqInternalAuditRepository {
                 .and(AUDIT.ENDS_ON.lt(today).or(AUDIT.STARTS_ON.between(today, horizon)));
     }
 
+    /** Every audit's id, in order: what a rebuild of the search index walks. */
+    List<AuditId> ids() {
+        return dsl.select(AUDIT.ID).from(AUDIT).orderBy(AUDIT.ID).fetch(r -> new AuditId(r.value1()));
+    }
+
     List<AuditItem> items(AuditId id) {
         return dsl.select(AUDIT_ITEM.asterisk(), DOCUMENT.CODE, DOCUMENT.TITLE, NONCONFORMITY.ID)
                 .from(AUDIT_ITEM)

@@ -79,6 +79,12 @@ class JooqReviewRepository {
                 .forUpdate().fetch();
     }
 
+    /** Every review's id, in order: what a rebuild of the search index walks. */
+    List<ReviewId> ids() {
+        return dsl.select(MANAGEMENT_REVIEW.ID).from(MANAGEMENT_REVIEW).orderBy(MANAGEMENT_REVIEW.ID)
+                .fetch(r -> new ReviewId(r.value1()));
+    }
+
     Optional<ManagementReview> find(ReviewId id) {
         var closer = APP_USER.as("closer");
         return dsl.select(MANAGEMENT_REVIEW.asterisk(), UNIT.NAME, closer.FULL_NAME)

@@ -125,7 +125,7 @@ class JooqSearchFeed {
                 sink.accept(new SearchEntry(key, key, key, new UnitId(r.get(RECORD_ENTRY.UNIT_ID)),
                         r.get(UNIT.NAME), Visibility.READERS, "RECORD", "FILED", r.get(template.CODE),
                         r.get(RECORD_ENTRY.TITLE), r.get(template.TITLE), body(r.get(RECORD_ENTRY.CONTENT_TEXT), texts),
-                        day(r.get(RECORD_ENTRY.FILED_AT)), null, "records"));
+                        day(r.get(RECORD_ENTRY.FILED_AT)), null, "records/" + r.get(RECORD_ENTRY.ID)));
             });
         }
     }

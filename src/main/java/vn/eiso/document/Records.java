@@ -69,6 +69,13 @@ public class Records {
         return records.count(unit);
     }
 
+    /** One record, for whoever may read its unit (a search hit opens it). */
+    @Transactional(readOnly = true)
+    public FiledRecord get(RecordId id) {
+        access.recordReadable(id);
+        return records.find(id).orElseThrow(() -> new DomainException("error.record.notFound"));
+    }
+
     @Transactional(readOnly = true)
     public List<Attachment> attachments(RecordId id) {
         access.recordReadable(id);

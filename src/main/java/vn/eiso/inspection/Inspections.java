@@ -61,6 +61,14 @@ public class Inspections {
         return inspections.list(JooqInspectionRepository.ofUnit(unit));
     }
 
+    /** One inspection, for whoever may read the inspected unit (a search hit opens it). */
+    @Transactional(readOnly = true)
+    public Inspection get(long inspection) {
+        Inspection found = existing(inspection);
+        guard.requireReadAccess(found.unitId());
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public List<Finding> findings(long inspection) {
         guard.requireReadAccess(existing(inspection).unitId());

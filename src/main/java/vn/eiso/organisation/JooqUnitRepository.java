@@ -31,6 +31,18 @@ class JooqUnitRepository {
         return dsl.selectFrom(UNIT).where(UNIT.ID.eq(id.value())).fetchOptional(JooqUnitRepository::toUnit);
     }
 
+    /** Id to name of the given units, one query. */
+    Map<Long, String> names(java.util.Collection<Long> ids) {
+        return dsl.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.NAME);
+    }
+
+    /** The science department: the active unit of that type first created (a province has one). */
+    Optional<UnitId> firstOfType(UnitType type) {
+        return dsl.select(UNIT.ID).from(UNIT).where(UNIT.UNIT_TYPE.eq(type.name()))
+                .orderBy(DSL.when(UNIT.STATUS.eq(UnitStatus.ACTIVE.name()), 0).otherwise(1), UNIT.ID).limit(1)
+                .fetchOptional(r -> new UnitId(r.value1()));
+    }
+
     Optional<Unit> findByCode(String code) {
         return dsl.selectFrom(UNIT).where(DSL.upper(UNIT.CODE).eq(code.toUpperCase()))
                 .fetchOptional(JooqUnitRepository::toUnit);

@@ -63,6 +63,11 @@ class JooqPlanningRepository {
         return objectives(QUALITY_OBJECTIVE.ID.eq(id.value())).stream().findFirst();
     }
 
+    /** Every unit's objectives: what a rebuild of the search index walks. */
+    List<Objective> allObjectives() {
+        return objectives(DSL.trueCondition());
+    }
+
     List<Objective> objectives(UnitId unit) {
         return objectives(QUALITY_OBJECTIVE.UNIT_ID.eq(unit.value()));
     }
@@ -144,6 +149,11 @@ class JooqPlanningRepository {
 
     Optional<Risk> risk(RiskId id) {
         return risks(RISK.ID.eq(id.value())).stream().findFirst();
+    }
+
+    /** Every unit's risks and opportunities: what a rebuild of the search index walks. */
+    List<Risk> allRisks() {
+        return risks(DSL.trueCondition());
     }
 
     List<Risk> risks(UnitId unit) {

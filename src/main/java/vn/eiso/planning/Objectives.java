@@ -117,7 +117,9 @@ public class Objectives {
         throw new DomainException("error.objective.notNumber", value == null ? "" : value.strip());
     }
 
-    private Objective get(ObjectiveId id) {
+    /** One objective, for whoever may read its unit (a search hit opens it). */
+    @Transactional(readOnly = true)
+    public Objective get(ObjectiveId id) {
         Objective objective = repository.objective(id).orElseThrow(() -> new DomainException("error.objective.notFound"));
         guard.requireReadAccess(objective.unitId());
         return objective;

@@ -53,6 +53,14 @@ public class Risks {
         return repository.risk(id).orElseThrow();
     }
 
+    /** One entry, for whoever may read its unit (a search hit opens it). */
+    @Transactional(readOnly = true)
+    public Risk get(RiskId id) {
+        Risk risk = repository.risk(id).orElseThrow(() -> new DomainException("error.risk.notFound"));
+        guard.requireReadAccess(risk.unitId());
+        return risk;
+    }
+
     /** Updates the entry, for instance after a nonconformity showed the risk was underrated. */
     @Transactional
     public Risk update(RiskId id, int version, RiskData input) {

@@ -45,7 +45,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -491,15 +490,28 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
+     * Who asks through the public register: nobody signed in. Only this caller is limited to {@code PUBLIC}
+     * entries; it is compared by identity, so no signed-in caller can ever be mistaken for it or it for one.
+     */
+    static final Caller ANONYMOUS = new Caller(null, "anonymous", List.of());
+
+    /**
      * The read rule of the whole application, as a query: whoever may read a unit finds its {@code READERS}
      * entries, the science department those of every unit, a unit's editors also its drafts, and
-     * administrators everything.
+     * administrators everything. Everyone signed in finds the {@code SIGNED_IN} entries (the model library) and
+     * everyone, signed in or not, the {@code PUBLIC} ones (the public register's decisions).
      */
     static Query visibleTo(Caller caller) {
+        Query published = new TermQuery(new Term(VISIBILITY, Visibility.PUBLIC.name()));
+        if (caller == ANONYMOUS) {
+            return published;
+        }
         if (caller.isAdministrator()) {
             return new MatchAllDocsQuery();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(published, Occur.SHOULD);
+        any.add(new TermQuery(new Term(VISIBILITY, Visibility.SIGNED_IN.name())), Occur.SHOULD);
         Query readers = new TermQuery(new Term(VISIBILITY, Visibility.READERS.name()));
         Set<BytesRef> members = caller.grants().stream().map(g -> new BytesRef(g.unitId().toString()))
                 .collect(Collectors.toSet());
@@ -515,8 +527,7 @@ public final class SearchIndex implements Closeable {
         if (!editorUnits.isEmpty()) {
             any.add(new TermInSetQuery(UNIT, editorUnits), Occur.SHOULD);
         }
-        BooleanQuery query = any.build();
-        return query.clauses().isEmpty() ? new MatchNoDocsQuery("no readable unit") : query;
+        return any.build();
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, TopDocs top, int offset, Query highlightQuery)
@@ -575,8 +586,9 @@ public final class SearchIndex implements Closeable {
         d.add(new StringField(HISTORY, e.history(), Field.Store.YES));
         String unit = e.unit().toString();
         d.add(new StringField(UNIT, unit, Field.Store.YES));
-        // The unit's name rides along with its id so facets need no database; a renamed unit shows its old
-        // name until its entries are indexed again.
+        // The unit's name rides along with its id so facets need no database (the benchmark); the application
+        // shows the unit's current name instead, looked up by id at query time (SearchService), so a renamed
+        // unit's label follows at once without re-indexing its entries.
         d.add(new SortedDocValuesField(UNIT_FACET, new BytesRef(unit + "|" + e.unitName())));
         d.add(new StoredField(UNIT_NAME, e.unitName()));
         d.add(new StringField(VISIBILITY, e.visibility().name(), Field.Store.NO));

@@ -12,12 +12,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import vn.eiso.announcement.Announcements;
 import vn.eiso.announcement.PublicAnnouncement;
-import vn.eiso.base.TextFolding;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.LanguageSwitch;
 
@@ -27,15 +29,17 @@ import vn.eiso.base.ui.LanguageSwitch;
  */
 @Route(value = Announcements.PUBLIC_ROUTE, autoLayout = false)
 @AnonymousAllowed
-class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
+class PublicRegisterView extends VerticalLayout implements HasDynamicTitle, HasUrlParameter<Long> {
 
     /** One card per decision: it reads on a phone as well as on a desk. */
     final Div list = new Div();
     List<PublicAnnouncement> shown = List.of();
     final TextField filter = new TextField();
     private final List<PublicAnnouncement> all;
+    private final Announcements announcements;
 
     PublicRegisterView(Announcements announcements) {
+        this.announcements = announcements;
         addClassName("public-register");
         all = announcements.publicRegister();
         Span emblem = new Span("ISO");
@@ -59,10 +63,25 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle {
         show();
     }
 
+    /** {@code cong-bo/42} shows decision 42 alone: where a search hit for it leads. */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        if (id == null) {
+            return;
+        }
+        shown = all.stream().filter(a -> a.id() == id).toList();
+        list.removeAll();
+        if (shown.isEmpty()) {
+            list.add(new Paragraph(getTranslation("publicRegister.empty")));
+        }
+        shown.forEach(a -> list.add(card(a)));
+    }
+
     private void show() {
-        String text = TextFolding.fold(filter.getValue());
-        shown = all.stream().filter(a -> text.isEmpty() || TextFolding.fold(a.unitName() + " " + a.number()
-                + " " + a.scopeText()).contains(text)).toList();
+        // The search index ranks the decisions, reads "giay phep" as "giấy phép" and finds codes as typed; it is
+        // asked anonymously, so it finds published decisions only, whoever is signed in on this browser.
+        String text = filter.getValue().strip();
+        shown = text.isEmpty() ? all : announcements.searchPublicRegister(text);
         list.removeAll();
         if (shown.isEmpty()) {
             list.add(new Paragraph(getTranslation("publicRegister.empty")));

@@ -15,7 +15,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -40,15 +43,18 @@ import vn.eiso.document.DocumentStatus;
 import vn.eiso.document.DocumentSummary;
 import vn.eiso.document.DocumentType;
 import vn.eiso.document.FiledRecord;
+import vn.eiso.document.RecordId;
 import vn.eiso.document.Records;
 
 /** The unit's records (hồ sơ): filed against a template in force, never edited, corrected by a new entry. */
 @Route("records")
 @Menu(order = 4, icon = "vaadin:archive", title = "nav.records")
 @PermitAll
-class RecordsView extends VerticalLayout implements TitledView {
+class RecordsView extends VerticalLayout implements TitledView, HasUrlParameter<Long> {
 
     final Grid<FiledRecord> grid = new Grid<>();
+    /** The record a {@code records/{id}} address opened, if any. */
+    FiledRecord shown;
     private final Records records;
     /** The service checks each file against the configured limit; this only keeps the upload itself bounded. */
     private final FileLimits limits;
@@ -92,6 +98,43 @@ class RecordsView extends VerticalLayout implements TitledView {
         grid.setItems(q -> records.list(unit, q.getOffset(), q.getLimit()).stream(), q -> records.count(unit));
         grid.setSizeFull();
         add(new Paragraph(getTranslation("records.help")), file, grid);
+    }
+
+    /**
+     * {@code records/42} opens record 42 (a search hit) whatever unit the list shows: the record as filed, its
+     * files, and what it corrects.
+     */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        if (id != null) {
+            show(records.get(new RecordId(id)));
+        }
+    }
+
+    void show(FiledRecord r) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle((r.correctsId() == null ? "" : getTranslation("records.correctionMark") + " ")
+                + r.title());
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.add(new Paragraph(getTranslation("records.template") + ": " + r.templateCode()),
+                new Paragraph(getTranslation("records.filedAt") + ": " + Formats.dateTime(r.filedAt(), zone) + " · "
+                        + getTranslation("records.filedBy") + ": " + r.filedByName()),
+                new Paragraph(getTranslation("records.retainUntil") + ": " + Formats.date(r.retainUntil())));
+        if (r.text() != null && !r.text().isBlank()) {
+            Div text = new Div();
+            text.getStyle().set("white-space", "pre-wrap");
+            text.setText(r.text());
+            dialog.add(text);
+        }
+        records.attachments(r.id()).forEach(a -> {
+            Anchor link = new Anchor(a.downloadPath(), a.fileName());
+            link.getElement().setAttribute("download", true);
+            dialog.add(new Div(link));
+        });
+        Button close = new Button(getTranslation("common.close"), e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+        shown = r;
     }
 
     void openDialog(UnitId unit, FiledRecord corrected) {

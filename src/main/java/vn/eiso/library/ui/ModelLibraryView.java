@@ -21,7 +21,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -50,7 +53,7 @@ import vn.eiso.library.ModelRevision;
 @Route(ModelLibrary.ROUTE)
 @Menu(order = 9.4, icon = "vaadin:book", title = "nav.modelLibrary")
 @PermitAll
-class ModelLibraryView extends VerticalLayout implements TitledView {
+class ModelLibraryView extends VerticalLayout implements TitledView, HasUrlParameter<Long> {
 
     final Grid<Model> grid = new Grid<>();
     final Div details = new Div();
@@ -109,6 +112,14 @@ class ModelLibraryView extends VerticalLayout implements TitledView {
         List<Model> models = library.models();
         grid.setItems(models);
         models.stream().filter(m -> selected != null && m.id() == selected).findFirst().ifPresent(grid::select);
+    }
+
+    /** {@code model-library/42} opens model 42 (a search hit). */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        if (id != null) {
+            grid.getListDataView().getItems().filter(m -> m.id() == id).findFirst().ifPresent(grid::select);
+        }
     }
 
     private Optional<Adoption> adoptionOf(Model model) {

@@ -19,7 +19,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
@@ -38,6 +41,7 @@ import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
 import vn.eiso.planning.Measurement;
 import vn.eiso.planning.Objective;
+import vn.eiso.planning.ObjectiveId;
 import vn.eiso.planning.ObjectiveData;
 import vn.eiso.planning.Objectives;
 
@@ -45,7 +49,7 @@ import vn.eiso.planning.Objectives;
 @Route("objectives")
 @Menu(order = 8, icon = "vaadin:bullseye", title = "nav.objectives")
 @PermitAll
-class ObjectivesView extends VerticalLayout implements TitledView {
+class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParameter<Long> {
 
     final Grid<Objective> grid = new Grid<>();
     private final Objectives objectives;
@@ -53,6 +57,9 @@ class ObjectivesView extends VerticalLayout implements TitledView {
     private final Clock clock;
     private final Div detail = new Div();
     private UnitId unit;
+    /** Whether the caller sets this unit's objectives; read again when a search hit opens another unit's. */
+    private boolean manager;
+    private Button add;
 
     ObjectivesView(Objectives objectives, UserService users, Clock clock) {
         this.objectives = objectives;
@@ -63,7 +70,7 @@ class ObjectivesView extends VerticalLayout implements TitledView {
             return;
         }
         unit = current.get();
-        boolean manager = objectives.canManage(unit);
+        manager = objectives.canManage(unit);
         grid.addColumn(Objective::title).setHeader(getTranslation("objective.title")).setFlexGrow(3);
         grid.addColumn(o -> target(o)).setHeader(getTranslation("objective.target")).setAutoWidth(true);
         grid.addColumn(o -> getTranslation("frequency." + o.frequency())).setHeader(getTranslation("objective.frequency"))
@@ -86,14 +93,32 @@ class ObjectivesView extends VerticalLayout implements TitledView {
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
         grid.setAllRowsVisible(true);
         add(new Paragraph(getTranslation("objectives.help")));
-        if (manager) {
-            Button add = new Button(getTranslation("objectives.add"), VaadinIcon.PLUS.create(), e -> openEdit(null));
-            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(add);
-        }
+        add = new Button(getTranslation("objectives.add"), VaadinIcon.PLUS.create(), e -> openEdit(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(manager);
+        add(add);
         detail.setWidthFull();
         add(grid, detail);
         refresh();
+    }
+
+    /**
+     * {@code objectives/42} opens objective 42 (a search hit), in its own unit's list: the science department
+     * reads every unit's objectives but works in its own.
+     */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        if (id == null || unit == null) {
+            return;
+        }
+        Objective wanted = objectives.get(new ObjectiveId(id));
+        if (!wanted.unitId().equals(unit)) {
+            unit = wanted.unitId();
+            manager = objectives.canManage(unit);
+            add.setVisible(manager);
+            refresh();
+        }
+        grid.select(wanted);
     }
 
     private void refresh() {

@@ -16,7 +16,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -37,6 +40,7 @@ import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
 import vn.eiso.planning.Objectives;
 import vn.eiso.planning.Risk;
+import vn.eiso.planning.RiskId;
 import vn.eiso.planning.RiskData;
 import vn.eiso.planning.Risks;
 
@@ -44,17 +48,22 @@ import vn.eiso.planning.Risks;
 @Route("risks")
 @Menu(order = 9, icon = "vaadin:scale-unbalance", title = "nav.risks")
 @PermitAll
-class RisksView extends VerticalLayout implements TitledView {
+class RisksView extends VerticalLayout implements TitledView, HasUrlParameter<Long> {
 
     final Grid<Risk> grid = new Grid<>();
     private final Risks risks;
     private final Nonconformities nonconformities;
     private final UserService users;
     private final LocalDate today;
+    private final Objectives objectives;
     private UnitId unit;
+    /** Whether the caller keeps this unit's register; read again when a search hit opens another unit's. */
+    private boolean manager;
+    private Button add;
 
     RisksView(Risks risks, Objectives objectives, Nonconformities nonconformities, UserService users, Clock clock) {
         this.risks = risks;
+        this.objectives = objectives;
         this.nonconformities = nonconformities;
         this.users = users;
         this.today = LocalDate.now(clock);
@@ -63,7 +72,7 @@ class RisksView extends VerticalLayout implements TitledView {
             return;
         }
         unit = current.get();
-        boolean manager = objectives.canManage(unit);
+        manager = objectives.canManage(unit);
         grid.addColumn(r -> getTranslation("riskKind." + r.kind())).setHeader(getTranslation("risk.kind"))
                 .setAutoWidth(true);
         grid.addColumn(Risk::title).setHeader(getTranslation("risk.title")).setFlexGrow(3);
@@ -79,23 +88,41 @@ class RisksView extends VerticalLayout implements TitledView {
                 .setAutoWidth(true);
         grid.addColumn(r -> r.nonconformityId() == null ? "" : "NC-" + r.nonconformityId())
                 .setHeader(getTranslation("risk.nonconformity")).setAutoWidth(true);
-        if (manager) {
-            grid.addComponentColumn(r -> {
-                Button edit = new Button(getTranslation("common.edit"), e -> openEdit(r));
-                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                return edit;
-            }).setAutoWidth(true);
-        }
+        grid.addComponentColumn(r -> {
+            Button edit = new Button(getTranslation("common.edit"), e -> openEdit(r));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            edit.setVisible(manager);
+            return edit;
+        }).setAutoWidth(true);
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         add(new Paragraph(getTranslation("risks.help")));
-        if (manager) {
-            Button add = new Button(getTranslation("risks.add"), VaadinIcon.PLUS.create(), e -> openEdit(null));
-            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(add);
-        }
+        add = new Button(getTranslation("risks.add"), VaadinIcon.PLUS.create(), e -> openEdit(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setVisible(manager);
+        add(add);
         add(grid);
         grid.setItems(risks.ofUnit(unit));
+    }
+
+    /**
+     * {@code risks/42} opens entry 42 (a search hit), in its own unit's register: the science department reads
+     * every unit's register but works in its own.
+     */
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
+        if (id == null || unit == null) {
+            return;
+        }
+        Risk wanted = risks.get(new RiskId(id));
+        if (!wanted.unitId().equals(unit)) {
+            unit = wanted.unitId();
+            manager = objectives.canManage(unit);
+            add.setVisible(manager);
+            grid.setItems(risks.ofUnit(unit));
+        }
+        grid.select(wanted);
+        grid.scrollToItem(wanted);
     }
 
     private Component score(Risk r) {

@@ -12,6 +12,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.transaction.AfterTransaction;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.announcement.Announcement;
@@ -22,6 +24,7 @@ import vn.eiso.announcement.PublicAnnouncement;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.search.IndexedInTransaction;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.DemoSteps;
 import vn.eiso.support.UiTest;
@@ -39,10 +42,20 @@ class AnnouncementViewsTest extends UiTest {
 
     @Autowired
     DSLContext dsl;
+    @Autowired
+    ApplicationContext context;
+
+    private IndexedInTransaction indexed;
 
     @BeforeEach
     void startFromTheDemo() {
         DemoSteps.forgetOtherTestsMajorNonconformities(dsl, unit("STP"));
+        indexed = new IndexedInTransaction(context);
+    }
+
+    @AfterTransaction
+    void putTheIndexBack() {
+        indexed.forget();
     }
 
     private void approveRiskProcedure() {
@@ -124,8 +137,10 @@ class AnnouncementViewsTest extends UiTest {
     @Test
     void an_anonymous_visitor_reads_the_public_register() {
         approveRiskProcedure();
-        as("lanhdao.stp", () -> announcements.announce(unit("STP"), new Decision("15/QĐ-STP",
-                LocalDate.now(clock), "Trần Văn Hùng", "Giám đốc")));
+        Announcement announced = as("lanhdao.stp", () -> announcements.announce(unit("STP"),
+                new Decision("15/QĐ-STP", LocalDate.now(clock), "Trần Văn Hùng", "Giám đốc")));
+        // The search box asks the search index, which sees this rolled-back transaction's decision only this way.
+        indexed.apply();
         Accounts.signOut();
         PublicRegisterView view = navigate(PublicRegisterView.class);
         assertThat(view.shown).singleElement().satisfies(a -> {
@@ -138,5 +153,25 @@ class AnnouncementViewsTest extends UiTest {
         test(view.filter).setValue("ly lich tu phap");
         assertThat(view.shown).extracting(PublicAnnouncement::number)
                 .containsExactly("15/QĐ-STP");
+        // The decision's number as written, and nothing of the unit's own: its procedures are not public.
+        test(view.filter).setValue("15/QĐ-STP");
+        assertThat(view.shown).extracting(PublicAnnouncement::id).containsExactly(announced.id());
+        test(view.filter).setValue("kiem soat tai lieu");
+        assertThat(view.shown).isEmpty();
+        assertThat(find(H2.class, view.list).all()).isEmpty();
+        test(view.filter).setValue("QT-06");
+        assertThat(view.shown).isEmpty();
+        test(view.filter).setValue("");
+        assertThat(view.shown).hasSize(1);
+    }
+
+    @Test
+    void a_search_hit_opens_the_decision_on_the_public_register() {
+        approveRiskProcedure();
+        Announcement announced = as("lanhdao.stp", () -> announcements.announce(unit("STP"),
+                new Decision("16/QĐ-STP", LocalDate.now(clock), "Trần Văn Hùng", "Giám đốc")));
+        Accounts.signOut();
+        PublicRegisterView view = navigate("cong-bo/" + announced.id(), PublicRegisterView.class);
+        assertThat(view.shown).extracting(PublicAnnouncement::number).containsExactly("16/QĐ-STP");
     }
 }

@@ -99,6 +99,8 @@ class SecurityHeadersHttpTest {
         HttpResponse<byte[]> register = get(anonymous, port, "/" + Announcements.PUBLIC_ROUTE);
         assertThat(register.statusCode()).isEqualTo(200);
         assertHeaders("the public register", register);
+        // Where a search hit for a decision leads: open without login like the register itself.
+        assertThat(get(anonymous, port, "/" + Announcements.PUBLIC_ROUTE + "/987654321").statusCode()).isEqualTo(200);
         // The demo province has announced nothing yet: the decision address answers "not found", with the headers.
         HttpResponse<byte[]> decision = get(anonymous, port, "/public/announcements/987654321/decision");
         assertThat(decision.statusCode()).isEqualTo(404);

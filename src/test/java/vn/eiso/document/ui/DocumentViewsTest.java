@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.document.Records;
+import vn.eiso.document.FiledRecord;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.ui.CurrentUnit;
@@ -30,6 +32,9 @@ import vn.eiso.support.Accounts;
 import vn.eiso.support.UiTest;
 
 class DocumentViewsTest extends UiTest {
+
+    @Autowired
+    Records records;
 
     @Autowired
     DocumentRegister register;
@@ -190,5 +195,17 @@ class DocumentViewsTest extends UiTest {
         CurrentUnit.set(stp());
         navigate(DocumentView.class, current.documentId().value());
         assertThat(hashesShown()).containsExactly("SHA-256 " + current.contentSha256().substring(0, 16) + "…");
+    }
+
+    @Test
+    @WithUserDetails("sokhcn")
+    void a_search_hit_opens_the_record_itself_even_of_a_unit_the_reader_does_not_work_in() {
+        FiledRecord filed = records.list(unit("STP"), 0, 100).stream()
+                .filter(r -> r.title().equals("Đề nghị sửa đổi QT-06 về thời hạn trả kết quả")).findFirst()
+                .orElseThrow();
+        RecordsView view = navigate("records/" + filed.id().value(), RecordsView.class);
+        assertThat(view.shown).isEqualTo(filed);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).all())
+                .anyMatch(a -> a.getText().equals("de-nghi-sua-doi-QT-06.txt"));
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.inspection.Inspections;
 import vn.eiso.inspection.Inspection;
 import vn.eiso.organisation.Unit;
 import vn.eiso.support.UiTest;
@@ -16,6 +17,9 @@ import vn.eiso.support.UiTest;
 /** The department plans an inspection, records a finding that opens a nonconformity, and is told which. */
 @Transactional
 class InspectionsViewTest extends UiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Inspections inspections;
 
     @Test
     @WithUserDetails("sokhcn")
@@ -42,5 +46,14 @@ class InspectionsViewTest extends UiTest {
         assertThat(notifications()).anyMatch(n -> n.startsWith("Đã ghi nhận phát hiện và mở NC-"));
         assertThat(find(Anchor.class, view.details).all()).singleElement()
                 .satisfies(a -> assertThat(a.getHref()).startsWith("nonconformity/"));
+    }
+
+    @Test
+    @WithUserDetails("thuky.xa")
+    void the_inspected_unit_opens_its_inspection_from_a_search_hit() {
+        Inspection inspection = inspections.ofUnit(unit("X-TANPHU")).getFirst();
+        navigate("inspection/" + inspection.id(), InspectionView.class);
+        assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText())
+                .endsWith("Ủy ban nhân dân xã Tân Phú");
     }
 }

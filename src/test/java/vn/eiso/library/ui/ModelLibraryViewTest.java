@@ -7,8 +7,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.library.ModelLibrary;
 import vn.eiso.base.DiffRow;
 import vn.eiso.base.ui.DiffDialog;
 import vn.eiso.library.Model;
@@ -17,6 +19,9 @@ import vn.eiso.support.UiTest;
 /** A quality officer adopts a model and compares; the department publishes and revises. */
 @Transactional
 class ModelLibraryViewTest extends UiTest {
+
+    @Autowired
+    ModelLibrary library;
 
     private static Model model(ModelLibraryView view, String code) {
         return view.grid.getListDataView().getItems().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
@@ -55,5 +60,13 @@ class ModelLibraryViewTest extends UiTest {
         test(find(TextField.class).id("model-revise-summary")).setValue("Rút gọn");
         test(find(Button.class).id("model-revise-save")).click();
         assertThat(model(view, "QT-M02").currentRevision()).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("thuky.xa")
+    void a_search_hit_opens_its_model_in_the_library() {
+        Model model = library.models().getLast();
+        ModelLibraryView view = navigate("model-library/" + model.id(), ModelLibraryView.class);
+        assertThat(view.grid.getSelectedItems()).containsExactly(model);
     }
 }

@@ -11,12 +11,16 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.planning.Objective;
 import vn.eiso.planning.Objectives;
+import vn.eiso.planning.Risk;
+import vn.eiso.planning.Risks;
 import vn.eiso.support.UiTest;
 
 class PlanningViewsTest extends UiTest {
 
     @Autowired
     Objectives objectives;
+    @Autowired
+    Risks risks;
 
     private UnitId stp() {
         return unit("STP");
@@ -57,5 +61,21 @@ class PlanningViewsTest extends UiTest {
         assertThat(risksView.grid.getListDataView().getItems().count()).isGreaterThanOrEqualTo(3);
         assertThat(find(Button.class).withText("Thêm rủi ro / cơ hội").exists())
                 .isFalse();
+    }
+
+    @Test
+    @WithUserDetails("sokhcn")
+    void a_search_hit_opens_another_units_objective_and_risk_in_that_units_list_without_buttons_to_change_them() {
+        CurrentUnit.set(unit("SKHCN"));
+        Objective objective = objectives.ofUnit(stp()).getFirst();
+        ObjectivesView objectivesView = navigate("objectives/" + objective.id().value(), ObjectivesView.class);
+        assertThat(objectivesView.grid.getSelectedItems()).containsExactly(objective);
+        assertThat(objectivesView.grid.getListDataView().getItems()).allMatch(o -> o.unitId().equals(stp()));
+        assertThat(find(Button.class).withText("Thêm mục tiêu").exists()).isFalse();
+
+        Risk risk = risks.ofUnit(stp()).getLast();
+        RisksView risksView = navigate("risks/" + risk.id().value(), RisksView.class);
+        assertThat(risksView.grid.getSelectedItems()).containsExactly(risk);
+        assertThat(find(Button.class).withText("Thêm rủi ro / cơ hội").exists()).isFalse();
     }
 }
