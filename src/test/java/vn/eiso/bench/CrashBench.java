@@ -468,8 +468,19 @@ public final class CrashBench {
                             + Accounts.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
 
+        /**
+         * Sends, and on 429 waits as told and asks again, as a script should: sign-in attempts in flight when the
+         * server was killed stay counted (each is counted before its password is checked), so after a few kills
+         * an account's next HTTP Basic calls may be throttled for a second or two.
+         */
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int attempt = 1;; attempt++) {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 || attempt == 6) {
+                    return response;
+                }
+                Thread.sleep(Math.min(30, response.headers().firstValueAsLong("Retry-After").orElse(1)) * 1000);
+            }
         }
 
         /** SIGKILL: no shutdown hook, no flush, no orderly close of the database or the index. */
@@ -857,7 +868,10 @@ public final class CrashBench {
                     }
                 }
             }
+            // Only the kinds the writers change are compared; audits, reviews, models and the rest of the demo's
+            // searchable kinds are neither written nor listed here.
             Map<String, String> indexed = indexed();
+            indexed.keySet().removeIf(key -> !key.matches("(revision|document|record|nc):\\d+"));
             for (var entry : expected.entrySet()) {
                 if (!indexed.containsKey(entry.getKey()) && (exact || !journalled.contains(entry.getValue()))) {
                     round.indexMissing++;
