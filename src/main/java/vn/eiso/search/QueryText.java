@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -40,8 +40,8 @@ final class QueryText {
     /** Ranks the documents of a number typed without its year by date: ten days weigh a point. */
     private static final float NEWER_PER_DAY = 0.1f;
 
-    /** The query, or null when nothing searchable was typed; {@code shortened} when the input was cut. */
     /**
+     * The query, or null when nothing searchable was typed; {@code shortened} when the input was cut.
      * {@code highlight} marks the same words in the text with a fraction of the query's clauses: the highlighter
      * builds its query's weight for every hit it marks, and the ranking's rewards would dominate its time.
      */
@@ -149,8 +149,8 @@ final class QueryText {
      */
     List<Syllable> withoutDiacritics(String raw) {
         List<Syllable> syllables = analyzer.syllables(SearchEntry.nfc(raw == null ? "" : raw).replace(':', ' '));
-        boolean plain = !syllables.isEmpty() && syllables.size() <= 8
-                && syllables.stream().allMatch(s -> !s.marked() && s.folded().chars().allMatch(c -> c >= 'a' && c <= 'z'));
+        boolean plain = !syllables.isEmpty() && syllables.size() <= 8 && syllables.stream()
+                .allMatch(s -> !s.marked() && s.folded().chars().allMatch(c -> c >= 'a' && c <= 'z'));
         return plain ? syllables : List.of();
     }
 
