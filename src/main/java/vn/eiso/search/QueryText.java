@@ -121,9 +121,9 @@ final class QueryText {
             // A fixed reward, not a scored one: BM25 would let a long text's scattered syllables outscore the
             // phrase, which is what the user typed.
             float adjacent = PHRASE * Math.max(3, all.size());
-            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.BODY, all)), adjacent),
+            outer.add(new BoostQuery(new ConstantScoreQuery(adjacent(SearchIndex.BODY, all)), adjacent),
                     Occur.SHOULD);
-            outer.add(new BoostQuery(new ConstantScoreQuery(phrase(SearchIndex.TITLE, all)), adjacent),
+            outer.add(new BoostQuery(new ConstantScoreQuery(adjacent(SearchIndex.TITLE, all)), adjacent),
                     Occur.SHOULD);
         }
         return new Parsed(outer.build(), highlight(parts, all), shortened);
@@ -198,8 +198,8 @@ final class QueryText {
             any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.META, folded)), META), Occur.SHOULD);
             any.add(new TermQuery(new Term(SearchIndex.BODY, folded)), Occur.SHOULD);
         } else {
-            any.add(new BoostQuery(phrase(SearchIndex.TITLE, part.syllables()), TITLE), Occur.SHOULD);
-            any.add(phrase(SearchIndex.BODY, part.syllables()), Occur.SHOULD);
+            any.add(new BoostQuery(adjacent(SearchIndex.TITLE, part.syllables()), TITLE), Occur.SHOULD);
+            any.add(adjacent(SearchIndex.BODY, part.syllables()), Occur.SHOULD);
             if (part.code() != null) {
                 // Numbers of external documents and linked procedures live in the metadata.
                 any.add(new BoostQuery(phrase(SearchIndex.META, part.syllables()), META), Occur.SHOULD);
@@ -236,6 +236,17 @@ final class QueryText {
         return Optional.of(new BoostQuery(new ConstantScoreQuery(anywhere.build()), EXACT));
     }
 
+    /** Syllables side by side in a field that has its pairs indexed ({@link VietnameseAnalyzer#pairs}). */
+    private static Query adjacent(String field, List<Syllable> syllables) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int i = 0; i + 1 < syllables.size(); i++) {
+            phrase.add(new Term(VietnameseAnalyzer.pairs(field),
+                    syllables.get(i).folded() + " " + syllables.get(i + 1).folded()), i);
+        }
+        return phrase.build();
+    }
+
+    /** Syllables side by side, read from their positions: for the highlighter, which marks the field's own terms. */
     private static Query phrase(String field, List<Syllable> syllables) {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         for (int i = 0; i < syllables.size(); i++) {

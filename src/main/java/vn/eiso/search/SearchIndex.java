@@ -98,7 +98,7 @@ public final class SearchIndex implements Closeable {
      * What the index's entries are made of: raise it when the analysis or the fields change, and every node
      * rebuilds its index at start (an index of an older format is treated like one of another database).
      */
-    static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "3";
 
     /** Facet name in results → the doc-values field counted for it, in the order they are shown. */
     private static final Map<String, String> FACETS = new LinkedHashMap<>();
@@ -115,6 +115,7 @@ public final class SearchIndex implements Closeable {
 
     private static final FieldType SHOWN_TEXT = new FieldType();
     private static final FieldType HIDDEN_TEXT = new FieldType();
+    private static final FieldType PAIRED_TEXT = new FieldType();
 
     static {
         // Offsets in the postings let the highlighter mark matches without analysing the text again.
@@ -125,6 +126,9 @@ public final class SearchIndex implements Closeable {
         HIDDEN_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         HIDDEN_TEXT.setTokenized(true);
         HIDDEN_TEXT.freeze();
+        PAIRED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        PAIRED_TEXT.setTokenized(true);
+        PAIRED_TEXT.freeze();
     }
 
     private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer();
@@ -605,11 +609,14 @@ public final class SearchIndex implements Closeable {
             }
             d.add(new StoredField(CODE_SHOWN, e.code()));
         }
+        String body = e.body() == null ? "" : e.body();
         d.add(new Field(TITLE, e.title(), SHOWN_TEXT));
+        d.add(new Field(VietnameseAnalyzer.pairs(TITLE), e.title(), PAIRED_TEXT));
         if (e.meta() != null && !e.meta().isBlank()) {
             d.add(new Field(META, e.meta(), HIDDEN_TEXT));
         }
-        d.add(new Field(BODY, e.body() == null ? "" : e.body(), SHOWN_TEXT));
+        d.add(new Field(BODY, body, SHOWN_TEXT));
+        d.add(new Field(VietnameseAnalyzer.pairs(BODY), body, PAIRED_TEXT));
         if (e.revision() != null) {
             d.add(new StoredField(REVISION, e.revision()));
             d.add(new NumericDocValuesField(REVISION, e.revision()));

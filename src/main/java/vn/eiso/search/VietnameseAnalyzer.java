@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -19,17 +20,37 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * syllable indexed twice at the same position when it carries diacritics: folded
  * ({@code đường} → {@code duong}) and as written. Queries require the folded form and reward the written one,
  * which ranks "đường" above "dương" for a user who typed the diacritics, in one field and one analysis pass
- * (ADR 0005).
+ * (ADR 0005). A field named by {@link #pairs(String)} holds the folded syllables in neighbouring pairs instead.
  */
 final class VietnameseAnalyzer extends Analyzer {
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final String PAIRS = "_pairs";
+
+    /**
+     * The field of {@code field}'s text as pairs of neighbouring folded syllables, one term each ({@code quy trinh})
+     * at the first one's position: a phrase of n syllables is a phrase of n - 1 pairs there, and far fewer entries
+     * hold a pair than hold each of its syllables, so the phrase reads a fraction of the positions (ADR 0022).
+     */
+    static String pairs(String field) {
+        return field + PAIRS;
+    }
+
+    VietnameseAnalyzer() {
+        // The default strategy would reuse the first field's chain for every field, the pairs' too.
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new ICUNormalizer2Filter(tokenizer, NFKC_CASEFOLD);
         stream = new VietnameseSpelling.Filter(stream);
+        if (fieldName.endsWith(PAIRS)) {
+            ShingleFilter pairs = new ShingleFilter(new ASCIIFoldingFilter(stream, false), 2, 2);
+            pairs.setOutputUnigrams(false);
+            return new TokenStreamComponents(tokenizer, pairs);
+        }
         stream = new ASCIIFoldingFilter(stream, true);
         return new TokenStreamComponents(tokenizer, stream);
     }
