@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,7 @@ class NightlyBackup {
     }
 
     @Scheduled(cron = "${eiso.backup.cron:0 30 2 * * *}", zone = "${eiso.time-zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "nightly-backup", lockAtLeastFor = "PT5M")
     void nightly() {
         if (dir.isBlank()) {
             return;

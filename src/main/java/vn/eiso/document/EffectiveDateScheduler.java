@@ -1,5 +1,6 @@
 package vn.eiso.document;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,6 +26,8 @@ class EffectiveDateScheduler {
 
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${eiso.documents.activation-interval:PT5M}", initialDelayString = "PT5M")
+    @SchedulerLock(name = "effective-date-activation", lockAtLeastFor = "${eiso.documents.activation-interval:PT5M}",
+            lockAtMostFor = "PT30M")
     void activate() {
         int activated = SystemAuthentication.runAsSystem(workflow::activateDue);
         if (activated > 0) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +55,7 @@ class FileSweep {
     }
 
     @Scheduled(cron = "${eiso.files.sweep-cron}", zone = "${eiso.time-zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "file-sweep", lockAtLeastFor = "PT5M")
     void daily() {
         sweepQuietly();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,7 @@ class MailReminders {
     }
 
     @Scheduled(cron = "${eiso.mail.cron:0 0 7 * * MON-FRI}", zone = "${eiso.time-zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "mail-reminders", lockAtLeastFor = "PT5M")
     void daily() {
         SystemAuthentication.runAsSystem(this::sendNow);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -145,6 +146,7 @@ public class SignInThrottle {
 
     /** Keys without a failure for longer than the throttle remembers would count from zero anyway. */
     @Scheduled(fixedDelayString = "${eiso.security.sign-in.forget-after}")
+    @SchedulerLock(name = "sign-in-throttle-forget", lockAtLeastFor = "PT1H")
     @Transactional
     void forgetOld() {
         throttles.deleteFailedBefore(OffsetDateTime.now(clock).minus(forgetAfter));

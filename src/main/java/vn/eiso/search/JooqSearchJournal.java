@@ -5,15 +5,17 @@ import static vn.eiso.db.Tables.SEARCH_STATE;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JooqSearchJournal {
 
-    record Change(long id, String targetType, long targetId) {
+    record Change(long seq, String targetType, long targetId) {
     }
 
     private final DSLContext dsl;
@@ -30,18 +32,74 @@ class JooqSearchJournal {
                 .execute();
     }
 
-    List<Change> next(int limit) {
-        return dsl.select(SEARCH_JOURNAL.ID, SEARCH_JOURNAL.TARGET_TYPE, SEARCH_JOURNAL.TARGET_ID)
-                .from(SEARCH_JOURNAL).orderBy(SEARCH_JOURNAL.ID).limit(limit)
+    /**
+     * Gives committed entries their place in the order every node applies them, up to {@code limit} of them;
+     * returns how many. One node at a time (the lock on search_state's row): the entries it sees once it holds the
+     * lock include every one sequenced before, so an entry that commits later always gets a higher seq.
+     * Call within a transaction.
+     */
+    int sequence(int limit) {
+        if (!dsl.fetchExists(SEARCH_JOURNAL, SEARCH_JOURNAL.SEQ.isNull())) {
+            return 0;
+        }
+        databaseId();
+        long next = dsl.select(SEARCH_STATE.NEXT_SEQ).from(SEARCH_STATE).where(SEARCH_STATE.ID.eq(1)).forUpdate()
+                .fetchSingle(SEARCH_STATE.NEXT_SEQ);
+        List<Long> ids = dsl.select(SEARCH_JOURNAL.ID).from(SEARCH_JOURNAL).where(SEARCH_JOURNAL.SEQ.isNull())
+                .orderBy(SEARCH_JOURNAL.ID).limit(limit).fetch(SEARCH_JOURNAL.ID);
+        for (int i = 0; i < ids.size(); i++) {
+            dsl.update(SEARCH_JOURNAL).set(SEARCH_JOURNAL.SEQ, next + i).where(SEARCH_JOURNAL.ID.eq(ids.get(i)))
+                    .execute();
+        }
+        dsl.update(SEARCH_STATE).set(SEARCH_STATE.NEXT_SEQ, next + ids.size()).where(SEARCH_STATE.ID.eq(1))
+                .execute();
+        return ids.size();
+    }
+
+    /** The highest seq given so far: an index built from the database as it is now has applied up to it. */
+    long lastSequenced() {
+        databaseId();
+        return dsl.select(SEARCH_STATE.NEXT_SEQ).from(SEARCH_STATE).where(SEARCH_STATE.ID.eq(1))
+                .fetchSingle(SEARCH_STATE.NEXT_SEQ) - 1;
+    }
+
+    /** The entries after {@code position}, in the order they are applied; {@code id} is their seq. */
+    List<Change> after(long position, int limit) {
+        return dsl.select(SEARCH_JOURNAL.SEQ, SEARCH_JOURNAL.TARGET_TYPE, SEARCH_JOURNAL.TARGET_ID)
+                .from(SEARCH_JOURNAL).where(SEARCH_JOURNAL.SEQ.gt(position)).orderBy(SEARCH_JOURNAL.SEQ).limit(limit)
                 .fetch(r -> new Change(r.value1(), r.value2(), r.value3()));
     }
 
-    void delete(List<Long> ids) {
-        dsl.deleteFrom(SEARCH_JOURNAL).where(SEARCH_JOURNAL.ID.in(ids)).execute();
+    /** Entries an index at {@code position} has not applied yet (the index lag). */
+    int pending(long position) {
+        return dsl.fetchCount(SEARCH_JOURNAL, SEARCH_JOURNAL.SEQ.isNull().or(SEARCH_JOURNAL.SEQ.gt(position)));
     }
 
-    int pending() {
-        return dsl.fetchCount(SEARCH_JOURNAL);
+    /** When the oldest entry an index at {@code position} has not applied was journalled, if there is one. */
+    Optional<OffsetDateTime> oldestPending(long position) {
+        return Optional.ofNullable(dsl.select(DSL.min(SEARCH_JOURNAL.QUEUED_AT)).from(SEARCH_JOURNAL)
+                .where(SEARCH_JOURNAL.SEQ.isNull().or(SEARCH_JOURNAL.SEQ.gt(position))).fetchOne(0,
+                        OffsetDateTime.class));
+    }
+
+    /** The seq up to which entries were pruned: an index behind it has missed some and must be rebuilt. */
+    long prunedThrough() {
+        databaseId();
+        return dsl.select(SEARCH_STATE.PRUNED_THROUGH).from(SEARCH_STATE).where(SEARCH_STATE.ID.eq(1))
+                .fetchSingle(SEARCH_STATE.PRUNED_THROUGH);
+    }
+
+    /** Deletes the sequenced entries journalled before {@code cutoff} (and all before them); returns how many. */
+    int prune(OffsetDateTime cutoff) {
+        Long through = dsl.select(DSL.max(SEARCH_JOURNAL.SEQ)).from(SEARCH_JOURNAL)
+                .where(SEARCH_JOURNAL.QUEUED_AT.lt(cutoff)).fetchOne(0, Long.class);
+        if (through == null) {
+            return 0;
+        }
+        int deleted = dsl.deleteFrom(SEARCH_JOURNAL).where(SEARCH_JOURNAL.SEQ.le(through)).execute();
+        dsl.update(SEARCH_STATE).set(SEARCH_STATE.PRUNED_THROUGH, DSL.greatest(SEARCH_STATE.PRUNED_THROUGH,
+                DSL.val(through))).where(SEARCH_STATE.ID.eq(1)).execute();
+        return deleted;
     }
 
     /** This database's name for the index, created on first use. */

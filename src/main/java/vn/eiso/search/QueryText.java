@@ -108,7 +108,17 @@ final class QueryText {
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         for (Part part : parts) {
-            required.add(matching(part), parts.size() <= 4 && !loose ? Occur.MUST : Occur.SHOULD);
+            Occur occur = parts.size() <= 4 && !loose ? Occur.MUST : Occur.SHOULD;
+            if (part.syllables().size() == 1 && part.keys().isEmpty()) {
+                // Which entries hold the syllable is read from one field; its score, from the fields it is in, is
+                // added for those entries only: a conjunction of single postings instead of per-field unions.
+                String folded = part.syllables().getFirst().folded();
+                required.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(SearchIndex.ANY, folded))),
+                        0f), occur);
+                outer.add(matching(part), Occur.SHOULD);
+            } else {
+                required.add(matching(part), occur);
+            }
             part.syllables().forEach(syllable -> exact(syllable).ifPresent(q -> outer.add(q, Occur.SHOULD)));
         }
         if (loose) {
@@ -229,11 +239,8 @@ final class QueryText {
         if (!syllable.marked()) {
             return Optional.empty();
         }
-        BooleanQuery.Builder anywhere = new BooleanQuery.Builder();
-        for (String field : new String[] {SearchIndex.TITLE, SearchIndex.META, SearchIndex.BODY}) {
-            anywhere.add(new TermQuery(new Term(field, syllable.exact())), Occur.SHOULD);
-        }
-        return Optional.of(new BoostQuery(new ConstantScoreQuery(anywhere.build()), EXACT));
+        Query anywhere = new TermQuery(new Term(SearchIndex.ANY, syllable.exact()));
+        return Optional.of(new BoostQuery(new ConstantScoreQuery(anywhere), EXACT));
     }
 
     /** Syllables side by side in a field that has its pairs indexed ({@link VietnameseAnalyzer#pairs}). */

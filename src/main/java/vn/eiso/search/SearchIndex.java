@@ -90,10 +90,16 @@ public final class SearchIndex implements Closeable {
     static final String TITLE = "title";
     static final String META = "meta";
     static final String BODY = "body";
+    /**
+     * Title, metadata and text together, documents only (no frequencies, positions or norms): which entries hold a
+     * syllable anywhere, folded or as written, in one posting list instead of three (ADR 0022).
+     */
+    static final String ANY = "any";
     static final String REVISION = "revision";
     static final String ROUTE = "route";
     private static final String DATABASE = "database";
     private static final String FORMAT = "format";
+    private static final String POSITION = "journal";
     /**
      * What the index's entries are made of: raise it when the analysis or the fields change, and every node
      * rebuilds its index at start (an index of an older format is treated like one of another database).
@@ -116,6 +122,7 @@ public final class SearchIndex implements Closeable {
     private static final FieldType SHOWN_TEXT = new FieldType();
     private static final FieldType HIDDEN_TEXT = new FieldType();
     private static final FieldType PAIRED_TEXT = new FieldType();
+    private static final FieldType ANY_TEXT = new FieldType();
 
     static {
         // Offsets in the postings let the highlighter mark matches without analysing the text again.
@@ -129,6 +136,10 @@ public final class SearchIndex implements Closeable {
         PAIRED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         PAIRED_TEXT.setTokenized(true);
         PAIRED_TEXT.freeze();
+        ANY_TEXT.setIndexOptions(IndexOptions.DOCS);
+        ANY_TEXT.setTokenized(true);
+        ANY_TEXT.setOmitNorms(true);
+        ANY_TEXT.freeze();
     }
 
     private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer();
@@ -201,6 +212,16 @@ public final class SearchIndex implements Closeable {
                 : Optional.of(database);
     }
 
+    /** The seq of the last journal entry this index applied, as its last commit records (0 when none did). */
+    long position() {
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (e.getKey().equals(POSITION)) {
+                return Long.parseLong(e.getValue());
+            }
+        }
+        return 0;
+    }
+
     /**
      * Replaces every entry of an owner (and an entry keyed like it, for an owner that no longer exists); visible
      * after {@link #commit} and {@link #refresh}.
@@ -221,7 +242,7 @@ public final class SearchIndex implements Closeable {
      * old contents until the new ones are committed. If the feed or any batch fails, nothing of the rebuild is
      * kept: the index rolls back to its last commit, which stays current, and the failure is thrown with its reason.
      */
-    public void rebuild(Consumer<Consumer<SearchEntry>> feed, String databaseId, int threads,
+    public void rebuild(Consumer<Consumer<SearchEntry>> feed, String databaseId, long position, int threads,
             Consumer<Long> progress) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
@@ -258,7 +279,7 @@ public final class SearchIndex implements Closeable {
                 submitted.get();
             }
             progress.accept(done[0] + batch.size());
-            commit(databaseId);
+            commit(databaseId, position);
             refresh();
         } catch (ExecutionException e) {
             abandon(pool, e.getCause());
@@ -324,10 +345,11 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** Makes the changes so far durable, noting which database they came from. */
-    void commit(String databaseId) {
+    /** Makes the changes so far durable, noting the database and the last journal entry they include. */
+    void commit(String databaseId, long position) {
         try {
-            writer.setLiveCommitData(Map.of(DATABASE, databaseId, FORMAT, FORMAT_VERSION).entrySet());
+            writer.setLiveCommitData(Map.of(DATABASE, databaseId, FORMAT, FORMAT_VERSION, POSITION,
+                    Long.toString(position)).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -612,11 +634,14 @@ public final class SearchIndex implements Closeable {
         String body = e.body() == null ? "" : e.body();
         d.add(new Field(TITLE, e.title(), SHOWN_TEXT));
         d.add(new Field(VietnameseAnalyzer.pairs(TITLE), e.title(), PAIRED_TEXT));
+        d.add(new Field(ANY, e.title(), ANY_TEXT));
         if (e.meta() != null && !e.meta().isBlank()) {
             d.add(new Field(META, e.meta(), HIDDEN_TEXT));
+            d.add(new Field(ANY, e.meta(), ANY_TEXT));
         }
         d.add(new Field(BODY, body, SHOWN_TEXT));
         d.add(new Field(VietnameseAnalyzer.pairs(BODY), body, PAIRED_TEXT));
+        d.add(new Field(ANY, body, ANY_TEXT));
         if (e.revision() != null) {
             d.add(new StoredField(REVISION, e.revision()));
             d.add(new NumericDocValuesField(REVISION, e.revision()));

@@ -16,23 +16,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.eiso.audittrail.AuditRecorded;
 import vn.eiso.base.DomainException;
 
 /**
- * Keeps the index following the database. Every audited change of a searchable target is journalled in its
- * own transaction; after commit one indexing thread applies the journal, commits the index and only then
- * deletes the journal rows. After a crash the rows are still there, and start-up applies them; an index that
- * is missing or was built from another database is rebuilt.
+ * Keeps this node's index following the database. Every audited change of a searchable target is journalled in
+ * the writer's transaction. Each node applies the whole journal to its own index in the order of the entries'
+ * seq, whichever node wrote them, and records in each index commit the seq it has applied up to: after a crash or
+ * a stop it goes on from there. Entries are pruned after a retention, not when applied; a node that was away
+ * longer, or whose index is missing or of another database, rebuilds (ADR 0023).
  */
 @Component
 class SearchIndexer {
@@ -51,6 +56,8 @@ class SearchIndexer {
 
     private final SearchIndex index;
     private final JooqSearchJournal journal;
+    private final TransactionTemplate transactions;
+    private final Duration retention;
     private final List<SearchSource> sources;
     private final Map<String, SearchSource> byTarget = new HashMap<>();
     private final Clock clock;
@@ -64,9 +71,13 @@ class SearchIndexer {
     private volatile String databaseId;
     private volatile boolean caughtUp;
 
-    SearchIndexer(SearchIndex index, JooqSearchJournal journal, List<SearchSource> sources, Clock clock) {
+    SearchIndexer(SearchIndex index, JooqSearchJournal journal, List<SearchSource> sources, Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${eiso.search.journal-retention:P7D}") Duration retention) {
+        this.retention = retention;
         this.index = index;
         this.journal = journal;
+        this.transactions = new TransactionTemplate(transactions);
         this.sources = sources;
         this.clock = clock;
         sources.forEach(s -> s.targets().forEach(t -> byTarget.put(t, s)));
@@ -109,8 +120,12 @@ class SearchIndexer {
         await(thread.submit(this::drainNow));
     }
 
-    /** Also catches changes journalled by another process on the same database (the import command). */
-    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    /**
+     * Follows what the other nodes (and other processes, such as the import command) journal: every node polls,
+     * so a change made on one is searchable on the others within the interval and the gathering delay.
+     */
+    @Scheduled(fixedDelayString = "${eiso.search.poll-interval:PT1S}",
+            initialDelayString = "${eiso.search.poll-interval:PT1S}")
     void wake() {
         if (!index.isPassive() && drainQueued.compareAndSet(false, true)) {
             CompletableFuture.delayedExecutor(GATHER_MILLIS, TimeUnit.MILLISECONDS, thread).execute(() -> {
@@ -143,8 +158,29 @@ class SearchIndexer {
         return progress;
     }
 
+    /** Journal entries this node has not applied yet. */
     int pending() {
-        return journal.pending();
+        return journal.pending(index.position());
+    }
+
+    /** Seconds since the oldest entry this node has not applied was journalled; 0 when it is current. */
+    double lagSeconds() {
+        return journal.oldestPending(index.position())
+                .map(at -> Math.max(0, Duration.between(at.toInstant(), Instant.now(clock)).toMillis() / 1000.0))
+                .orElse(0.0);
+    }
+
+    /**
+     * Deletes the journal entries older than the retention, once a night on one node of the cluster. A node away
+     * for longer rebuilds its index when it comes back.
+     */
+    @Scheduled(cron = "${eiso.search.journal-prune-cron:0 40 2 * * *}", zone = "${eiso.time-zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "search-journal-prune", lockAtLeastFor = "PT5M")
+    void prune() {
+        int deleted = transactions.execute(tx -> journal.prune(OffsetDateTime.now(clock).minus(retention)));
+        if (deleted > 0) {
+            log.info("Search journal: {} entries older than {} pruned", deleted, retention);
+        }
     }
 
     /** Whether the index has applied the whole journal at least once since start (or is another process's). */
@@ -166,7 +202,10 @@ class SearchIndexer {
                 databaseId = journal.databaseId();
             }
             long expected = total;
-            index.rebuild(sink -> sources.forEach(s -> s.forEach(sink)), databaseId,
+            // Everything sequenced so far committed before the sources are read, so the rebuild holds it; entries
+            // sequenced later are applied after it (some twice, which changes nothing).
+            long position = sequenceAll();
+            index.rebuild(sink -> sources.forEach(s -> s.forEach(sink)), databaseId, position,
                     Math.max(1, Runtime.getRuntime().availableProcessors()),
                     done -> progress = new Progress(true, done, Math.max(expected, done), started, null, null));
             Duration took = Duration.between(started, Instant.now(clock));
@@ -196,27 +235,27 @@ class SearchIndexer {
             if (databaseId == null) {
                 databaseId = journal.databaseId();
             }
-            // Applying changes to an index of another database (or to none) would pass it off as current.
-            if (!index.databaseId().map(databaseId::equals).orElse(false)) {
-                log.info("Search index missing or built from another database: rebuilding");
+            // Applying changes to an index of another database (or to none) would pass it off as current, and one
+            // behind the pruned entries has missed some.
+            if (!index.databaseId().map(databaseId::equals).orElse(false)
+                    || index.position() < journal.prunedThrough()) {
+                log.info("Search index missing, built from another database or behind the pruned journal: rebuilding");
                 rebuildNow();
                 if (!index.databaseId().map(databaseId::equals).orElse(false)) {
                     return;
                 }
             }
+            sequenceAll();
             List<JooqSearchJournal.Change> batch;
-            while (!(batch = journal.next(BATCH)).isEmpty()) {
+            while (!(batch = journal.after(index.position(), BATCH)).isEmpty()) {
                 Set<JooqSearchJournal.Change> targets = new LinkedHashSet<>();
-                List<Long> ids = new ArrayList<>();
                 for (JooqSearchJournal.Change change : batch) {
-                    ids.add(change.id());
                     targets.add(new JooqSearchJournal.Change(0, change.targetType(), change.targetId()));
                 }
                 for (JooqSearchJournal.Change target : targets) {
                     apply(target);
                 }
-                index.commit(databaseId);
-                journal.delete(ids);
+                index.commit(databaseId, batch.getLast().seq());
                 index.refresh();
             }
             caughtUp = true;
@@ -224,6 +263,14 @@ class SearchIndexer {
             // The database is unreachable: the journal rows stay and the next wake-up tries again.
             log.warn("Search index catch-up postponed: {}", e.getMessage());
         }
+    }
+
+    /** Sequences every committed entry; returns the last seq given. */
+    private long sequenceAll() {
+        while (Boolean.TRUE.equals(transactions.execute(tx -> journal.sequence(BATCH) == BATCH))) {
+            // more to sequence
+        }
+        return journal.lastSequenced();
     }
 
     private void apply(JooqSearchJournal.Change target) {

@@ -2,6 +2,7 @@ package vn.eiso.worklist;
 
 import java.util.List;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,6 +42,7 @@ class OverdueDigest {
     }
 
     @Scheduled(cron = "${eiso.notices.digest-cron:0 30 6 * * MON-FRI}", zone = "${eiso.time-zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "overdue-digest", lockAtLeastFor = "PT5M")
     void daily() {
         LOG.info("overdue digest: {} notices posted", postNow());
     }

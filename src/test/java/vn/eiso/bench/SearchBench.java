@@ -141,7 +141,7 @@ final class SearchBench {
 
     private static double rebuild(SearchIndex index, List<SearchEntry> entries) {
         long start = System.nanoTime();
-        index.rebuild(sink -> entries.forEach(sink), "bench", Runtime.getRuntime().availableProcessors(),
+        index.rebuild(sink -> entries.forEach(sink), "bench", 0, Runtime.getRuntime().availableProcessors(),
                 done -> { });
         return (System.nanoTime() - start) / 1e9;
     }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +20,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.eiso.Application;
+import vn.eiso.support.OwnDatabase;
 
 /**
  * A province that upgrades keeps everything: the application starts on a database made by the previous release
@@ -42,38 +41,35 @@ import vn.eiso.Application;
 class UpgradeTest {
 
     private static final String FIXTURE = "/upgrade/previous-release/";
-    private static final boolean POSTGRES = String.valueOf(System.getProperty("spring.profiles.active"))
-            .contains("postgres");
-
     @TempDir
     Path data;
-    private String dropAfter;
+    private OwnDatabase database;
 
     @AfterEach
     void drop() throws SQLException {
-        if (dropAfter != null) {
-            try (Connection admin = DriverManager.getConnection(postgresUrl("postgres"), "postgres", "");
-                    Statement s = admin.createStatement()) {
-                s.execute("drop database if exists " + dropAfter + " with (force)");
-            }
-        }
+        database.close();
     }
 
     @Test
     void the_previous_release_database_migrates_and_its_users_find_their_documents() throws Exception {
-        String url = POSTGRES ? postgresFromFixture() : h2FromFixture();
-        Map<String, Long> before = rowCounts(url);
+        database = OwnDatabase.create("eiso_upgrade");
+        if (OwnDatabase.POSTGRES) {
+            postgresFromFixture();
+        } else {
+            h2FromFixture();
+        }
+        Map<String, Long> before = rowCounts();
         assertThat(before.get("document")).isPositive();
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user(),
-                "--spring.datasource.password=", "--spring.jooq.sql-dialect=" + (POSTGRES ? "POSTGRES" : "H2"),
-                "--server.port=0", "--management.server.port=-1", "--eiso.demo-data=false",
+        List<String> arguments = new ArrayList<>(database.arguments());
+        arguments.addAll(List.of("--server.port=0", "--management.server.port=-1", "--eiso.demo-data=false",
                 "--eiso.test.clean-database=false",
-                "--eiso.data-dir=" + data, "--eiso.search.index-dir=" + data.resolve("index"))) {
-            assertThat(appliedVersion(url)).isEqualTo(newestMigration());
+                "--eiso.data-dir=" + data, "--eiso.search.index-dir=" + data.resolve("index")));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .run(arguments.toArray(String[]::new))) {
+            assertThat(appliedVersion()).isEqualTo(newestMigration());
             // Nothing the old release held was lost on the way (the start itself may add, e.g. activations).
-            Map<String, Long> after = rowCounts(url);
+            Map<String, Long> after = rowCounts();
             before.forEach((table, rows) -> assertThat(after.get(table)).as(table).isGreaterThanOrEqualTo(rows));
 
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -87,41 +83,22 @@ class UpgradeTest {
         }
     }
 
-    private String h2FromFixture() throws IOException, SQLException {
-        String url = "jdbc:h2:mem:upgrade-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE";
+    private void h2FromFixture() throws IOException, SQLException {
         Path script = unpacked("h2.sql.gz");
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
         }
-        return url;
     }
 
-    private String postgresFromFixture() throws IOException, SQLException, InterruptedException {
-        String name = "eiso_upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(postgresUrl("postgres"), user(), "");
-                Statement s = admin.createStatement()) {
-            s.execute("create database " + name);
-        }
-        dropAfter = name;
-        URI server = URI.create(postgresUrl(name).substring("jdbc:".length()));
+    private void postgresFromFixture() throws IOException, InterruptedException {
+        URI server = URI.create(database.url().substring("jdbc:".length()));
         // pg_dump's plain format (COPY ... FROM stdin) is psql's to load, as an administrator would.
         Process psql = new ProcessBuilder("psql", "-h", server.getHost(), "-p", String.valueOf(server.getPort()),
-                "-U", user(), "-d", name, "-v", "ON_ERROR_STOP=1", "-q", "-f", unpacked("postgres.sql.gz").toString())
-                .redirectErrorStream(true).start();
+                "-U", OwnDatabase.user(), "-d", database.name(), "-v", "ON_ERROR_STOP=1", "-q", "-f",
+                unpacked("postgres.sql.gz").toString()).redirectErrorStream(true).start();
         String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(psql.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(psql.exitValue()).as(output).isZero();
-        return postgresUrl(name);
-    }
-
-    private static String postgresUrl(String database) {
-        String base = System.getenv().getOrDefault("EISO_DB_URL", "jdbc:postgresql://127.0.0.1:5432/eiso_test");
-        return base.substring(0, base.lastIndexOf('/') + 1) + database;
-    }
-
-    private static String user() {
-        return POSTGRES ? System.getenv().getOrDefault("EISO_DB_USER", "postgres") : "sa";
     }
 
     private Path unpacked(String resource) throws IOException {
@@ -132,9 +109,9 @@ class UpgradeTest {
         return file;
     }
 
-    private Map<String, Long> rowCounts(String url) throws SQLException {
+    private Map<String, Long> rowCounts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = c.getMetaData().getTables(null, "public", "%",
                     new String[] {"TABLE"})) {
@@ -155,8 +132,8 @@ class UpgradeTest {
         return counts;
     }
 
-    private String appliedVersion(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user(), ""); Statement s = c.createStatement();
+    private String appliedVersion() throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select version from flyway_schema_history where success"
                         + " order by installed_rank desc limit 1")) {
             r.next();

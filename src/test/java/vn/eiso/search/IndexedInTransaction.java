@@ -27,12 +27,13 @@ public final class IndexedInTransaction {
 
     /** Indexes every change journalled so far in the running transaction; searches see them at once. */
     public void apply() {
-        for (JooqSearchJournal.Change change : journal.next(10_000)) {
+        journal.sequence(10_000);
+        for (JooqSearchJournal.Change change : journal.after(index.position(), 10_000)) {
             JooqSearchJournal.Change target = new JooqSearchJournal.Change(0, change.targetType(), change.targetId());
             applied.add(target);
             replace(target);
         }
-        index.commit(journal.databaseId());
+        index.commit(journal.databaseId(), index.position());
         index.refresh();
     }
 
@@ -40,7 +41,7 @@ public final class IndexedInTransaction {
     public void forget() {
         applied.forEach(this::replace);
         applied.clear();
-        index.commit(journal.databaseId());
+        index.commit(journal.databaseId(), index.position());
         index.refresh();
     }
 

@@ -58,7 +58,7 @@ class SearchIndexTest {
         for (SearchEntry e : entries) {
             index.replace(e.owner(), List.of(e));
         }
-        index.commit("test");
+        index.commit("test", index.position());
         index.refresh();
     }
 
@@ -199,7 +199,7 @@ class SearchIndexTest {
     @Test
     void an_index_of_an_older_format_holds_no_database_so_it_is_rebuilt() throws Exception {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
-        index.commit("db-1");
+        index.commit("db-1", index.position());
         index.close();
         try (FSDirectory directory = FSDirectory.open(folder);
                 IndexWriter old = new IndexWriter(directory, new IndexWriterConfig())) {
@@ -208,7 +208,7 @@ class SearchIndexTest {
         }
         index = SearchIndex.open(folder);
         assertThat(index.databaseId()).isEmpty();
-        index.commit("db-1");
+        index.commit("db-1", index.position());
         assertThat(index.databaseId()).contains("db-1");
     }
 
@@ -356,7 +356,7 @@ class SearchIndexTest {
     void replacing_an_owner_drops_its_old_entries_and_a_committed_index_survives_reopening() {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
         index.replace("a", List.of());
-        index.commit("db-1");
+        index.commit("db-1", index.position());
         index.close();
         index = SearchIndex.open(folder);
         assertThat(index.size()).isZero();
@@ -383,7 +383,7 @@ class SearchIndexTest {
                     e.visibility(), e.type(), e.status(), e.code(), e.title(), e.meta(), e.body(),
                     LocalDate.of(2020, 1, 1).plusDays(i), e.revision(), e.route())));
         }
-        index.commit("test");
+        index.commit("test", index.position());
         index.refresh();
         SearchQuery query = SearchQuery.of("quy trình").sorted(SearchQuery.Sort.NEWEST);
 
@@ -402,12 +402,12 @@ class SearchIndexTest {
     @Test
     void a_failed_rebuild_leaves_the_last_committed_index_current() {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
-        index.commit("db-1");
+        index.commit("db-1", index.position());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.rebuild(sink -> {
             sink.accept(entry("b", STP, Visibility.READERS, "EFFECTIVE", "B", "Quy trình", "quy trình"));
             throw new IllegalStateException("database gone");
-        }, "db-2", 1, done -> { })).hasMessageContaining("database gone");
+        }, "db-2", 0, 1, done -> { })).hasMessageContaining("database gone");
 
         assertThat(index.databaseId()).contains("db-1");
         assertThat(keys("quy trình")).containsExactly("a");
@@ -420,7 +420,7 @@ class SearchIndexTest {
     @Test
     void a_batch_failing_on_a_worker_fails_the_rebuild_with_its_reason_and_the_previous_index_stays() {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
-        index.commit("db-1");
+        index.commit("db-1", index.position());
         // An entry the index cannot take (no unit), deep enough in the feed to land in a worker's batch.
         SearchEntry broken = new SearchEntry("broken", "broken", "broken", null, "?", Visibility.READERS,
                 "PROCEDURE", "EFFECTIVE", "X", "Quy trình", null, "quy trình", LocalDate.of(2025, 3, 1), 1, "r/1");
@@ -431,19 +431,20 @@ class SearchIndexTest {
                 sink.accept(i == 300 ? broken
                         : entry("n" + i, STP, Visibility.READERS, "EFFECTIVE", "N" + i, "Quy trình", "quy trình"));
             }
-        }, "db-2", 2, progress::add)).isInstanceOf(SearchIndex.RebuildFailure.class)
+        }, "db-2", 0, 2, progress::add)).isInstanceOf(SearchIndex.RebuildFailure.class)
                 .hasMessageContaining("cannot index broken").hasMessageContaining("NullPointerException");
 
         assertThat(index.databaseId()).contains("db-1");
         assertThat(index.size()).isEqualTo(1);
         assertThat(keys("quy trình")).containsExactly("a");
-        index.commit("db-1");
+        index.commit("db-1", index.position());
         index.refresh();
         assertThat(keys("quy trình")).as("nothing of the failed rebuild is committed later").containsExactly("a");
 
         index.rebuild(sink -> sink.accept(entry("c", STP, Visibility.READERS, "EFFECTIVE", "C", "Quy trình",
-                "quy trình")), "db-2", 2, done -> { });
+                "quy trình")), "db-2", 7, 2, done -> { });
         assertThat(index.databaseId()).contains("db-2");
+        assertThat(index.position()).as("the journal position the rebuild was taken at").isEqualTo(7);
         assertThat(keys("quy trình")).containsExactly("c");
     }
 }

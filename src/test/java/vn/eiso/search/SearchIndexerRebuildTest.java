@@ -1,6 +1,7 @@
 package vn.eiso.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.eiso.base.UnitId;
 
 /** A rebuild that fails reports why (to the admin screen's status and the command line) and keeps the old index. */
@@ -45,7 +48,7 @@ class SearchIndexerRebuildTest {
 
     @Test
     void a_rebuild_with_a_failing_extraction_fails_with_the_reason_and_searches_keep_the_previous_index() {
-        SearchIndexer indexer = new SearchIndexer(index, journal, List.of(source), clock);
+        SearchIndexer indexer = indexer();
         source.entries = 600;
         indexer.rebuildAndWait();
         assertThat(indexer.progress().failure()).isNull();
@@ -63,7 +66,7 @@ class SearchIndexerRebuildTest {
 
     @Test
     void the_rebuild_command_prints_the_reason_and_exits_with_one() {
-        SearchIndexer indexer = new SearchIndexer(index, journal, List.of(source), clock);
+        SearchIndexer indexer = indexer();
         source.entries = 300;
         source.failAt = 10;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,7 +82,7 @@ class SearchIndexerRebuildTest {
 
     @Test
     void the_rebuild_command_exits_with_zero_when_the_index_is_rebuilt() {
-        SearchIndexer indexer = new SearchIndexer(index, journal, List.of(source), clock);
+        SearchIndexer indexer = indexer();
         source.entries = 300;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -91,9 +94,9 @@ class SearchIndexerRebuildTest {
 
     @Test
     void readiness_stays_out_of_service_until_the_index_has_caught_up_with_the_journal() {
-        SearchIndexer indexer = new SearchIndexer(index, journal, List.of(source), clock);
+        SearchIndexer indexer = indexer();
         SearchIndexHealth health = new SearchIndexHealth(indexer);
-        when(journal.pending()).thenReturn(3);
+        when(journal.pending(anyLong())).thenReturn(3);
         source.entries = 50;
         source.failAt = 20;
 
@@ -105,11 +108,16 @@ class SearchIndexerRebuildTest {
         assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
         source.failAt = -1;
-        when(journal.pending()).thenReturn(0);
+        when(journal.pending(anyLong())).thenReturn(0);
         indexer.catchUp();
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("lag", 0);
         assertThat(index.size()).isEqualTo(50);
+    }
+
+    private SearchIndexer indexer() {
+        return new SearchIndexer(index, journal, List.of(source), clock, mock(PlatformTransactionManager.class),
+                Duration.ofDays(7));
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -39,7 +39,7 @@ class SearchQualityTest {
         try (InputStream in = SearchQualityTest.class.getResourceAsStream("/search/vn-legal-slice.jsonl.gz")) {
             LegalCorpus.read(in, text -> entries.addAll(LegalCorpus.articles(text, 0, 20)));
         }
-        index.rebuild(sink -> entries.forEach(sink), "quality", 2, done -> { });
+        index.rebuild(sink -> entries.forEach(sink), "quality", 0, 2, done -> { });
     }
 
     @AfterAll

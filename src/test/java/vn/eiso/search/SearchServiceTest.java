@@ -163,7 +163,7 @@ class SearchServiceTest {
         search.catchUp();
         // As if the process died after the commit and before indexing: the entries are missing, the row is not.
         index.replace("document:" + document.id().value(), List.of());
-        index.commit(journal.databaseId());
+        index.commit(journal.databaseId(), index.position());
         index.refresh();
         assertThat(search.search(SearchQuery.of(word)).hits()).isEmpty();
         SystemAuthentication.runAsSystem(() -> {
@@ -182,7 +182,7 @@ class SearchServiceTest {
         search.catchUp();
         // A restored backup: the index on disk says it belongs to another database and lacks this document.
         index.replace("document:" + document.id().value(), List.of());
-        index.commit("another-database");
+        index.commit("another-database", index.position());
 
         search.catchUp();
 
