@@ -88,6 +88,8 @@ class SecurityConfig {
                 // Without this rule Vaadin's configurer denies every non-route address, even to a signed-in user.
                 .requestMatchers(HttpMethod.GET, "/files/**").authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView("/" + LOGIN_PATH, "/"));
+        // The browser forgets the session it signed out of: the login page would otherwise take it for one lost.
+        http.logout(l -> l.deleteCookies("JSESSIONID"));
         // Vaadin's configurer sets the login page and the success handler of the same form login; a failure goes
         // back to it as before ("?error", one message for every failure), keeping the name typed in the session.
         http.formLogin(f -> f.failureHandler(new AttemptedName("/" + LOGIN_PATH + "?error")));

@@ -21,12 +21,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A page or file request is sent to {@code /login?ended}. Vaadin's own requests (a click's round trip, the
  * heartbeat) are fetched by its client script, which does not follow a redirect to a page: they go on without the
  * session, and Vaadin answers them as it answers any expired session, upon which the client reloads the page and
- * meets the login. A fresh session carries {@link #ENDED} to the login page, which then says why.
+ * meets the login. A fresh session carries {@link #ENDED} to the login page, which then says why; {@link #LOST}
+ * when the session the browser named was gone.
  */
 public final class SessionCutoffFilter extends OncePerRequestFilter {
 
     /** The session attribute that tells the login page the previous session was ended. */
     public static final String ENDED = SessionCutoffFilter.class.getName() + ".ENDED";
+    /**
+     * The session attribute that tells the login page the session the browser named was not there: it timed out,
+     * or the node that held it stopped and the balancer sent the browser to another node (ADR 0023).
+     */
+    public static final String LOST = SessionCutoffFilter.class.getName() + ".LOST";
     /** The query parameter of the login page that says the same. */
     public static final String ENDED_PARAMETER = "ended";
     /** Vaadin marks its client's internal requests with this parameter ({@code v-r=uidl}, {@code heartbeat}). */
@@ -46,6 +52,9 @@ public final class SessionCutoffFilter extends OncePerRequestFilter {
         // Asked per request, not kept: Vaadin installs its own strategy once the application has started.
         SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         Authentication auth = holder.getContext().getAuthentication();
+        if (auth == null && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+            request.getSession(true).setAttribute(LOST, Boolean.TRUE);
+        }
         if (auth == null || !(auth.getPrincipal() instanceof EisoPrincipal principal) || isCurrent(principal)) {
             chain.doFilter(request, response);
             return;

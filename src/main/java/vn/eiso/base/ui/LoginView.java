@@ -29,7 +29,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
-    /** Why the user is here again: the previous session was ended because their access changed. */
+    /** Why the user is here again: the previous session was ended because their access changed, or was gone. */
     final Paragraph ended = new Paragraph();
     /** Why the single sign-on sent the user back here, when it did. */
     final Paragraph ssoRefusal = new Paragraph();
@@ -106,8 +106,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getErrorMessage().setMessage(waitMessage(parameters.get(AttemptedName.WAIT_PARAMETER)));
         form.setI18n(i18n);
         form.setError(failed);
-        boolean marked = takeEndedMark();
-        ended.setVisible(!failed && (marked || parameters.containsKey(SessionCutoffFilter.ENDED_PARAMETER)));
+        boolean marked = takeMark(SessionCutoffFilter.ENDED)
+                || parameters.containsKey(SessionCutoffFilter.ENDED_PARAMETER);
+        boolean lost = takeMark(SessionCutoffFilter.LOST);
+        ended.setText(getTranslation(marked ? "login.sessionEnded" : "login.sessionLost"));
+        ended.setVisible(!failed && (marked || lost));
         attemptedName = failed ? takeAttemptedName() : null;
         if (attemptedName != null) {
             // The form's fields live in the web component, not on the server: fill the name in there and put the
@@ -162,14 +165,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return name instanceof String s && !s.isBlank() ? s : null;
     }
 
-    /** Whether the security filter ended the previous session and left the mark in the new one; read once. */
-    private static boolean takeEndedMark() {
+    /** Whether the security filter left this mark about the previous session in the new one; read once. */
+    private static boolean takeMark(String attribute) {
         VaadinSession session = VaadinSession.getCurrent();
         WrappedSession http = session == null ? null : session.getSession();
-        if (http == null || http.getAttribute(SessionCutoffFilter.ENDED) == null) {
+        if (http == null || http.getAttribute(attribute) == null) {
             return false;
         }
-        http.removeAttribute(SessionCutoffFilter.ENDED);
+        http.removeAttribute(attribute);
         return true;
     }
 
