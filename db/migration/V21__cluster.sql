@@ -18,3 +18,12 @@ create table shedlock (
     locked_at   timestamp(3) not null,
     locked_by   varchar(255) not null
 );
+
+-- Rolling upgrades (ADR 0023): a contract migration, one that the previous release's code cannot run against, sets
+-- oldest_release to its own version; a node whose newest migration is older refuses to start. The previous release
+-- deleted journal entries once applied and ran every job on every node: it must not run beside this one.
+create table schema_compat (
+    id              integer primary key,
+    oldest_release  integer not null
+);
+insert into schema_compat (id, oldest_release) values (1, 21);

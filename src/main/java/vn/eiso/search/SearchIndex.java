@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -123,6 +126,10 @@ public final class SearchIndex implements Closeable {
     private static final FieldType HIDDEN_TEXT = new FieldType();
     private static final FieldType PAIRED_TEXT = new FieldType();
     private static final FieldType ANY_TEXT = new FieldType();
+    /** The text's syllables with positions and offsets, analysed beforehand (the text itself is stored apart). */
+    private static final FieldType ANALYSED_TEXT = new FieldType();
+    /** Up to this length a text's tokens are kept to feed its three fields from one analysis (about 8 MB). */
+    private static final int SHARED_ANALYSIS_MAX_CHARS = 200_000;
 
     static {
         // Offsets in the postings let the highlighter mark matches without analysing the text again.
@@ -140,9 +147,16 @@ public final class SearchIndex implements Closeable {
         ANY_TEXT.setTokenized(true);
         ANY_TEXT.setOmitNorms(true);
         ANY_TEXT.freeze();
+        ANALYSED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        ANALYSED_TEXT.setTokenized(true);
+        ANALYSED_TEXT.freeze();
     }
 
+    /** Vietnamese has about 7,000 syllables in use; the rest are names, words of other languages and typing slips. */
+    private static final int WRITTEN_FORMS_KEPT = 20_000;
+
     private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer();
+    private volatile WrittenForms writtenForms = new WrittenForms(null, Map.of());
     private final QueryText queryText = new QueryText(analyzer);
     private final FSDirectory directory;
     private final ExecutorService searchThreads;
@@ -423,18 +437,7 @@ public final class SearchIndex implements Closeable {
         IndexReader reader = searcher.getIndexReader();
         List<Syllable> written = new ArrayList<>(typed.size());
         for (Syllable syllable : typed) {
-            String best = syllable.folded();
-            int bestCount = 0;
-            for (String form : VietnameseSpelling.markedForms(syllable.folded())) {
-                int count = frequency(reader, form);
-                if (count > bestCount) {
-                    best = form;
-                    bestCount = count;
-                }
-            }
-            // Entries holding any form hold the folded one: what the written forms leave is (about) the plain one.
-            int plain = frequency(reader, syllable.folded()) - bestCount;
-            written.add(new Syllable(syllable.folded(), bestCount > plain ? best : syllable.folded()));
+            written.add(new Syllable(syllable.folded(), writtenForm(reader, syllable.folded())));
         }
         if (written.stream().noneMatch(Syllable::marked)) {
             return null;
@@ -452,9 +455,42 @@ public final class SearchIndex implements Closeable {
                 : written.stream().map(Syllable::exact).collect(Collectors.joining(" "));
     }
 
-    /** In how many titles and texts a syllable's form occurs. */
-    private static int frequency(IndexReader reader, String form) throws IOException {
-        return reader.docFreq(new Term(TITLE, form)) + reader.docFreq(new Term(BODY, form));
+    /**
+     * A folded syllable's most frequent written form, or the syllable itself when the plain form is more frequent;
+     * kept for the reader it was counted in. Each syllable has dozens of candidate forms, each looked up in every
+     * segment; the same syllables come back query after query.
+     */
+    private String writtenForm(IndexReader reader, String folded) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        Object key = helper == null ? reader : helper.getKey();
+        WrittenForms cache = writtenForms;
+        if (cache.reader() != key) {
+            cache = new WrittenForms(key, new ConcurrentHashMap<>());
+            writtenForms = cache;
+        }
+        String known = cache.forms().get(folded);
+        if (known != null) {
+            return known;
+        }
+        String best = folded;
+        int bestCount = 0;
+        for (String form : VietnameseSpelling.markedForms(folded)) {
+            int count = reader.docFreq(new Term(ANY, form));
+            if (count > bestCount) {
+                best = form;
+                bestCount = count;
+            }
+        }
+        // Entries holding any form hold the folded one: what the written forms leave is (about) the plain one.
+        String written = bestCount > reader.docFreq(new Term(ANY, folded)) - bestCount ? best : folded;
+        if (cache.forms().size() < WRITTEN_FORMS_KEPT) {
+            cache.forms().put(folded, written);
+        }
+        return written;
+    }
+
+    /** The written forms counted in one reader (its cache key); a new reader starts afresh. */
+    private record WrittenForms(Object reader, Map<String, String> forms) {
     }
 
     /** The query without its filter on a facet's field, or the query itself when it has none there. */
@@ -605,7 +641,7 @@ public final class SearchIndex implements Closeable {
         return new SearchResult.FacetCount(value, value, count);
     }
 
-    private static Document document(SearchEntry e) {
+    private Document document(SearchEntry e) {
         Document d = new Document();
         d.add(new StringField(KEY, e.key(), Field.Store.YES));
         d.add(new StringField(OWNER, e.owner(), Field.Store.NO));
@@ -632,6 +668,7 @@ public final class SearchIndex implements Closeable {
             d.add(new StoredField(CODE_SHOWN, e.code()));
         }
         String body = e.body() == null ? "" : e.body();
+        addText(d, body);
         d.add(new Field(TITLE, e.title(), SHOWN_TEXT));
         d.add(new Field(VietnameseAnalyzer.pairs(TITLE), e.title(), PAIRED_TEXT));
         d.add(new Field(ANY, e.title(), ANY_TEXT));
@@ -639,15 +676,40 @@ public final class SearchIndex implements Closeable {
             d.add(new Field(META, e.meta(), HIDDEN_TEXT));
             d.add(new Field(ANY, e.meta(), ANY_TEXT));
         }
-        d.add(new Field(BODY, body, SHOWN_TEXT));
-        d.add(new Field(VietnameseAnalyzer.pairs(BODY), body, PAIRED_TEXT));
-        d.add(new Field(ANY, body, ANY_TEXT));
         if (e.revision() != null) {
             d.add(new StoredField(REVISION, e.revision()));
             d.add(new NumericDocValuesField(REVISION, e.revision()));
         }
         d.add(new StoredField(ROUTE, e.route()));
         return d;
+    }
+
+    /**
+     * The text in its three fields: as syllables (positions and offsets, for phrases and the highlighter), as pairs,
+     * and among all of the entry's syllables. One analysis feeds the three when the text is not long: its tokens are
+     * kept for the other two. A long text is analysed once per field, which costs less memory than keeping them.
+     */
+    private void addText(Document d, String body) {
+        if (body.length() > SHARED_ANALYSIS_MAX_CHARS) {
+            d.add(new Field(BODY, body, SHOWN_TEXT));
+            d.add(new Field(VietnameseAnalyzer.pairs(BODY), body, PAIRED_TEXT));
+            d.add(new Field(ANY, body, ANY_TEXT));
+            return;
+        }
+        try (TeeSinkTokenFilter tee = new TeeSinkTokenFilter(analyzer.tokenStream(BODY, body))) {
+            TokenStream syllables = tee.newSinkTokenStream();
+            TokenStream pairs = VietnameseAnalyzer.pairsOf(tee.newSinkTokenStream());
+            TokenStream any = tee.newSinkTokenStream();
+            tee.reset();
+            tee.consumeAllTokens();
+            tee.end();
+            d.add(new StoredField(BODY, body));
+            d.add(new Field(BODY, syllables, ANALYSED_TEXT));
+            d.add(new Field(VietnameseAnalyzer.pairs(BODY), pairs, PAIRED_TEXT));
+            d.add(new Field(ANY, any, ANY_TEXT));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static void keyword(Document d, String field, String value) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -46,13 +47,33 @@ final class VietnameseAnalyzer extends Analyzer {
         StandardTokenizer tokenizer = new StandardTokenizer();
         TokenStream stream = new ICUNormalizer2Filter(tokenizer, NFKC_CASEFOLD);
         stream = new VietnameseSpelling.Filter(stream);
-        if (fieldName.endsWith(PAIRS)) {
-            ShingleFilter pairs = new ShingleFilter(new ASCIIFoldingFilter(stream, false), 2, 2);
-            pairs.setOutputUnigrams(false);
-            return new TokenStreamComponents(tokenizer, pairs);
-        }
         stream = new ASCIIFoldingFilter(stream, true);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new TokenStreamComponents(tokenizer, fieldName.endsWith(PAIRS) ? pairsOf(stream) : stream);
+    }
+
+    /**
+     * Neighbouring folded syllables as pairs, from a stream of this analyzer's syllables: the written forms stacked
+     * on the folded ones are left out.
+     */
+    static TokenStream pairsOf(TokenStream syllables) {
+        ShingleFilter pairs = new ShingleFilter(new FoldedOnly(syllables), 2, 2);
+        pairs.setOutputUnigrams(false);
+        return pairs;
+    }
+
+    /** Drops the written forms, which the folding filter stacks at the position of their folded form. */
+    private static final class FoldedOnly extends FilteringTokenFilter {
+
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+        FoldedOnly(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        protected boolean accept() {
+            return increment.getPositionIncrement() > 0;
+        }
     }
 
     /** One syllable or word of a query: its folded form, and the form as typed (equal when it had no marks). */

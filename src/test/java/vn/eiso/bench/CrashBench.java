@@ -49,6 +49,7 @@ import org.apache.lucene.util.Bits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.eiso.support.Accounts;
+import vn.eiso.support.ChildJvm;
 
 /**
  * {@code ./bench crash [--kills=N] [--h2-only|--postgres-only] [--seed=N]}: durability under {@code kill -9}. The

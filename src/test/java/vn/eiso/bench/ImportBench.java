@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.eiso.search.LegalCorpus;
 import vn.eiso.search.SearchEntry;
 import vn.eiso.support.Accounts;
+import vn.eiso.support.ChildJvm;
 
 /**
  * {@code ./bench import [--corpus=PATH] [--files=N] [--tmp=DIR] [--profile]}: the legal corpus split into

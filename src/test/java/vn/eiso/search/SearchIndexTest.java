@@ -93,6 +93,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void a_short_and_a_long_text_are_found_alike_by_a_phrase_by_its_written_syllables_and_are_highlighted() {
+        // Up to 200,000 characters one analysis feeds the text's fields; a longer text is analysed per field.
+        String filler = "Nội dung của văn bản kiểm thử. ".repeat(8_000);
+        add(entry("short", STP, Visibility.READERS, "EFFECTIVE", "S", "Ngắn", "Mở đầu. Thủ tục cấp phép lưu hành."),
+                entry("long", STP, Visibility.READERS, "EFFECTIVE", "L", "Dài", filler
+                        + "Thủ tục cấp phép lưu hành."));
+        assertThat(filler.length()).isGreaterThan(200_000);
+
+        assertThat(keys("\"cap phep luu hanh\"")).containsExactlyInAnyOrder("short", "long");
+        assertThat(keys("lưu hành thủ tục")).containsExactlyInAnyOrder("short", "long");
+        assertThat(index.search(SearchQuery.of("\"cấp phép lưu hành\""), ADMIN).hits())
+                .allSatisfy(hit -> assertThat(hit.snippet()).contains("<mark>cấp phép lưu hành</mark>"));
+    }
+
+    @Test
     void syllables_side_by_side_rank_above_the_same_syllables_scattered() {
         add(entry("scattered", STP, Visibility.READERS, "EFFECTIVE", "A", "Văn bản",
                 "giấy tờ cần có. Phép tính đúng. Xây nhà. Dựng lại hồ sơ giấy phép xây"),

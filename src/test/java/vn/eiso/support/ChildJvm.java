@@ -1,4 +1,4 @@
-package vn.eiso.bench;
+package vn.eiso.support;
 
 import java.io.File;
 import java.net.URLClassLoader;
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a benchmark needs to start the application in a JVM of its own. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
@@ -17,7 +17,7 @@ final class ChildJvm {
      * the class path Surefire hands a test), without the test classes: a test configuration must not join the
      * application.
      */
-    static String classpath() throws Exception {
+    public static String classpath() throws Exception {
         List<String> entries = new ArrayList<>();
         String surefire = System.getProperty("surefire.test.class.path");
         if (ChildJvm.class.getClassLoader() instanceof URLClassLoader loader) {
@@ -32,7 +32,7 @@ final class ChildJvm {
         return String.join(File.pathSeparator, entries);
     }
 
-    static String tool(String name) {
+    public static String tool(String name) {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 }
