@@ -64,7 +64,7 @@ class ClusterTest {
     void acknowledged_writes_survive_a_node_killed_under_load_and_every_node_finds_them() throws Exception {
         assumeTrue(OwnDatabase.POSTGRES, "the cluster runs on PostgreSQL: the -Ppostgres pass runs this test");
         database = OwnDatabase.create("eiso_cluster");
-        cluster("start", "--nodes=2", "--port=" + PORT, "--db=" + database.name(), "--dir=" + dir);
+        cluster("start", "--nodes=2", "--port=" + PORT, "--db=" + database.name());
 
         // A write on node 1 is found on node 2.
         String first = report(PORT + 1);
@@ -159,6 +159,7 @@ class ClusterTest {
     private void cluster(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("deploy/cluster"));
         command.addAll(List.of(arguments));
+        command.add("--dir=" + dir);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("cluster.log").toFile());
         builder.environment().put("EISO_CLUSTER_CLASSPATH", ChildJvm.classpath());
