@@ -379,12 +379,14 @@ class SearchIndexTest {
     }
 
     @Test
-    void a_second_process_on_the_same_folder_gets_a_passive_index_and_leaves_the_folder_alone() {
+    void a_command_beside_the_server_gets_a_passive_index_and_a_second_server_on_the_folder_is_refused() {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
-        try (SearchIndex second = new SearchConfig().searchIndex(folder)) {
-            assertThat(second.isPassive()).isTrue();
-            assertThat(second.size()).isZero();
+        try (SearchIndex command = new SearchConfig().searchIndex(folder, true)) {
+            assertThat(command.isPassive()).isTrue();
+            assertThat(command.size()).isZero();
         }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SearchConfig().searchIndex(folder, false))
+                .hasMessageContaining("in use by another process").hasMessageContaining("EISO_INDEX_DIR");
         assertThat(index.isPassive()).isFalse();
         assertThat(keys("quy trình")).containsExactly("a");
     }
