@@ -4,9 +4,12 @@ import static vn.eiso.db.Tables.SEARCH_JOURNAL;
 import static vn.eiso.db.Tables.SEARCH_STATE;
 
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,16 +73,21 @@ class JooqSearchJournal {
                 .fetch(r -> new Change(r.value1(), r.value2(), r.value3()));
     }
 
-    /** Entries an index at {@code position} has not applied yet (the index lag). */
+    /**
+     * Entries an index at {@code position} has not applied yet (the index lag). Two lookups on the seq index, not
+     * one with "or": the journal keeps days of entries, and the readiness probe asks every second.
+     */
     int pending(long position) {
-        return dsl.fetchCount(SEARCH_JOURNAL, SEARCH_JOURNAL.SEQ.isNull().or(SEARCH_JOURNAL.SEQ.gt(position)));
+        return dsl.fetchCount(SEARCH_JOURNAL, SEARCH_JOURNAL.SEQ.gt(position))
+                + dsl.fetchCount(SEARCH_JOURNAL, SEARCH_JOURNAL.SEQ.isNull());
     }
 
     /** When the oldest entry an index at {@code position} has not applied was journalled, if there is one. */
     Optional<OffsetDateTime> oldestPending(long position) {
-        return Optional.ofNullable(dsl.select(DSL.min(SEARCH_JOURNAL.QUEUED_AT)).from(SEARCH_JOURNAL)
-                .where(SEARCH_JOURNAL.SEQ.isNull().or(SEARCH_JOURNAL.SEQ.gt(position))).fetchOne(0,
-                        OffsetDateTime.class));
+        return Stream.of(SEARCH_JOURNAL.SEQ.gt(position), SEARCH_JOURNAL.SEQ.isNull())
+                .map(pending -> dsl.select(DSL.min(SEARCH_JOURNAL.QUEUED_AT)).from(SEARCH_JOURNAL).where(pending)
+                        .fetchOne(0, OffsetDateTime.class))
+                .filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 
     /** The seq up to which entries were pruned: an index behind it has missed some and must be rebuilt. */

@@ -54,6 +54,9 @@ class SearchJournalOrderTest extends ServiceTest {
 
         assertThat(ours(journal.after(position, 100))).extracting(JooqSearchJournal.Change::targetId)
                 .containsExactly(900_001L);
+        // The node's lag counts it, and says since when it waits.
+        assertThat(journal.pending(position)).isPositive();
+        assertThat(journal.oldestPending(position)).isPresent();
     }
 
     /** This test's entries (other tests' writes in the shared database may be journalled meanwhile). */

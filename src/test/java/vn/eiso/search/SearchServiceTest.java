@@ -173,6 +173,7 @@ class SearchServiceTest {
 
         assertThat(titles("thuky.stp", SearchQuery.of(word))).hasSize(2);
         assertThat(indexer.pending()).isZero();
+        assertThat(indexer.lagSeconds()).isZero();
     }
 
     @Test
