@@ -28,7 +28,7 @@ class JobLocks {
         return new Counted(database, meters);
     }
 
-    /** Counts each job's runs on this node ({@code eiso.jobs.runs}, tagged by job): which node did what, and how often. */
+    /** Counts each job's runs on this node ({@code eiso.jobs.runs}, tagged by job): which node ran what, how often. */
     private record Counted(LockProvider database, MeterRegistry meters) implements LockProvider {
         @Override
         public Optional<SimpleLock> lock(LockConfiguration configuration) {

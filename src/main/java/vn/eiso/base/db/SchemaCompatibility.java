@@ -1,12 +1,9 @@
 package vn.eiso.base.db;
 
-import static vn.eiso.db.Tables.SCHEMA_COMPAT;
-
 import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SchemaCompatibility {
 
-    SchemaCompatibility(Flyway flyway, DSLContext dsl) {
-        Integer oldest = dsl.select(SCHEMA_COMPAT.OLDEST_RELEASE).from(SCHEMA_COMPAT).where(SCHEMA_COMPAT.ID.eq(1))
-                .fetchOne(SCHEMA_COMPAT.OLDEST_RELEASE);
+    SchemaCompatibility(Flyway flyway, JooqSchemaCompat schema) {
+        int oldest = schema.oldestRelease().orElse(0);
         int newest = newestKnown(flyway);
-        if (oldest != null && newest < oldest) {
+        if (newest < oldest) {
             throw new IllegalStateException("This database has been upgraded for eISO releases with migration V"
                     + oldest + " or later; this node's newest migration is V" + newest
                     + ". Upgrade this node (ADR 0023: expand, then contract).");

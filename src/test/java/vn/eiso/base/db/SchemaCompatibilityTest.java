@@ -39,15 +39,15 @@ class SchemaCompatibilityTest {
     @Test
     void a_node_as_new_as_the_schema_starts_and_an_older_one_is_refused_with_both_versions() throws Exception {
         try (Connection c = database.connect()) {
-            var dsl = DSL.using(c, OwnDatabase.POSTGRES ? SQLDialect.POSTGRES : SQLDialect.H2);
-            assertThatCode(() -> new SchemaCompatibility(flyway, dsl)).doesNotThrowAnyException();
+            var schema = new JooqSchemaCompat(DSL.using(c, OwnDatabase.POSTGRES ? SQLDialect.POSTGRES : SQLDialect.H2));
+            assertThatCode(() -> new SchemaCompatibility(flyway, schema)).doesNotThrowAnyException();
 
             try (Statement s = c.createStatement()) {
                 // As a contract migration of a later release would leave it.
                 s.execute("update schema_compat set oldest_release = 9999");
             }
 
-            assertThatThrownBy(() -> new SchemaCompatibility(flyway, dsl)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> new SchemaCompatibility(flyway, schema)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("V9999").hasMessageContaining("V" + flyway.info().current().getVersion())
                     .hasMessageContaining("Upgrade this node");
         }
