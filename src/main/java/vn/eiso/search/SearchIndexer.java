@@ -203,7 +203,8 @@ class SearchIndexer {
             long expected = total;
             // Everything sequenced so far committed before the sources are read, so the rebuild holds it; entries
             // sequenced later are applied after it (some twice, which changes nothing).
-            long position = sequenceAll();
+            sequenceAll();
+            long position = journal.lastSequenced();
             index.rebuild(sink -> sources.forEach(s -> s.forEach(sink)), databaseId, position,
                     Math.max(1, Runtime.getRuntime().availableProcessors()),
                     done -> progress = new Progress(true, done, Math.max(expected, done), started, null, null));
@@ -264,12 +265,11 @@ class SearchIndexer {
         }
     }
 
-    /** Sequences every committed entry; returns the last seq given. */
-    private long sequenceAll() {
+    /** Sequences every committed entry: every poll, so it costs one lookup when there is nothing to sequence. */
+    private void sequenceAll() {
         while (Boolean.TRUE.equals(transactions.execute(tx -> journal.sequence(BATCH) == BATCH))) {
             // more to sequence
         }
-        return journal.lastSequenced();
     }
 
     private void apply(JooqSearchJournal.Change target) {
