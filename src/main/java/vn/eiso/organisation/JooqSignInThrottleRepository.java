@@ -27,19 +27,24 @@ class JooqSignInThrottleRepository {
 
     Counted countAttempt(SignInThrottleEntry.Kind kind, String key, String username, String address,
             OffsetDateTime now) {
-        dsl.insertInto(SIGN_IN_THROTTLE)
-                .set(SIGN_IN_THROTTLE.THROTTLE_KEY, key)
-                .set(SIGN_IN_THROTTLE.KIND, kind.name())
-                .set(SIGN_IN_THROTTLE.USERNAME, username)
-                .set(SIGN_IN_THROTTLE.ADDRESS, address)
-                .set(SIGN_IN_THROTTLE.FAILURES, 0)
-                .set(SIGN_IN_THROTTLE.LAST_FAILURE_AT, now)
-                .onDuplicateKeyIgnore()
-                .execute();
-        dsl.update(SIGN_IN_THROTTLE)
-                .set(SIGN_IN_THROTTLE.FAILURES, SIGN_IN_THROTTLE.FAILURES.plus(1))
-                .where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key))
-                .execute();
+        // A colleague's success at the same address may remove the row between the insert and the update: then
+        // insert it again. Once the update has counted, the row is locked until this attempt commits.
+        int counted;
+        do {
+            dsl.insertInto(SIGN_IN_THROTTLE)
+                    .set(SIGN_IN_THROTTLE.THROTTLE_KEY, key)
+                    .set(SIGN_IN_THROTTLE.KIND, kind.name())
+                    .set(SIGN_IN_THROTTLE.USERNAME, username)
+                    .set(SIGN_IN_THROTTLE.ADDRESS, address)
+                    .set(SIGN_IN_THROTTLE.FAILURES, 0)
+                    .set(SIGN_IN_THROTTLE.LAST_FAILURE_AT, now)
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            counted = dsl.update(SIGN_IN_THROTTLE)
+                    .set(SIGN_IN_THROTTLE.FAILURES, SIGN_IN_THROTTLE.FAILURES.plus(1))
+                    .where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key))
+                    .execute();
+        } while (counted == 0);
         return dsl.selectFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key))
                 .fetchSingle(r -> new Counted(r.getFailures(), r.getBlockedUntil(), r.getLastFailureAt()));
     }
@@ -53,14 +58,14 @@ class JooqSignInThrottleRepository {
                 .execute();
     }
 
-    /** Takes back the one attempt a success had counted; a row with nothing left is removed. */
+    /**
+     * Takes back the one attempt a success had counted. A row with nothing left stays (the hourly forgetting
+     * removes it): removing it would make every colleague behind the same address insert it again, racing.
+     */
     void uncount(String key) {
         dsl.update(SIGN_IN_THROTTLE)
                 .set(SIGN_IN_THROTTLE.FAILURES, SIGN_IN_THROTTLE.FAILURES.minus(1))
                 .where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key).and(SIGN_IN_THROTTLE.FAILURES.gt(0)))
-                .execute();
-        dsl.deleteFrom(SIGN_IN_THROTTLE)
-                .where(SIGN_IN_THROTTLE.THROTTLE_KEY.eq(key).and(SIGN_IN_THROTTLE.FAILURES.le(0)))
                 .execute();
     }
 

@@ -73,11 +73,17 @@ public class SignInThrottle {
      */
     void admit(String username, String address) {
         String name = normalise(username);
-        try {
-            countBoth(name, address);
-        } catch (DuplicateKeyException raced) {
-            // Two first attempts inserted the same new key at once; the row exists now, count again.
-            countBoth(name, address);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                countBoth(name, address);
+                return;
+            } catch (DuplicateKeyException raced) {
+                // Two attempts inserted the same new key at once (H2's merge; PostgreSQL's insert ignores the
+                // conflict); the row exists now, count again. Colleagues behind one address may race repeatedly.
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
         }
     }
 

@@ -209,6 +209,37 @@ class LoginTest {
                 .singleElement().satisfies(t -> assertThat(t.failures()).isEqualTo(5));
     }
 
+    /**
+     * An office behind one address signs in at 8 o'clock: each success hands the address its attempt back and may
+     * remove the address's row while a colleague's attempt is being counted. No attempt may fail for that.
+     */
+    @Test
+    void colleagues_behind_one_address_signing_in_at_once_are_all_admitted() throws Exception {
+        String office = address();
+        int colleagues = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(colleagues);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < colleagues; c++) {
+                String name = "dongnghiep" + c;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        throttle.admit(name, office);
+                        throttle.succeeded(name, office);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Accounts.signIn(userDetails, "admin");
+        assertThat(throttle.current()).noneMatch(t -> office.equals(t.address()));
+    }
+
     @Test
     void a_success_clears_the_count_of_failures() throws Exception {
         String username = newUser();
