@@ -36,7 +36,8 @@ import vn.eiso.support.Accounts;
  * 100,000) in one unit, as the grid asks for them (a page and the count), against a baseline in the same process.
  * {@code ./bench console [--postgres] [--units=N]}: see {@link ConsoleBench}. {@code ./bench search}: see
  * {@link SearchBench}. {@code ./bench import [--corpus=PATH] [--files=N]}: see {@link ImportBench}.
- * {@code ./bench crash [--kills=N] [--h2-only|--postgres-only]}: see {@link CrashBench}.
+ * {@code ./bench crash [--kills=N] [--h2-only|--postgres-only]}: see {@link CrashBench}. {@code ./bench load
+ * [--users=N] [--nodes=K]}: see {@link LoadBench}.
  */
 public final class Bench {
 
@@ -51,6 +52,10 @@ public final class Bench {
         }
         if (options.contains("import")) {
             ImportBench.run(options);
+            return;
+        }
+        if (options.contains("load")) {
+            LoadBench.run(options);
             return;
         }
         if (options.contains("crash")) {

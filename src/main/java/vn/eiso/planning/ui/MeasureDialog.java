@@ -27,6 +27,7 @@ class MeasureDialog extends Dialog {
         on.setValue(today);
         on.setMax(today);
         value.setLabel(getTranslation("objective.value"));
+        value.setId("measure-value");
         value.setHelperText(objective.measureUnit());
         note.setLabel(getTranslation("objective.note"));
         note.setMaxLength(1000);
@@ -34,5 +35,6 @@ class MeasureDialog extends Dialog {
         save = Dialogs.footer(this, getTranslation("common.save"),
                 () -> objectives.measure(objective.id(), on.getValue(), value.getValue(), note.getValue()),
                 getTranslation("objective.measured"), saved);
+        save.setId("measure-save");
     }
 }

@@ -80,6 +80,7 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
         grid.addComponentColumn(o -> {
             HorizontalLayout buttons = new HorizontalLayout();
             Button measure = new Button(getTranslation("objective.measure"), e -> openMeasure(o));
+            measure.setId("objective-measure-" + o.id().value());
             measure.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             buttons.add(measure);
             if (manager) {
