@@ -1,6 +1,7 @@
 package vn.eiso.base.security;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -34,6 +35,16 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(10);
+    }
+
+    /**
+     * Vaadin looks this holder up on every navigation to check {@code @RolesAllowed}; without a bean its lookup
+     * falls back to scanning the class path for a service, under the class loader's locks. Under load that scan
+     * serialised the nodes' request threads (./bench load, ADR 0023: 300 users' p95 2.3 s before, 64 ms after).
+     */
+    @Bean
+    VaadinRolePrefixHolder vaadinRolePrefixHolder() {
+        return new VaadinRolePrefixHolder(null);
     }
 
     /**
