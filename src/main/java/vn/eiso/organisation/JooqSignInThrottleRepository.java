@@ -59,7 +59,7 @@ class JooqSignInThrottleRepository {
     }
 
     /**
-     * Takes back the one attempt a success had counted. A row with nothing left stays (the hourly forgetting
+     * Takes back the one attempt a success had counted. A row with nothing left stays (the scheduled forgetting
      * removes it): removing it would make every colleague behind the same address insert it again, racing.
      */
     void uncount(String key) {
