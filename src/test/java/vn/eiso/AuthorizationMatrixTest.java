@@ -76,6 +76,8 @@ import vn.eiso.planning.Objectives;
 import vn.eiso.planning.Risks;
 import vn.eiso.search.SearchQuery;
 import vn.eiso.search.SearchService;
+import vn.eiso.signature.TestPki;
+import vn.eiso.signature.TrustStore;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.DemoSteps;
 import vn.eiso.support.Http;
@@ -178,6 +180,8 @@ class AuthorizationMatrixTest {
     @Autowired
     Announcements announcements;
     @Autowired
+    TrustStore trust;
+    @Autowired
     AnnualReports annualReports;
     @Autowired
     RolloutConsole console;
@@ -242,7 +246,11 @@ class AuthorizationMatrixTest {
             Accounts.signIn(userDetails, "lanhdao.stp");
             published = announcements.announce(stp, new Decision("8" + n + "/QĐ-STP", LocalDate.now(clock),
                     "Trần Văn Hùng", "Giám đốc"));
-            announcements.attachSigned(published.id(), "QĐ đã ký.pdf", announcements.decisionPdf(published.id()));
+            Accounts.signIn(userDetails, "admin");
+            trust.add("ca.pem", TestPki.SHARED.bundle());
+            Accounts.signIn(userDetails, "lanhdao.stp");
+            announcements.attachSigned(published.id(), "QĐ đã ký.pdf",
+                    TestPki.signed(announcements.decisionPdf(published.id()), TestPki.DIRECTOR));
             unsigned = announcements.announce(stp, new Decision("9" + n + "/QĐ-STP", LocalDate.now(clock),
                     "Trần Văn Hùng", "Giám đốc"));
 

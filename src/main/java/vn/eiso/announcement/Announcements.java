@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +31,8 @@ import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UserService;
 import vn.eiso.reporting.DecisionPdf;
 import vn.eiso.search.SearchService;
+import vn.eiso.signature.SignatureReport;
+import vn.eiso.signature.Signatures;
 
 /**
  * The conformity announcement: the head issues the decision once the unit is ready, the system renders it from
@@ -55,9 +58,14 @@ public class Announcements {
     private final AuditTrail trail;
     private final Clock clock;
     private final SearchService search;
+    private final SignedCopyRule signedCopyRule;
+    private final Signatures signatures;
 
     Announcements(SearchService search, JooqAnnouncementRepository repository, ReadinessCheck readiness,
-            UnitService units, UserService users, EvidenceFiles files, Inbox inbox, AccessGuard guard, AuditTrail trail, Clock clock) {
+            UnitService units, UserService users, EvidenceFiles files, Inbox inbox, AccessGuard guard, AuditTrail trail,
+            Clock clock, SignedCopyRule signedCopyRule, Signatures signatures) {
+        this.signedCopyRule = signedCopyRule;
+        this.signatures = signatures;
         this.repository = repository;
         this.readiness = readiness;
         this.units = units;
@@ -138,6 +146,7 @@ public class Announcements {
         if (!SIGNED_TYPES.contains(stored.contentType())) {
             throw new DomainException("error.announcement.signedType");
         }
+        signedCopyRule.check(announcement, stored.contentType(), content);
         repository.attachSigned(id, stored.fileName(), stored.contentType(), stored.sha256());
         trail.record("ANNOUNCEMENT_SIGNED_ATTACHED", TARGET, id, announcement.unitId(), stored.fileName());
         return existing(id);
@@ -168,6 +177,14 @@ public class Announcements {
     public byte[] decisionPdf(long id) {
         existing(id);
         return files.read(repository.decisionSha(id).orElseThrow());
+    }
+
+    /** The verdicts on the signatures of the signed copy; empty when there is none, or it is a scan. */
+    @Transactional(readOnly = true)
+    public Optional<SignatureReport> signedCopySignatures(long id) {
+        existing(id);
+        return repository.signedFile(id).filter(f -> "application/pdf".equals(f.contentType()))
+                .map(f -> signatures.report(f.sha256(), () -> files.read(f.sha256())));
     }
 
     @Transactional(readOnly = true)

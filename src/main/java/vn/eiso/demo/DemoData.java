@@ -62,12 +62,14 @@ class DemoData implements ApplicationRunner {
     private final DemoReports reports;
     private final DemoModels models;
     private final DemoNotices notices;
+    private final DemoSignatures signatures;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
             DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports, DemoModels models,
-            DemoNotices notices) {
+            DemoNotices notices, DemoSignatures signatures) {
         this.notices = notices;
+        this.signatures = signatures;
         this.announcements = announcements;
         this.inspections = inspections;
         this.reports = reports;
@@ -96,6 +98,7 @@ class DemoData implements ApplicationRunner {
             tx.executeWithoutResult(status -> audits.load(justice));
             tx.executeWithoutResult(status -> nonconformities.load(justice));
             tx.executeWithoutResult(status -> announcements.load(justice));
+            tx.executeWithoutResult(status -> signatures.load(justice));
             tx.executeWithoutResult(status -> inspections.load(commune));
             tx.executeWithoutResult(status -> reports.load(justice, commune, units.all()));
             tx.executeWithoutResult(status -> models.load(commune));

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Repository;
+import vn.eiso.signature.Signatures;
 
 /** Chooses the file store from {@code eiso.files.store}: {@code filesystem} (default) or {@code database}. */
 @Configuration
@@ -36,12 +37,41 @@ class FileStores {
     @Bean
     @Primary
     FileStore fileStore(@Value("${eiso.files.store:filesystem}") String kind, @Value("${eiso.data-dir}") Path dataDir,
-            DatabaseFileStore database, Clock clock) {
-        return switch (kind) {
+            DatabaseFileStore database, Signatures signatures, Clock clock) {
+        FileStore store = switch (kind) {
             case "database" -> database;
             case "filesystem" -> new DirectoryFileStore(StoredFiles.folder(dataDir), clock);
             default -> throw new IllegalStateException("eiso.files.store must be filesystem or database, not " + kind);
         };
+        return new SignatureQueue(store, signatures);
+    }
+
+    /**
+     * Queues every PDF stored for its signature check (ADR 0024), here rather than at each feature's upload, so
+     * that no way of storing a file can forget it. A PDF starts with its header, which is also what type
+     * detection goes by.
+     */
+    record SignatureQueue(FileStore store, Signatures signatures) implements FileStore {
+
+        private static final byte[] PDF = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        @Override
+        public void put(String sha256, byte[] content) {
+            store.put(sha256, content);
+            if (content.length >= PDF.length && java.util.Arrays.equals(content, 0, PDF.length, PDF, 0, PDF.length)) {
+                signatures.queue(sha256);
+            }
+        }
+
+        @Override
+        public byte[] get(String sha256) {
+            return store.get(sha256);
+        }
+
+        @Override
+        public SweepResult sweep(Instant cutoff, Function<Collection<String>, Set<String>> referenced) {
+            return store.sweep(cutoff, referenced);
+        }
     }
 
     /**

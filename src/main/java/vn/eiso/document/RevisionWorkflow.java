@@ -31,6 +31,8 @@ import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.inbox.Inbox;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
+import vn.eiso.signature.SignatureReport;
+import vn.eiso.signature.Signatures;
 
 /**
  * The life of a revision: draft → in review → approved → effective → superseded, or obsolete when the document
@@ -57,9 +59,11 @@ public class RevisionWorkflow {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    private final Signatures signatures;
+
     RevisionWorkflow(JooqRevisionRepository revisions, JooqDocumentRepository documents, DocumentAccess access,
             FileInspector inspector, FileStore files, UserService users, AuditTrail trail, Inbox inbox, Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Signatures signatures) {
         this.revisions = revisions;
         this.documents = documents;
         this.access = access;
@@ -70,6 +74,7 @@ public class RevisionWorkflow {
         this.inbox = inbox;
         this.clock = clock;
         this.tx = tx;
+        this.signatures = signatures;
     }
 
     // ---- reading
@@ -571,14 +576,9 @@ public class RevisionWorkflow {
     /** A file for download or preview, after the same visibility check as the revision or record it belongs to. */
     @Transactional(readOnly = true)
     public DownloadableFile open(AttachmentId id) {
-        Attachment attachment = revisions.attachment(id).orElseThrow(() -> new DomainException("error.file.notFound"));
-        RevisionStatus outdated = null;
-        if (attachment.revisionId() != null) {
-            Revision revision = visible(attachment.revisionId());
-            outdated = revision.status().isOutdated() ? revision.status() : null;
-        } else {
-            access.recordReadable(attachment.recordId());
-        }
+        ReadableFile readable = readableFile(id);
+        Attachment attachment = readable.attachment();
+        RevisionStatus outdated = readable.outdated();
         byte[] content = files.get(attachment.sha256());
         String name = FileInspector.servedName(attachment.fileName(), attachment.contentType());
         if (outdated == null) {
@@ -590,6 +590,33 @@ public class RevisionWorkflow {
         }
         return new DownloadableFile((superseded ? "BI-THAY-THE_" : "HET-HIEU-LUC_") + name,
                 attachment.contentType(), content, outdated);
+    }
+
+    /**
+     * The verdicts on the signatures of a PDF file, after the same visibility check as its download; empty for a
+     * file of another type.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignatureReport> signatures(AttachmentId id) {
+        Attachment attachment = readableFile(id).attachment();
+        if (!"application/pdf".equals(attachment.contentType())) {
+            return Optional.empty();
+        }
+        return Optional.of(signatures.report(attachment.sha256(), () -> files.get(attachment.sha256())));
+    }
+
+    /** A file the caller may read, and the status of its revision when that is no longer in force. */
+    private record ReadableFile(Attachment attachment, RevisionStatus outdated) {
+    }
+
+    private ReadableFile readableFile(AttachmentId id) {
+        Attachment attachment = revisions.attachment(id).orElseThrow(() -> new DomainException("error.file.notFound"));
+        if (attachment.revisionId() == null) {
+            access.recordReadable(attachment.recordId());
+            return new ReadableFile(attachment, null);
+        }
+        RevisionStatus status = visible(attachment.revisionId()).status();
+        return new ReadableFile(attachment, status.isOutdated() ? status : null);
     }
 
     // ---- internals

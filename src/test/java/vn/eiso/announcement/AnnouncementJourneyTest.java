@@ -24,6 +24,8 @@ import vn.eiso.nonconformity.NcReport;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
 import vn.eiso.organisation.UnitService;
+import vn.eiso.signature.TestPki;
+import vn.eiso.signature.TrustStore;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.BrowserTest;
 import vn.eiso.support.DemoSteps;
@@ -44,6 +46,8 @@ class AnnouncementJourneyTest extends BrowserTest {
     UnitService units;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    TrustStore trust;
 
     @Test
     void the_head_announces_and_an_anonymous_visitor_sees_the_decision_and_nothing_internal() throws Exception {
@@ -51,6 +55,9 @@ class AnnouncementJourneyTest extends BrowserTest {
         String canary = "Dự thảo mật " + UUID.randomUUID().toString().substring(0, 8);
         String problem = "Sự cố nội bộ " + UUID.randomUUID().toString().substring(0, 8);
         DemoSteps.approveRiskProcedure(register, workflow, stp, u -> Accounts.signIn(userDetails, u));
+        TestPki.Chain chain = TestPki.newChain();
+        Accounts.signIn(userDetails, "admin");
+        trust.add("ca-kiem-thu.pem", chain.bundle());
         Accounts.signIn(userDetails, "thuky.stp");
         register.create(stp, DocumentData.of("QT-99", canary, DocumentType.PROCEDURE, null));
         nonconformities.report(new NcReport(stp, Nonconformity.Source.STAFF, problem, null, null), Map.of());
@@ -69,6 +76,20 @@ class AnnouncementJourneyTest extends BrowserTest {
         click("announce-issue");
         waitForText("Đã ban hành quyết định công bố");
         screenshot("announcement-issued");
+
+        // The head downloads the decision, signs it with his token (here: the test CA) and uploads it; a scan is
+        // refused first, with the reason.
+        byte[] decisionPdf = download(wait.until(d -> d.findElement(By.xpath("//a[normalize-space(.)='Quyết định (PDF)']"))));
+        assertThat(new String(decisionPdf, 0, 5)).isEqualTo("%PDF-");
+        Path scan = Files.write(Files.createTempDirectory("ky-so").resolve("QĐ 15 bản quét.pdf"), decisionPdf);
+        Path signed = scan.resolveSibling("QĐ 15 đã ký số.pdf");
+        Files.write(signed, TestPki.signed(decisionPdf, chain.director()));
+        click("announce-attach");
+        upload("signed-upload", scan);
+        waitForText("Bản quyết định đã ký phải là tệp PDF có chữ ký số");
+        upload("signed-upload", signed);
+        waitForText("Chữ ký số hợp lệ · Trần Văn Hùng");
+        screenshot("announcement-signed-badge");
 
         driver.manage().deleteAllCookies();
         driver.get(url("cong-bo"));

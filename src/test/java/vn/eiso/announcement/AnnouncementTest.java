@@ -37,6 +37,9 @@ import vn.eiso.nonconformity.NonconformityId;
 import vn.eiso.nonconformity.NonconformityWorkflow;
 import vn.eiso.organisation.UnitData;
 import vn.eiso.organisation.UnitType;
+import vn.eiso.signature.SignatureVerdict;
+import vn.eiso.signature.TestPki;
+import vn.eiso.signature.TrustStore;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.DemoSteps;
 import vn.eiso.support.ServiceTest;
@@ -68,6 +71,8 @@ class AnnouncementTest extends ServiceTest {
     AuditTrail trail;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    TrustStore trust;
 
     @BeforeEach
     void startFromTheDemo() {
@@ -299,32 +304,55 @@ class AnnouncementTest extends ServiceTest {
     }
 
     @Test
-    void the_signed_copy_must_be_a_pdf_or_image_and_then_the_public_register_serves_it() throws IOException {
+    void the_signed_copy_must_carry_a_valid_signature_of_the_signer_or_unit_and_then_the_public_register_serves_it()
+            throws IOException {
+        TestPki.Chain chain = TestPki.newChain();
+        byte[] scan = png();
         makeReady();
         as("lanhdao.stp");
         Announcement a = announcements.announce(stp, decision("15/QĐ-STP"));
         refused(() -> announcements.attachSigned(a.id(), "quyet-dinh.txt",
                 "không phải PDF".getBytes(StandardCharsets.UTF_8)), "error.announcement.signedType");
-        byte[] scan = announcements.decisionPdf(a.id());
-        refused(() -> announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf.hta", scan), "error.file.executable");
+        byte[] unsigned = announcements.decisionPdf(a.id());
+        byte[] signed = TestPki.signed(unsigned, chain.director());
+        refused(() -> announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf.hta", signed), "error.file.executable");
+        refused(() -> announcements.attachSigned(a.id(), "QĐ 15 (bản quét).png", scan),
+                "error.announcement.unsignedCopy");
+        refused(() -> announcements.attachSigned(a.id(), "QĐ 15.pdf", unsigned), "error.announcement.unsignedCopy");
+        refused(() -> announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf", signed),
+                "error.announcement.signatureInvalid");
+        as("admin");
+        trust.add("ca.pem", chain.bundle());
+        as("lanhdao.stp");
+        byte[] byClerk = TestPki.signed(unsigned, chain.signer("Phạm Văn Văn Thư", "Văn phòng UBND tỉnh"));
+        assertThatThrownBy(() -> announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf", byClerk))
+                .isInstanceOf(DomainException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "error.announcement.signerMismatch")
+                .satisfies(e -> assertThat(((DomainException) e).args()).contains("Phạm Văn Văn Thư"));
         assertThat(announcements.ofUnit(stp).getFirst().hasSignedCopy()).isFalse();
-        announcements.attachSigned(a.id(), "QĐ 15 đã ký (bản quét).png", png());
-        Announcement signed = announcements.ofUnit(stp).getFirst();
-        assertThat(signed.signedFileName()).isEqualTo("QĐ 15 đã ký (bản quét).png");
+
+        byte[] byUnit = TestPki.signed(unsigned, chain.signer("Sở Tư pháp", "UBND tỉnh Hòa An"));
+        announcements.attachSigned(a.id(), "QĐ 15 đã ký (con dấu số).pdf", byUnit);
+        announcements.attachSigned(a.id(), "QĐ 15 đã ký.pdf", signed);
+        Announcement withSigned = announcements.ofUnit(stp).getFirst();
+        assertThat(withSigned.signedFileName()).isEqualTo("QĐ 15 đã ký.pdf");
+        assertThat(announcements.signedCopySignatures(a.id()).orElseThrow().headline().orElseThrow())
+                .satisfies(s -> assertThat(s.verdict()).isEqualTo(SignatureVerdict.VALID))
+                .satisfies(s -> assertThat(s.signerName()).isEqualTo("Trần Văn Hùng"));
         Accounts.signOut();
         Announcements.DownloadedFile published = announcements.publicFile(a.id());
-        assertThat(published.contentType()).isEqualTo("image/png");
-        assertThat(published.name()).isEqualTo("QD-cong-bo-15-QĐ-STP.png");
-        assertThat(published.content()).isEqualTo(png());
-        as("lanhdao.stp");
+        assertThat(published.contentType()).isEqualTo("application/pdf");
+        assertThat(published.name()).isEqualTo("QD-cong-bo-15-QĐ-STP.pdf");
+        assertThat(published.content()).isEqualTo(signed);
+        Announcement signedCopy = withSigned;
 
         as("sokhcn");
-        announcements.withdraw(a.id(), signed.version(), "Kiểm tra phát hiện chưa áp dụng quy trình QT-06");
+        announcements.withdraw(a.id(), signedCopy.version(), "Kiểm tra phát hiện chưa áp dụng quy trình QT-06");
         assertThat(announcements.publicRegister().getFirst().status()).isEqualTo(AnnouncementStatus.WITHDRAWN);
         refused(() -> announcements.withdraw(a.id(), announcements.ofUnit(stp).getFirst().version(), "lần nữa"),
                 "error.announcement.notCurrent");
         as("lanhdao.stp");
-        refused(() -> announcements.attachSigned(a.id(), "khac.pdf", scan), "error.announcement.notCurrent");
+        refused(() -> announcements.attachSigned(a.id(), "khac.pdf", signed), "error.announcement.notCurrent");
     }
 
     @Test

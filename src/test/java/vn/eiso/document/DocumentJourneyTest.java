@@ -65,10 +65,7 @@ class DocumentJourneyTest extends BrowserTest {
         type("draft-text", "Bước 1: Tiếp nhận hồ sơ\nBước 2: Thẩm định\nBước 3: Trả kết quả");
         click("draft-save");
         waitForText("Đã lưu bản dự thảo");
-        WebElement fileInput = (WebElement) ((JavascriptExecutor) driver).executeScript(
-                "return document.querySelector('#draft-upload').querySelector('input[type=file]')"
-                        + " || document.querySelector('#draft-upload').shadowRoot.querySelector('input[type=file]')");
-        fileInput.sendKeys(docx.toString());
+        upload("draft-upload", docx);
         waitForText("Đã đính kèm tệp");
         screenshot("document-draft");
         click("draft-submit");

@@ -53,6 +53,8 @@ import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Dialogs;
+import vn.eiso.signature.SignatureReport;
+import vn.eiso.signature.SignatureBadge;
 import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Notifications;
@@ -357,8 +359,14 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         Div files = new Div(Downloads.pdf(getTranslation("announcement.decisionPdf"),
                 "QD-cong-bo-" + a.id() + ".pdf", () -> announcements.decisionPdf(a.id())));
         if (a.hasSignedCopy()) {
-            files.add(new Div(Downloads.file(getTranslation("announcement.signedCopy"), a.signedFileName(),
-                    "application/octet-stream", () -> announcements.signedCopy(a.id()).content())));
+            Div signed = new Div(Downloads.file(getTranslation("announcement.signedCopy"), a.signedFileName(),
+                    "application/octet-stream", () -> announcements.signedCopy(a.id()).content()));
+            announcements.signedCopySignatures(a.id()).filter(SignatureReport::isSigned)
+                    .ifPresent(report -> {
+                        SignatureBadge badge = SignatureBadge.of(report, this::getTranslation, clock.getZone());
+                        signed.add(new Span(" "), Badges.of(badge.text(), badge.theme(), badge.details()));
+                    });
+            files.add(signed);
         }
         return files;
     }
@@ -368,6 +376,7 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         if (head && a.status().isCurrent()) {
             Button attach = new Button(getTranslation("announcement.attachSigned"), VaadinIcon.UPLOAD.create(),
                     e -> openAttach(a));
+            attach.setId("announce-attach");
             attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             actions.add(attach);
         }
@@ -383,18 +392,22 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("announcement.attachSigned") + ": " + a.number());
         dialog.add(new Paragraph(getTranslation("announcement.attachSigned.help")));
-        Upload upload = Uploads.single(limits.maxBytes(), (name, bytes) -> {
+        Upload[] upload = new Upload[1];
+        upload[0] = Uploads.single(limits.maxBytes(), (name, bytes) -> {
             try {
                 announcements.attachSigned(a.id(), name, bytes);
                 Notifications.success(getTranslation("announcement.signedAttached"));
                 dialog.close();
                 refresh();
             } catch (DomainException ex) {
+                // The refused file leaves the list, so that the right one can be chosen next.
+                upload[0].clearFileList();
                 Notifications.error(ex);
             }
         });
-        upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/jpeg", ".jpg", "image/png", ".png");
-        dialog.add(upload);
+        upload[0].setId("signed-upload");
+        upload[0].setAcceptedFileTypes("application/pdf", ".pdf", "image/jpeg", ".jpg", "image/png", ".png");
+        dialog.add(upload[0]);
         dialog.getFooter().add(new Button(getTranslation("common.close"), e -> dialog.close()));
         dialog.open();
     }

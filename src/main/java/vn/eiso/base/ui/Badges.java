@@ -17,6 +17,13 @@ public final class Badges {
         return badge;
     }
 
+    /** A badge whose tooltip tells more (a signature's details beside its verdict). */
+    public static Span of(String text, String theme, String details) {
+        Span badge = of(text, theme);
+        badge.setTitle(details);
+        return badge;
+    }
+
     /** "Label: value", or "Label: —" when there is no value, in the header of a record's page. */
     public static Span fact(String label, String value) {
         Span fact = new Span(label + ": " + (value == null || value.isBlank() ? "—" : value));

@@ -46,6 +46,9 @@ import vn.eiso.base.ui.TitledView;
 import vn.eiso.base.ui.Uploads;
 import vn.eiso.document.Acknowledgement;
 import vn.eiso.document.Attachment;
+import vn.eiso.signature.SignatureReport;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.signature.SignatureBadge;
 import vn.eiso.document.ChangeRequest;
 import vn.eiso.document.ChangeRequests;
 import vn.eiso.document.Document;
@@ -300,7 +303,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
         Revision current = workflow.get(document.effectiveRevisionId());
         // The content first; the confirmation of having read it comes after it.
         tab.add(new RevisionContent(current, workflow.attachments(current.id()), zone,
-                RevisionContent.showsHash(guard.caller(), document.unitId())));
+                RevisionContent.showsHash(guard.caller(), document.unitId()), workflow::signatures));
         if (allowed.may(DocumentAction.ACKNOWLEDGE)) {
             Button ack = new Button(getTranslation("revision.acknowledge"), VaadinIcon.CHECK_SQUARE_O.create(),
                     e -> act(() -> workflow.acknowledge(current.id()), "revision.acknowledged"));
@@ -376,7 +379,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             tab.add(draftSummary, draftText, draftErrors.formLine(), save, fileList(files, true), upload);
         } else {
             tab.add(new RevisionContent(draft, files, zone,
-                    RevisionContent.showsHash(guard.caller(), document.unitId())));
+                    RevisionContent.showsHash(guard.caller(), document.unitId()), workflow::signatures));
             if (draft.status() == RevisionStatus.APPROVED) {
                 tab.add(new Paragraph(getTranslation("draft.approvedWaiting",
                         DocumentBadges.date(draft.effectiveOn()))));
@@ -406,6 +409,11 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             Anchor link = new Anchor(a.downloadPath(), a.fileName());
             link.getElement().setAttribute("download", true);
             Div row = new Div(link);
+            workflow.signatures(a.id()).filter(SignatureReport::isSigned)
+                    .ifPresent(report -> {
+                        SignatureBadge badge = SignatureBadge.of(report, this::getTranslation, zone);
+                        row.add(new Span(" "), Badges.of(badge.text(), badge.theme(), badge.details()));
+                    });
             if (removable) {
                 Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(),
                         e -> act(() -> workflow.removeAttachment(a.id()), "draft.fileRemoved"));

@@ -13,9 +13,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.document.Attachment;
+import vn.eiso.document.AttachmentId;
 import vn.eiso.document.Revision;
+import vn.eiso.signature.SignatureReport;
+import vn.eiso.base.ui.Badges;
+import vn.eiso.signature.SignatureBadge;
 
 /**
  * One revision exactly as stored: its written text and its files. An outdated revision carries a banner that
@@ -32,7 +38,8 @@ class RevisionContent extends Div {
                 || caller.grants().stream().anyMatch(g -> g.role() == Role.INTERNAL_AUDITOR);
     }
 
-    RevisionContent(Revision revision, List<Attachment> attachments, ZoneId zone, boolean showHash) {
+    RevisionContent(Revision revision, List<Attachment> attachments, ZoneId zone, boolean showHash,
+            Function<AttachmentId, Optional<SignatureReport>> signatures) {
         addClassName("revision-content");
         if (revision.status().isOutdated()) {
             Div banner = new Div(new Span(getTranslation("revision.outdatedBanner." + revision.status(),
@@ -76,6 +83,11 @@ class RevisionContent extends Div {
                     preview.setTarget("_blank");
                     item.add(new Span(" · "), preview);
                 }
+                signatures.apply(a.id()).filter(SignatureReport::isSigned)
+                        .ifPresent(report -> {
+                            SignatureBadge badge = SignatureBadge.of(report, this::getTranslation, zone);
+                            item.add(new Span(" "), Badges.of(badge.text(), badge.theme(), badge.details()));
+                        });
                 list.add(item);
             }
             add(list);

@@ -70,7 +70,7 @@ class RevisionView extends VerticalLayout implements HasUrlParameter<Long>, Titl
             add(ack);
         }
         add(new RevisionContent(revision, workflow.attachments(revision.id()), clock.getZone(),
-                RevisionContent.showsHash(guard.caller(), document.unitId())));
+                RevisionContent.showsHash(guard.caller(), document.unitId()), workflow::signatures));
     }
 
     @Override

@@ -161,6 +161,22 @@ class DocumentViewsTest extends UiTest {
         assertThat(rows).anyMatch(r -> r.kind() == DiffRow.Kind.ADDED && r.right().contains("Bước 5"));
         assertThat(diff.summary.getText()).matches("\\d+ dòng khác nhau");
     }
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void a_signed_pdf_shows_its_verdict_and_signer_and_the_details_in_its_tooltip() {
+        DocumentSummary policy = register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true, 0, 1000).stream()
+                .filter(d -> d.code().equals("CS-01")).findFirst().orElseThrow();
+        CurrentUnit.set(stp());
+        navigate(DocumentView.class, policy.id().value());
+
+        var badge = find(com.vaadin.flow.component.html.Span.class)
+                .withText("Chữ ký số hợp lệ · Trần Văn Hùng").single();
+        assertThat(badge.getElement().getThemeList()).contains("badge", "success");
+        assertThat(badge.getTitle()).hasValueSatisfying(t -> assertThat(t)
+                .contains("tổ chức Sở Tư pháp tỉnh Hòa An").contains("bao phủ toàn bộ tệp (bản 2/2)")
+                .contains("chưa đối chiếu thu hồi"));
+    }
+
     private Revision qt06InForce() {
         DocumentSummary procedure = register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true, 0, 1000).stream()
                 .filter(d -> d.code().equals("QT-06")).findFirst().orElseThrow();
