@@ -63,12 +63,14 @@ class DemoData implements ApplicationRunner {
     private final DemoModels models;
     private final DemoNotices notices;
     private final DemoSignatures signatures;
+    private final DemoCatalogue catalogue;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
             DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports, DemoModels models,
-            DemoNotices notices, DemoSignatures signatures) {
+            DemoNotices notices, DemoSignatures signatures, DemoCatalogue catalogue) {
         this.notices = notices;
+        this.catalogue = catalogue;
         this.signatures = signatures;
         this.announcements = announcements;
         this.inspections = inspections;
@@ -95,6 +97,7 @@ class DemoData implements ApplicationRunner {
             UnitId commune = units.all().stream().filter(u -> u.code().equals("X-TANPHU")).findFirst().orElseThrow()
                     .id();
             tx.executeWithoutResult(status -> documents.loadCommune(commune));
+            tx.executeWithoutResult(status -> catalogue.load());
             tx.executeWithoutResult(status -> audits.load(justice));
             tx.executeWithoutResult(status -> nonconformities.load(justice));
             tx.executeWithoutResult(status -> announcements.load(justice));
