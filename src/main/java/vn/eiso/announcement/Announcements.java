@@ -23,6 +23,7 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.catalogue.CatalogueChanged;
 import vn.eiso.document.EvidenceFiles;
 import vn.eiso.inbox.Inbox;
 import vn.eiso.organisation.Unit;
@@ -214,6 +215,16 @@ public class Announcements {
         repository.saveTemplate(clean, guard.actorName(), OffsetDateTime.now(clock));
         trail.record("ANNOUNCEMENT_TEMPLATE_SAVED", TARGET, null, null, null);
         return repository.template();
+    }
+
+    /** A scope naming a procedure the catalogue amended or abolished no longer says what it did: due again. */
+    @EventListener
+    void onCatalogueChanged(CatalogueChanged event) {
+        for (UnitId unit : repository.unitsWithScopeCodes(event.amendedOrAbolished())) {
+            for (long due : repository.markDue(unit, "CATALOGUE_CHANGED")) {
+                trail.record("ANNOUNCEMENT_DUE", TARGET, due, unit, "CATALOGUE_CHANGED · v" + event.version());
+            }
+        }
     }
 
     /** A merge or split changes what the successor covers: its announcement (and a split source's) falls due. */

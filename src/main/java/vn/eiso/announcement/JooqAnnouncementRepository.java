@@ -10,6 +10,7 @@ import static vn.eiso.db.Tables.UNIT;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -147,6 +148,13 @@ class JooqAnnouncementRepository {
      * Flags the unit's announcements in force as due for re-announcement; returns the ones flagged, so that each
      * gets its trail line (and its new status reaches the search index).
      */
+    /** The units whose scope names any of the TTHC codes. */
+    Set<UnitId> unitsWithScopeCodes(Set<String> codes) {
+        return dsl.selectDistinct(QMS_SCOPE_ITEM.UNIT_ID).from(QMS_SCOPE_ITEM)
+                .where(QMS_SCOPE_ITEM.KIND.eq(ScopeItem.Kind.TTHC.name())).and(QMS_SCOPE_ITEM.CODE.in(codes))
+                .fetchSet(r -> new UnitId(r.value1()));
+    }
+
     List<Long> markDue(UnitId unit, String reason) {
         Condition announced = ANNOUNCEMENT.UNIT_ID.eq(unit.value())
                 .and(ANNOUNCEMENT.STATUS.eq(AnnouncementStatus.ANNOUNCED.name()));

@@ -10,6 +10,7 @@ public record Readiness(List<Condition> conditions) {
 
     public enum Key {
         SCOPE,
+        TTHC_CATALOGUE,
         MANDATORY_PROCEDURES,
         APPLIED,
         INTERNAL_AUDIT,

@@ -15,6 +15,8 @@ import vn.eiso.audit.CompletedAudits;
 import vn.eiso.audit.ManagementReview;
 import vn.eiso.audit.ManagementReviews;
 import vn.eiso.base.UnitId;
+import vn.eiso.catalogue.Coverage;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentFilter;
@@ -36,6 +38,7 @@ public class ReadinessCheck {
 
     private static final Pattern CLAUSE = Pattern.compile("\\d+(?:\\.\\d+)*");
 
+    private final TthcCatalogue catalogue;
     private final JooqAnnouncementRepository repository;
     private final DocumentRegister documents;
     private final Audits audits;
@@ -49,9 +52,11 @@ public class ReadinessCheck {
 
     ReadinessCheck(JooqAnnouncementRepository repository, DocumentRegister documents, Audits audits,
             ManagementReviews reviews, Nonconformities nonconformities, AccessGuard guard, Clock clock,
+            TthcCatalogue catalogue,
             @Value("${eiso.announcement.min-months-applied:3}") int minMonthsApplied,
             @Value("${eiso.announcement.evidence-months:12}") int evidenceMonths,
             @Value("${eiso.announcement.mandatory-clauses:7.5,9.2,10.2,9.3,6.1}") List<String> mandatoryClauses) {
+        this.catalogue = catalogue;
         this.repository = repository;
         this.documents = documents;
         this.audits = audits;
@@ -73,7 +78,7 @@ public class ReadinessCheck {
         List<Document> inForce = documents.list(new DocumentFilter(unit, null, DocumentType.PROCEDURE,
                         DocumentStatus.EFFECTIVE, null, false), DocumentSort.CODE, true, 0, 1000).stream()
                 .map(DocumentSummary::id).map(documents::get).toList();
-        return new Readiness(List.of(scope(scope), mandatory(inForce), applied(scope, today),
+        return new Readiness(List.of(scope(scope), catalogue(unit, scope), mandatory(inForce), applied(scope, today),
                 audit(unit, scope, evidenceSince), review(unit, evidenceSince), majorNonconformities(unit)));
     }
 
@@ -87,6 +92,26 @@ public class ReadinessCheck {
                 ? met(Readiness.Key.SCOPE, "readiness.scope.ok", List.of(scope.items().size()))
                 : unmet(Readiness.Key.SCOPE, "readiness.scope.unmapped", List.of(unmapped.size()), unmapped,
                         "announcement");
+    }
+
+    /**
+     * Once the province has a catalogue, every TTHC of the scope must be one of its procedures in force; the
+     * unit's coverage of all the procedures it handles is shown beside.
+     */
+    private Readiness.Condition catalogue(UnitId unit, QmsScope scope) {
+        if (catalogue.version() == 0) {
+            return met(Readiness.Key.TTHC_CATALOGUE, "readiness.catalogue.none", List.of());
+        }
+        List<String> stale = scope.items().stream().filter(i -> i.kind() == ScopeItem.Kind.TTHC)
+                .filter(i -> catalogue.byCode(i.code()).filter(t -> !t.abolished()).isEmpty())
+                .map(ScopeItem::line).toList();
+        if (!stale.isEmpty()) {
+            return unmet(Readiness.Key.TTHC_CATALOGUE, "readiness.catalogue.stale", List.of(stale.size()), stale,
+                    "announcement");
+        }
+        Coverage coverage = catalogue.coverage(unit);
+        return met(Readiness.Key.TTHC_CATALOGUE, "readiness.catalogue.ok",
+                List.of(coverage.covered(), coverage.procedures(), coverage.percent()));
     }
 
     private Readiness.Condition mandatory(List<Document> inForce) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +18,8 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.Inputs;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
+import vn.eiso.catalogue.Tthc;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentFilter;
@@ -46,8 +49,11 @@ public class Scopes {
     private final AuditTrail trail;
     private final Clock clock;
 
+    private final TthcCatalogue catalogue;
+
     Scopes(JooqAnnouncementRepository repository, DocumentRegister documents, UnitService units, AccessGuard guard,
-            AuditTrail trail, Clock clock) {
+            AuditTrail trail, Clock clock, TthcCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.units = units;
         this.repository = repository;
         this.documents = documents;
@@ -98,7 +104,6 @@ public class Scopes {
         if (kind == null) {
             throw new DomainException("error.scope.kindRequired");
         }
-        String cleanName = Inputs.required(name, MAX_NAME, "error.scope.nameRequired");
         String cleanCode = code == null || code.isBlank() ? null : code.strip();
         if (kind == ScopeItem.Kind.TTHC && cleanCode == null) {
             throw new DomainException("error.scope.codeRequired");
@@ -106,6 +111,21 @@ public class Scopes {
         if (cleanCode != null && cleanCode.length() > MAX_CODE) {
             throw new DomainException("error.scope.codeTooLong", MAX_CODE);
         }
+        if (kind == ScopeItem.Kind.TTHC && catalogue.version() > 0) {
+            // With a catalogue, a TTHC of the scope is one of its procedures in force, named as the catalogue does.
+            Tthc tthc = catalogue.byCode(cleanCode)
+                    .orElseThrow(() -> new DomainException("error.scope.tthcUnknown", cleanCode));
+            if (tthc.abolished()) {
+                throw new DomainException("error.scope.tthcAbolished", tthc.code());
+            }
+            return insertItem(unit, kind, tthc.code(), tthc.name(), procedure);
+        }
+        return insertItem(unit, kind, cleanCode, Inputs.required(name, MAX_NAME, "error.scope.nameRequired"),
+                procedure);
+    }
+
+    private QmsScope insertItem(UnitId unit, ScopeItem.Kind kind, String cleanCode, String cleanName,
+            DocumentId procedure) {
         checkProcedure(unit, procedure);
         repository.lockUnit(unit);
         QmsScope before = repository.scope(unit);
@@ -157,9 +177,11 @@ public class Scopes {
             if (procedure.tthcCodes() == null) {
                 continue;
             }
-            for (String code : procedure.tthcCodes().split("[,;\\s]+")) {
+            for (String written : procedure.tthcCodes().split("[,;\\s]+")) {
+                Optional<Tthc> listed = catalogue.byCode(written);
+                String code = listed.map(Tthc::code).orElse(written);
                 if (!code.isBlank() && code.length() <= MAX_CODE && known.add(code.toUpperCase())) {
-                    String name = tthcName(procedure.title());
+                    String name = listed.map(Tthc::name).orElseGet(() -> tthcName(procedure.title()));
                     long id = repository.insertItem(unit, ScopeItem.Kind.TTHC, code, name, procedure.id(), now());
                     trail.record("SCOPE_ITEM_ADDED", TARGET, id, unit, code + " · " + name);
                     added++;

@@ -7,8 +7,13 @@ import static vn.eiso.db.Tables.TTHC_HISTORY;
 import static vn.eiso.db.Tables.UNIT_TTHC;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -42,6 +47,10 @@ class JooqCatalogueRepository {
 
     List<Tthc> all() {
         return dsl.selectFrom(TTHC).orderBy(TTHC.CODE).fetch(JooqCatalogueRepository::tthc);
+    }
+
+    Optional<Tthc> byCode(String code) {
+        return dsl.selectFrom(TTHC).where(TTHC.CODE.eq(code)).fetchOptional(JooqCatalogueRepository::tthc);
     }
 
     long insert(CatalogueChange c, int version) {
@@ -114,6 +123,37 @@ class JooqCatalogueRepository {
         dsl.insertInto(UNIT_TTHC).set(UNIT_TTHC.UNIT_ID, unit.value()).set(UNIT_TTHC.TTHC_ID, tthcId)
                 .set(UNIT_TTHC.SOURCE, source).onConflict(UNIT_TTHC.UNIT_ID, UNIT_TTHC.TTHC_ID).doUpdate()
                 .set(UNIT_TTHC.SOURCE, source).execute();
+    }
+
+    /** The procedures in force each unit handles, by code; for the given units, or all when null. */
+    Map<UnitId, Set<String>> handledCodes(Collection<UnitId> units) {
+        Map<UnitId, Set<String>> codes = new HashMap<>();
+        dsl.select(UNIT_TTHC.UNIT_ID, TTHC.CODE).from(UNIT_TTHC).join(TTHC).on(TTHC.ID.eq(UNIT_TTHC.TTHC_ID))
+                .where(UNIT_TTHC.SOURCE.in("AGENCY", "MANUAL")).and(TTHC.STATUS.eq("ACTIVE"))
+                .and(units == null ? DSL.noCondition() : UNIT_TTHC.UNIT_ID.in(ids(units)))
+                .forEach(r -> codes.computeIfAbsent(new UnitId(r.value1()), u -> new HashSet<>()).add(r.value2()));
+        return codes;
+    }
+
+    /** The TTHC codes texts of each unit's documents in force; for the given units, or all when null. */
+    Map<UnitId, List<String>> citedCodesByUnit(Collection<UnitId> units) {
+        Map<UnitId, List<String>> texts = new HashMap<>();
+        dsl.select(DOCUMENT.UNIT_ID, DOCUMENT.TTHC_CODES).from(DOCUMENT).where(DOCUMENT.STATUS.eq("EFFECTIVE"))
+                .and(DOCUMENT.TTHC_CODES.isNotNull())
+                .and(units == null ? DSL.noCondition() : DOCUMENT.UNIT_ID.in(ids(units)))
+                .forEach(r -> texts.computeIfAbsent(new UnitId(r.value1()), u -> new ArrayList<>()).add(r.value2()));
+        return texts;
+    }
+
+    private static List<Long> ids(Collection<UnitId> units) {
+        return units.stream().map(UnitId::value).toList();
+    }
+
+    /** The units that handle (by agency or by hand) any of the procedures. */
+    Set<UnitId> unitsHandling(Set<String> codes) {
+        return dsl.selectDistinct(UNIT_TTHC.UNIT_ID).from(UNIT_TTHC).join(TTHC).on(TTHC.ID.eq(UNIT_TTHC.TTHC_ID))
+                .where(TTHC.CODE.in(codes)).and(UNIT_TTHC.SOURCE.in("AGENCY", "MANUAL"))
+                .fetchSet(r -> new UnitId(r.value1()));
     }
 
     /** The TTHC codes cited by the unit's documents in force (free text, as the register keeps them). */

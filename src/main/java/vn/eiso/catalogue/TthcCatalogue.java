@@ -3,6 +3,7 @@ package vn.eiso.catalogue;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,26 +13,32 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.Role;
 import vn.eiso.base.Spreadsheet;
 import vn.eiso.base.Spreadsheet.Column;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
+import vn.eiso.inbox.Inbox;
 import vn.eiso.organisation.Unit;
 import vn.eiso.organisation.UnitService;
 import vn.eiso.organisation.UnitType;
+import vn.eiso.organisation.UserService;
 
 /**
  * The province's catalogue of administrative procedures (TTHC), imported by the science department or an
  * administrator from the public-service portal's export (XLSX or CSV). A re-import is first shown as what it would
  * add, amend and abolish; it is applied only when confirmed, as a new catalogue version, each procedure's earlier
  * versions kept. Each import maps procedures to the units named in the agency column; corrections by hand stay.
+ * The units whose procedures changed are told, and {@link CatalogueChanged} lets the documents and announcements
+ * that cite an amended or abolished procedure be flagged.
  */
 @Service
 public class TthcCatalogue {
@@ -55,9 +62,15 @@ public class TthcCatalogue {
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
+    private final UserService users;
+    private final Inbox inbox;
+    private final ApplicationEventPublisher events;
 
     TthcCatalogue(JooqCatalogueRepository repository, UnitService units, AccessGuard guard, AuditTrail trail,
-            Clock clock) {
+            Clock clock, UserService users, Inbox inbox, ApplicationEventPublisher events) {
+        this.users = users;
+        this.inbox = inbox;
+        this.events = events;
         this.repository = repository;
         this.units = units;
         this.guard = guard;
@@ -70,6 +83,13 @@ public class TthcCatalogue {
     public List<Tthc> entries() {
         guard.caller();
         return repository.all();
+    }
+
+    /** The procedure a code written in the short or full form names, abolished or not. */
+    @Transactional(readOnly = true)
+    public Optional<Tthc> byCode(String code) {
+        guard.caller();
+        return TthcCode.shortCode(code).flatMap(repository::byCode);
     }
 
     @Transactional(readOnly = true)
@@ -130,7 +150,16 @@ public class TthcCatalogue {
             };
             repository.recordHistory(id, version, change);
         }
+        Map<String, CatalogueChange.Kind> changed = new HashMap<>();
+        preview.changes().forEach(c -> changed.put(c.code(), c.kind()));
+        Set<UnitId> affected = new HashSet<>(repository.unitsHandling(changed.keySet()));
         repository.replaceAgencyMappings(agencyMappings(repository.all()));
+        affected.addAll(repository.unitsHandling(changed.keySet()));
+        for (UnitId unit : affected) {
+            inbox.post(users.holdersIn(unit, Role.QUALITY_OFFICER, Role.UNIT_HEAD), "notice.catalogueChanged",
+                    List.of(String.valueOf(version)), "tthc");
+        }
+        events.publishEvent(new CatalogueChanged(version, changed));
         trail.record("TTHC_CATALOGUE_IMPORTED", TARGET, version, null, fileName + " · +"
                 + preview.count(CatalogueChange.Kind.ADDED) + " ~" + preview.count(CatalogueChange.Kind.AMENDED)
                 + " -" + preview.count(CatalogueChange.Kind.ABOLISHED));
@@ -143,20 +172,47 @@ public class TthcCatalogue {
         guard.requireReadAccess(unit);
         Map<String, Tthc> byCode = new HashMap<>();
         repository.all().forEach(t -> byCode.put(t.code(), t));
-        Set<String> cited = new LinkedHashSet<>();
-        for (String codes : repository.citedCodes(unit)) {
-            for (String code : codes.split("[,;\\s]+")) {
-                if (!code.isBlank()) {
-                    cited.add(TthcCode.shortCode(code).orElse(code.trim()));
-                }
-            }
-        }
+        Set<String> cited = cited(repository.citedCodes(unit));
         List<Tthc> handled = repository.ofUnit(unit).stream().filter(t -> !t.abolished()).toList();
         List<Tthc> uncovered = handled.stream().filter(t -> !cited.contains(t.code())).toList();
         List<String> unknown = cited.stream().filter(c -> !byCode.containsKey(c)).toList();
         List<Tthc> abolished = cited.stream().map(byCode::get).filter(t -> t != null && t.abolished()).toList();
         return new Coverage(handled.size(), handled.size() - uncovered.size(), uncovered,
                 byCode.isEmpty() ? List.of() : unknown, abolished);
+    }
+
+    /**
+     * The coverage of each of the units the caller may read, or with a null scope of every unit (province-wide
+     * callers), in two queries for the whole province rather than two per unit.
+     */
+    @Transactional(readOnly = true)
+    public Map<UnitId, CoverageCount> coverageCounts(Collection<UnitId> scope) {
+        if (scope == null) {
+            guard.requireProvinceWide();
+        } else {
+            scope.forEach(guard::requireReadAccess);
+        }
+        Map<UnitId, Set<String>> handled = repository.handledCodes(scope);
+        Map<UnitId, List<String>> citing = repository.citedCodesByUnit(scope);
+        Map<UnitId, CoverageCount> counts = new HashMap<>();
+        handled.forEach((unit, codes) -> {
+            Set<String> cited = cited(citing.getOrDefault(unit, List.of()));
+            counts.put(unit, new CoverageCount(codes.size(), (int) codes.stream().filter(cited::contains).count()));
+        });
+        return counts;
+    }
+
+    /** The short codes a unit's documents cite, each written in the short or full form, or as typed. */
+    private static Set<String> cited(List<String> codeTexts) {
+        Set<String> cited = new LinkedHashSet<>();
+        for (String codes : codeTexts) {
+            for (String code : codes.split("[,;\\s]+")) {
+                if (!code.isBlank()) {
+                    cited.add(TthcCode.shortCode(code).orElse(code.trim()));
+                }
+            }
+        }
+        return cited;
     }
 
     /** The unit handles the procedure although the agency column does not name it. */

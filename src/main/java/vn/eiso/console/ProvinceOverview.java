@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import vn.eiso.catalogue.CoverageCount;
 import vn.eiso.organisation.UnitType;
 
 /** Every active unit the caller oversees, with its standing on {@code today}, and the figures drawn from them. */
@@ -45,6 +46,11 @@ public record ProvinceOverview(LocalDate today, List<UnitStanding> units) {
         Arrays.stream(Stage.values()).forEach(s -> counts.put(s, 0L));
         units.forEach(u -> counts.merge(u.stage(), 1L, Long::sum));
         return counts;
+    }
+
+    /** The catalogue procedures of these units, and how many a procedure in force covers. */
+    public static CoverageCount tthc(List<UnitStanding> units) {
+        return CoverageCount.sum(units.stream().map(UnitStanding::tthc).toList());
     }
 
     /** The sum of one kind of overdue count over these units. */

@@ -16,6 +16,8 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Texts;
 import vn.eiso.base.UnitId;
+import vn.eiso.catalogue.CoverageCount;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.base.security.Grant;
@@ -38,9 +40,11 @@ public class RolloutConsole {
     private final AuditTrail trail;
     private final Clock clock;
     private final int auditIntervalMonths;
+    private final TthcCatalogue catalogue;
 
     RolloutConsole(JooqRolloutFigures figures, UnitService units, AccessGuard guard, AuditTrail trail, Clock clock,
-            @Value("${eiso.audit.max-months-between:12}") int auditIntervalMonths) {
+            @Value("${eiso.audit.max-months-between:12}") int auditIntervalMonths, TthcCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.figures = figures;
         this.units = units;
         this.guard = guard;
@@ -89,6 +93,8 @@ public class RolloutConsole {
             for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
                 row.add(u.overdue().count(kind));
             }
+            row.add(u.tthc().procedures());
+            row.add(u.tthc().covered());
             unitRows.add(row);
         }
         List<List<Object>> summary = new ArrayList<>();
@@ -104,6 +110,11 @@ public class RolloutConsole {
             headers.add(texts.get("console.kind." + kind));
             summary.add(List.of(texts.get("console.kind." + kind), ProvinceOverview.sum(rows, kind)));
         }
+        headers.add(texts.get("console.tthc.procedures"));
+        headers.add(texts.get("console.tthc.covered"));
+        CoverageCount tthc = ProvinceOverview.tthc(rows);
+        summary.add(List.of(texts.get("console.tthc.procedures"), (long) tthc.procedures()));
+        summary.add(List.of(texts.get("console.tthc.covered"), (long) tthc.covered()));
         byte[] workbook = new XlsxReport()
                 .sheet(texts.get("console.sheet.units"), headers, unitRows)
                 .sheet(texts.get("console.sheet.summary"), List.of(texts.get("console.figure"),
@@ -122,6 +133,7 @@ public class RolloutConsole {
         Map<Long, Integer> ncs = figures.overdueNonconformities(scope, today);
         Map<Long, Integer> reports = figures.overdueReports(scope, today, clock.getZone());
         Map<Long, Integer> reannounce = figures.dueReannouncements(scope);
+        Map<UnitId, CoverageCount> tthc = catalogue.coverageCounts(scope);
         List<UnitStanding> standings = candidates.stream()
                 .filter(u -> u.isActive() && u.type() != UnitType.PROVINCE)
                 .sorted(Comparator.comparing(Unit::type).thenComparing(Unit::code))
@@ -134,7 +146,7 @@ public class RolloutConsole {
                                     f.auditOverdueSince(today, auditIntervalMonths).isPresent() ? 1 : 0,
                                     ncs.getOrDefault(id, 0),
                                     reports.getOrDefault(id, 0),
-                                    reannounce.getOrDefault(id, 0)));
+                                    reannounce.getOrDefault(id, 0)), tthc.getOrDefault(u.id(), CoverageCount.NONE));
                 })
                 .toList();
         return new ProvinceOverview(today, standings);

@@ -2,11 +2,15 @@ package vn.eiso.console;
 
 import java.util.Set;
 import vn.eiso.base.UnitId;
+import vn.eiso.catalogue.CoverageCount;
 import vn.eiso.organisation.UnitType;
 
-/** One unit's line on the console: its stage and what it has overdue, by kind. */
+/**
+ * One unit's line on the console: its stage, what it has overdue, by kind, and how many of its catalogue
+ * procedures (TTHC) a procedure document in force covers.
+ */
 public record UnitStanding(UnitId id, String code, String name, UnitType type, String parentName, Stage stage,
-        StageFacts facts, Overdue overdue) {
+        StageFacts facts, Overdue overdue, CoverageCount tthc) {
 
     /**
      * Counts of overdue work by kind; {@code noRecentAudit} and {@code reannouncement} are 1 when the unit has gone

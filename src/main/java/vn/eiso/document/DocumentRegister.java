@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
+import vn.eiso.catalogue.CatalogueChanged;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
 
@@ -108,6 +110,16 @@ public class DocumentRegister {
         documents.setNextReview(id, next, now());
         trail.record("DOCUMENT_REVIEWED", TARGET, id, document.unitId(), document.code() + " → " + next);
         return documents.find(id).orElseThrow();
+    }
+
+    /** Documents in force citing a procedure the catalogue amended or abolished are flagged for review. */
+    @EventListener
+    void onCatalogueChanged(CatalogueChanged event) {
+        for (String code : event.amendedOrAbolished()) {
+            String reason = "TTHC " + code + " · " + event.changes().get(code) + " · v" + event.version();
+            documents.flagCiting(code, reason, now()).forEach((id, unit) ->
+                    trail.record("DOCUMENT_REVIEW_FLAGGED", TARGET, id, unit, reason));
+        }
     }
 
     /** Marks an external document replaced or expired; the documents relying on it are flagged for review. */

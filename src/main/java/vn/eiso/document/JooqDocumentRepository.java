@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Arrays;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
@@ -24,6 +27,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
+import vn.eiso.catalogue.TthcCode;
 import vn.eiso.base.UserId;
 
 @Repository
@@ -130,6 +134,30 @@ class JooqDocumentRepository {
                 .set(DOCUMENT.UPDATED_AT, now)
                 .where(DOCUMENT.ID.eq(id.value()).and(DOCUMENT.VERSION.eq(version)))
                 .execute() == 1;
+    }
+
+    /**
+     * Flags the documents in force whose TTHC codes cite the procedure (in its short or full form) for review;
+     * returns them with their unit.
+     */
+    Map<DocumentId, UnitId> flagCiting(String tthcCode, String reason, OffsetDateTime now) {
+        Map<DocumentId, UnitId> citing = new LinkedHashMap<>();
+        dsl.select(DOCUMENT.ID, DOCUMENT.UNIT_ID, DOCUMENT.TTHC_CODES).from(DOCUMENT)
+                .where(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()))
+                .and(DOCUMENT.TTHC_CODES.contains(tthcCode))
+                .forEach(r -> {
+                    boolean cites = Arrays.stream(r.value3().split("[,;\\s]+"))
+                            .anyMatch(c -> TthcCode.shortCode(c).filter(tthcCode::equals).isPresent());
+                    if (cites) {
+                        citing.put(new DocumentId(r.value1()), new UnitId(r.value2()));
+                    }
+                });
+        if (!citing.isEmpty()) {
+            dsl.update(DOCUMENT).set(DOCUMENT.REVIEW_FLAG, reason).set(DOCUMENT.VERSION, DOCUMENT.VERSION.plus(1))
+                    .set(DOCUMENT.UPDATED_AT, now)
+                    .where(DOCUMENT.ID.in(citing.keySet().stream().map(DocumentId::value).toList())).execute();
+        }
+        return citing;
     }
 
     /** Flags the documents that rely on {@code external} for review; returns their ids. */

@@ -24,6 +24,7 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.SystemAuthentication;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.document.DocumentFilter;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
@@ -73,6 +74,8 @@ class AnnouncementTest extends ServiceTest {
     DSLContext dsl;
     @Autowired
     TrustStore trust;
+    @Autowired
+    TthcCatalogue catalogue;
 
     @BeforeEach
     void startFromTheDemo() {
@@ -161,10 +164,16 @@ class AnnouncementTest extends ServiceTest {
                 .containsExactly("QT-02 · Quy trình đánh giá nội bộ");
 
         // A TTHC without a procedure leaves the scope undefined.
-        scopes.addItem(stp, ScopeItem.Kind.TTHC, "1.000001", "Thủ tục chưa có quy trình", null);
+        refused(() -> scopes.addItem(stp, ScopeItem.Kind.TTHC, "1.000001", "Không có trong danh mục", null),
+                "error.scope.tthcUnknown");
+        scopes.addItem(stp, ScopeItem.Kind.TTHC, "1.001037.000.00.00.H12", "Tên gõ tay", null);
         Readiness.Condition defined = readiness.of(stp).condition(Key.SCOPE);
         assertThat(defined.met()).isFalse();
-        assertThat(defined.items()).containsExactly("1.000001 · Thủ tục chưa có quy trình");
+        assertThat(defined.items()).as("the catalogue's code and name").containsExactly("1.001037 · Cấp Phiếu lý lịch"
+                + " tư pháp cho cơ quan nhà nước, cơ quan chính trị, tổ chức chính trị - xã hội");
+        Readiness.Condition catalogued = readiness.of(stp).condition(Key.TTHC_CATALOGUE);
+        assertThat(catalogued.met()).isTrue();
+        assertThat(catalogued.detailArgs()).first().isEqualTo(1);
 
         as("congchuc.stp");
         NonconformityId id = nonconformities.report(new NcReport(stp, Nonconformity.Source.STAFF,
@@ -353,6 +362,25 @@ class AnnouncementTest extends ServiceTest {
                 "error.announcement.notCurrent");
         as("lanhdao.stp");
         refused(() -> announcements.attachSigned(a.id(), "khac.pdf", signed), "error.announcement.notCurrent");
+    }
+
+    @Test
+    void the_announcement_falls_due_when_the_catalogue_amends_a_procedure_of_its_scope() throws IOException {
+        makeReady();
+        as("lanhdao.stp");
+        Announcement a = announcements.announce(stp, decision("15/QĐ-STP"));
+        as("sokhcn");
+        String csv;
+        try (var in = getClass().getResourceAsStream("/demo/tthc.csv")) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catalogue.apply("sua-doi.csv", csv.replace("cho cơ quan tiến hành tố tụng", "cho cơ quan tiến hành tố tụng "
+                + "(sửa đổi)").getBytes(StandardCharsets.UTF_8), catalogue.version());
+
+        as("lanhdao.stp");
+        Announcement due = announcements.ofUnit(stp).stream().filter(x -> x.id() == a.id()).findFirst().orElseThrow();
+        assertThat(due.status()).isEqualTo(AnnouncementStatus.DUE);
+        assertThat(due.dueReason()).isEqualTo("CATALOGUE_CHANGED");
     }
 
     @Test

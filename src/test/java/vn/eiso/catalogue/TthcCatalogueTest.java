@@ -18,11 +18,15 @@ import vn.eiso.audittrail.AuditFilter;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
+import vn.eiso.document.Document;
 import vn.eiso.document.DocumentData;
+import vn.eiso.document.DocumentFilter;
 import vn.eiso.document.DocumentRegister;
+import vn.eiso.document.DocumentSort;
 import vn.eiso.document.DocumentType;
 import vn.eiso.document.Revision;
 import vn.eiso.document.RevisionWorkflow;
+import vn.eiso.inbox.Inbox;
 import vn.eiso.support.Accounts;
 import vn.eiso.support.ServiceTest;
 
@@ -41,6 +45,8 @@ class TthcCatalogueTest extends ServiceTest {
     DocumentRegister register;
     @Autowired
     RevisionWorkflow workflow;
+    @Autowired
+    Inbox inbox;
 
     private static final String HEADER = "Mã thủ tục,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Cơ quan thực hiện,"
             + "Quyết định công bố";
@@ -117,6 +123,27 @@ class TthcCatalogueTest extends ServiceTest {
         assertThatThrownBy(() -> catalogue.apply("danh-muc-moi.csv", file, version))
                 .as("compared with a version that is no longer current").isInstanceOf(ConcurrentEditException.class);
         refused(() -> catalogue.apply("danh-muc-moi.csv", file, version + 1), "error.catalogue.nothingChanged");
+    }
+
+    @Test
+    void an_amended_procedure_flags_the_documents_citing_it_and_tells_the_units_handling_it() throws IOException {
+        as("sokhcn");
+        List<String> lines = new ArrayList<>(demoLines());
+        lines.replaceAll(l -> l.startsWith("1.001233,") ? l.replace("Cấp Phiếu lý lịch tư pháp cho công dân",
+                "Cấp Phiếu lý lịch tư pháp số 1 cho công dân") : l);
+        catalogue.apply("sua-doi.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), catalogue.version());
+
+        as("thuky.stp");
+        Document qt06 = register.get(register.list(DocumentFilter.of(stp), DocumentSort.CODE, true, 0, 200).stream()
+                .filter(d -> d.code().equals("QT-06")).findFirst().orElseThrow().id());
+        assertThat(qt06.reviewFlag()).contains("TTHC 1.001233", "AMENDED");
+        assertThat(inbox.mine(true, 20)).anySatisfy(n -> {
+            assertThat(n.messageKey()).isEqualTo("notice.catalogueChanged");
+            assertThat(n.link()).isEqualTo("tthc");
+        });
+        as("thuky.xa");
+        assertThat(inbox.mine(true, 50)).as("no commune procedure changed")
+                .noneMatch(n -> n.messageKey().equals("notice.catalogueChanged"));
     }
 
     @Test

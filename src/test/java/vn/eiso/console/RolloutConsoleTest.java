@@ -83,7 +83,16 @@ class RolloutConsoleTest extends ServiceTest {
                     + " r.unit_id = ? and r.report_year = p.report_year and r.status = 'SUBMITTED')", today, id, id));
             assertThat(o.reannouncement()).as(u.code() + " due").isEqualTo(count(
                     "select count(*) from announcement where unit_id = ? and status = 'DUE'", id));
+            assertThat(u.tthc().procedures()).as(u.code() + " TTHC").isEqualTo(count("select count(*) from unit_tthc m"
+                    + " join tthc t on t.id = m.tthc_id where m.unit_id = ? and m.source <> 'EXCLUDED' and"
+                    + " t.status = 'ACTIVE'", id));
         }
+        UnitStanding justice = overview.units().stream().filter(u -> u.code().equals("STP")).findFirst().orElseThrow();
+        assertThat(justice.tthc().covered()).as("QT-06 covers 1.001233").isEqualTo(1);
+        assertThat(justice.tthc().procedures()).isGreaterThan(10);
+        assertThat(ProvinceOverview.tthc(overview.units()).procedures()).isEqualTo(count("select count(*) from"
+                + " unit_tthc m join tthc t on t.id = m.tthc_id join unit u on u.id = m.unit_id where"
+                + " m.source <> 'EXCLUDED' and t.status = 'ACTIVE' and u.status = 'ACTIVE' and u.unit_type <> 'PROVINCE'"));
         for (UnitType type : UnitType.values()) {
             long direct = count("select count(*) from unit where status = 'ACTIVE' and unit_type = ?", type.name());
             assertThat(overview.countByType().getOrDefault(type, 0L)).as(type.name())

@@ -40,6 +40,7 @@ import vn.eiso.base.ui.BarChart;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.FigureCard;
+import vn.eiso.catalogue.CoverageCount;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
 import vn.eiso.base.ui.NarrowScreens;
@@ -144,6 +145,12 @@ class ConsoleView extends VerticalLayout implements TitledView {
         for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
             count(kind);
         }
+        Span tthcHeader = new Span(getTranslation("console.col.tthc"));
+        tthcHeader.setTitle(getTranslation("console.col.tthc.tip"));
+        grid.addColumn(u -> u.tthc().procedures() == 0 ? "" : u.tthc().covered() + "/" + u.tthc().procedures())
+                .setHeader(tthcHeader).setTooltipGenerator(u -> getTranslation("console.col.tthc.tip"))
+                .setComparator(u -> u.tthc().percent()).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
+                .setFlexGrow(0);
         NarrowScreens.cards(grid, getTranslation("unit.name"), u -> NarrowScreens.card(
                 new Span(u.code() + " · " + u.name()), stageBadge(u.stage()),
                 NarrowScreens.fact(overdueSummary(u))));
@@ -220,6 +227,9 @@ class ConsoleView extends VerticalLayout implements TitledView {
         for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
             figures.add(figure(ProvinceOverview.sum(rows, kind), "console.kind." + kind));
         }
+        CoverageCount tthc = ProvinceOverview.tthc(rows);
+        figures.add(FigureCard.of(tthc.percent() + " %", getTranslation("console.figure.tthc", tthc.covered(),
+                tthc.procedures())));
         Map<String, Long> stages = new LinkedHashMap<>();
         ProvinceOverview.byStage(rows).forEach((s, n) -> stages.put(getTranslation("stage." + s), n));
         chart.removeAll();

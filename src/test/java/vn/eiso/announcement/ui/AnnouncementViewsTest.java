@@ -124,14 +124,13 @@ class AnnouncementViewsTest extends UiTest {
         view.openItem();
         test(find(TextField.class).id("scope-code")).setValue("1.000001");
         test(find(Button.class).withText("Lưu").last()).click();
-        assertThat(notifications()).contains("Nhập tên TTHC hoặc hoạt động");
-        test(find(TextArea.class).id("scope-name"))
-                .setValue("Đăng ký kết hôn có yếu tố nước ngoài");
+        assertThat(notifications()).contains("Mã „1.000001“ không có trong danh mục TTHC của tỉnh");
+        test(find(TextField.class).id("scope-code")).setValue("1.001111");
         test(find(Button.class).withText("Lưu").last()).click();
         assertThat(view.scopeGrid.getListDataView().getItems()).hasSize(before + 1);
-        // Mapped to no procedure: the scope condition now names it.
+        // Named as the catalogue names it, and mapped to no procedure: the scope condition now names it.
         assertThat(condition(view, "SCOPE").getElement().getTextRecursively())
-                .contains("1.000001 · Đăng ký kết hôn có yếu tố nước ngoài");
+                .contains("1.001111 · Thành lập Văn phòng công chứng");
     }
 
     @Test
