@@ -18,6 +18,7 @@ import vn.eiso.base.Texts;
 import vn.eiso.base.UnitId;
 import vn.eiso.catalogue.CoverageCount;
 import vn.eiso.catalogue.TthcCatalogue;
+import vn.eiso.onestop.DossierStatistics;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.base.security.Grant;
@@ -41,10 +42,13 @@ public class RolloutConsole {
     private final Clock clock;
     private final int auditIntervalMonths;
     private final TthcCatalogue catalogue;
+    private final DossierStatistics dossiers;
 
     RolloutConsole(JooqRolloutFigures figures, UnitService units, AccessGuard guard, AuditTrail trail, Clock clock,
-            @Value("${eiso.audit.max-months-between:12}") int auditIntervalMonths, TthcCatalogue catalogue) {
+            @Value("${eiso.audit.max-months-between:12}") int auditIntervalMonths, TthcCatalogue catalogue,
+            DossierStatistics dossiers) {
         this.catalogue = catalogue;
+        this.dossiers = dossiers;
         this.figures = figures;
         this.units = units;
         this.guard = guard;
@@ -95,6 +99,7 @@ public class RolloutConsole {
             }
             row.add(u.tthc().procedures());
             row.add(u.tthc().covered());
+            row.add(u.onTimeRate() == null ? "" : u.onTimeRate());
             unitRows.add(row);
         }
         List<List<Object>> summary = new ArrayList<>();
@@ -112,6 +117,7 @@ public class RolloutConsole {
         }
         headers.add(texts.get("console.tthc.procedures"));
         headers.add(texts.get("console.tthc.covered"));
+        headers.add(texts.get("console.onTimeRate"));
         CoverageCount tthc = ProvinceOverview.tthc(rows);
         summary.add(List.of(texts.get("console.tthc.procedures"), (long) tthc.procedures()));
         summary.add(List.of(texts.get("console.tthc.covered"), (long) tthc.covered()));
@@ -134,6 +140,7 @@ public class RolloutConsole {
         Map<Long, Integer> reports = figures.overdueReports(scope, today, clock.getZone());
         Map<Long, Integer> reannounce = figures.dueReannouncements(scope);
         Map<UnitId, CoverageCount> tthc = catalogue.coverageCounts(scope);
+        Map<UnitId, Double> onTime = dossiers.onTimeRates(scope);
         List<UnitStanding> standings = candidates.stream()
                 .filter(u -> u.isActive() && u.type() != UnitType.PROVINCE)
                 .sorted(Comparator.comparing(Unit::type).thenComparing(Unit::code))
@@ -146,7 +153,8 @@ public class RolloutConsole {
                                     f.auditOverdueSince(today, auditIntervalMonths).isPresent() ? 1 : 0,
                                     ncs.getOrDefault(id, 0),
                                     reports.getOrDefault(id, 0),
-                                    reannounce.getOrDefault(id, 0)), tthc.getOrDefault(u.id(), CoverageCount.NONE));
+                                    reannounce.getOrDefault(id, 0)), tthc.getOrDefault(u.id(), CoverageCount.NONE),
+                            onTime.get(u.id()));
                 })
                 .toList();
         return new ProvinceOverview(today, standings);

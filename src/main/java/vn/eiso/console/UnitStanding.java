@@ -7,10 +7,11 @@ import vn.eiso.organisation.UnitType;
 
 /**
  * One unit's line on the console: its stage, what it has overdue, by kind, and how many of its catalogue
- * procedures (TTHC) a procedure document in force covers.
+ * procedures (TTHC) a procedure document in force covers, and its dossiers' on-time rate over the last twelve
+ * months by the one-stop figures (null without figures).
  */
 public record UnitStanding(UnitId id, String code, String name, UnitType type, String parentName, Stage stage,
-        StageFacts facts, Overdue overdue, CoverageCount tthc) {
+        StageFacts facts, Overdue overdue, CoverageCount tthc, Double onTimeRate) {
 
     /**
      * Counts of overdue work by kind; {@code noRecentAudit} and {@code reannouncement} are 1 when the unit has gone

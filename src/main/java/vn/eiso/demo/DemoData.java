@@ -64,12 +64,14 @@ class DemoData implements ApplicationRunner {
     private final DemoNotices notices;
     private final DemoSignatures signatures;
     private final DemoCatalogue catalogue;
+    private final DemoOneStop oneStop;
 
     DemoData(UnitImport unitImport, UnitService units, UserService users, TransactionTemplate tx,
             DemoDocuments documents, DemoAudits audits, DemoNonconformities nonconformities,
             DemoAnnouncements announcements, DemoInspections inspections, DemoReports reports, DemoModels models,
-            DemoNotices notices, DemoSignatures signatures, DemoCatalogue catalogue) {
+            DemoNotices notices, DemoSignatures signatures, DemoCatalogue catalogue, DemoOneStop oneStop) {
         this.notices = notices;
+        this.oneStop = oneStop;
         this.catalogue = catalogue;
         this.signatures = signatures;
         this.announcements = announcements;
@@ -98,6 +100,7 @@ class DemoData implements ApplicationRunner {
                     .id();
             tx.executeWithoutResult(status -> documents.loadCommune(commune));
             tx.executeWithoutResult(status -> catalogue.load());
+            tx.executeWithoutResult(status -> oneStop.load(justice, commune));
             tx.executeWithoutResult(status -> audits.load(justice));
             tx.executeWithoutResult(status -> nonconformities.load(justice));
             tx.executeWithoutResult(status -> announcements.load(justice));

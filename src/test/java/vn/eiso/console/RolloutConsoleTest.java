@@ -89,6 +89,9 @@ class RolloutConsoleTest extends ServiceTest {
         }
         UnitStanding justice = overview.units().stream().filter(u -> u.code().equals("STP")).findFirst().orElseThrow();
         assertThat(justice.tthc().covered()).as("QT-06 covers 1.001233").isEqualTo(1);
+        int onTime = (int) count("select sum(on_time) from dossier_statistic where unit_id = ?", justice.id().value());
+        int late = (int) count("select sum(late) from dossier_statistic where unit_id = ?", justice.id().value());
+        assertThat(justice.onTimeRate()).isEqualTo(Math.floor(1000.0 * onTime / (onTime + late)) / 10.0);
         assertThat(justice.tthc().procedures()).isGreaterThan(10);
         assertThat(ProvinceOverview.tthc(overview.units()).procedures()).isEqualTo(count("select count(*) from"
                 + " unit_tthc m join tthc t on t.id = m.tthc_id join unit u on u.id = m.unit_id where"

@@ -151,6 +151,12 @@ class ConsoleView extends VerticalLayout implements TitledView {
                 .setHeader(tthcHeader).setTooltipGenerator(u -> getTranslation("console.col.tthc.tip"))
                 .setComparator(u -> u.tthc().percent()).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
                 .setFlexGrow(0);
+        Span onTimeHeader = new Span(getTranslation("console.col.onTime"));
+        onTimeHeader.setTitle(getTranslation("console.onTimeRate"));
+        grid.addColumn(u -> u.onTimeRate() == null ? "" : String.format("%.1f %%", u.onTimeRate()))
+                .setHeader(onTimeHeader).setTooltipGenerator(u -> getTranslation("console.onTimeRate"))
+                .setComparator(u -> u.onTimeRate() == null ? -1 : u.onTimeRate()).setTextAlign(ColumnTextAlign.END)
+                .setWidth("6rem").setFlexGrow(0);
         NarrowScreens.cards(grid, getTranslation("unit.name"), u -> NarrowScreens.card(
                 new Span(u.code() + " · " + u.name()), stageBadge(u.stage()),
                 NarrowScreens.fact(overdueSummary(u))));
