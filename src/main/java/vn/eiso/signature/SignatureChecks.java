@@ -27,7 +27,8 @@ class SignatureChecks {
     }
 
     @Scheduled(fixedDelayString = "${eiso.signatures.check-interval:PT1M}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "signature-checks", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "signature-checks", lockAtLeastFor = "${eiso.signatures.check-interval:PT1M}",
+            lockAtMostFor = "PT30M")
     void check() {
         int checked;
         do {

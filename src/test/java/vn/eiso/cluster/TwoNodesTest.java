@@ -115,7 +115,7 @@ class TwoNodesTest {
                     .forEach(c -> runs.merge(c.getId().getTag("job"), c.count(), Double::sum));
         }
         assertThat(runs).containsOnlyKeys("effective-date-activation", "file-sweep", "nightly-backup",
-                "overdue-digest", "search-journal-prune", "sign-in-throttle-forget");
+                "overdue-digest", "search-journal-prune", "sign-in-throttle-forget", "signature-checks");
         assertThat(runs).allSatisfy((job, count) -> assertThat(count).as(job).isEqualTo(1.0));
     }
 
