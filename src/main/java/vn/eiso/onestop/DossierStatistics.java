@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,10 +73,13 @@ public class DossierStatistics {
     private final AuditTrail trail;
     private final Clock clock;
     private final double lateShareThreshold;
+    private final ApplicationEventPublisher events;
 
     DossierStatistics(JooqDossierRepository repository, UnitService units, TthcCatalogue catalogue, AccessGuard guard,
             AuditTrail trail, Clock clock,
-            @Value("${eiso.onestop.late-share-threshold:0.05}") double lateShareThreshold) {
+            @Value("${eiso.onestop.late-share-threshold:0.05}") double lateShareThreshold,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.units = units;
         this.catalogue = catalogue;
@@ -134,9 +138,17 @@ public class DossierStatistics {
      */
     @Transactional(readOnly = true)
     public List<MonthFigures> monthly(UnitId unit) {
+        return monthly(unit, null);
+    }
+
+    /** The same for the procedures of one field of the catalogue (its name as the catalogue writes it), or all. */
+    @Transactional(readOnly = true)
+    public List<MonthFigures> monthly(UnitId unit, String field) {
         guard.requireReadAccess(unit);
         LocalDate from = YearMonth.now(clock).minusMonths(12).atDay(1);
-        return repository.monthly(unit, from).stream().map(m -> new MonthFigures(m.month(), m.received(), m.onTime(),
+        List<String> codes = field == null ? null : catalogue.entries().stream()
+                .filter(t -> t.field().equalsIgnoreCase(field.strip())).map(t -> t.code()).toList();
+        return repository.monthly(unit, from, codes).stream().map(m -> new MonthFigures(m.month(), m.received(), m.onTime(),
                 m.late(), m.pending(), m.returned(), m.onTime() + m.late() > 0
                         && m.late() > lateShareThreshold * (m.onTime() + m.late()))).toList();
     }
@@ -206,6 +218,8 @@ public class DossierStatistics {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         counts.forEach(e -> repository.upsert(e.getKey(), e.getValue(), source, now));
+        events.publishEvent(new DossierFiguresStored(counts.stream().map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())));
         trail.record("DOSSIER_FIGURES_" + source, TARGET, null, null, what + " · " + counts.size() + " lines");
         return new Result(lines.size(), counts.size(), List.of());
     }

@@ -37,14 +37,15 @@ class JooqDossierRepository {
                 .set(DOSSIER_STATISTIC.UPDATED_AT, now).execute();
     }
 
-    /** The unit's months from {@code from} on, all procedures summed; none is judged yet. */
-    List<MonthFigures> monthly(UnitId unit, LocalDate from) {
+    /** The unit's months from {@code from} on, the procedures given (all when null) summed; none is judged yet. */
+    List<MonthFigures> monthly(UnitId unit, LocalDate from, java.util.Collection<String> codes) {
         return dsl.select(DOSSIER_STATISTIC.MONTH_START, DSL.sum(DOSSIER_STATISTIC.RECEIVED),
                         DSL.sum(DOSSIER_STATISTIC.ON_TIME), DSL.sum(DOSSIER_STATISTIC.LATE),
                         DSL.sum(DOSSIER_STATISTIC.PENDING), DSL.sum(DOSSIER_STATISTIC.RETURNED))
                 .from(DOSSIER_STATISTIC).where(DOSSIER_STATISTIC.UNIT_ID.eq(unit.value()))
-                .and(DOSSIER_STATISTIC.MONTH_START.ge(from)).groupBy(DOSSIER_STATISTIC.MONTH_START)
-                .orderBy(DOSSIER_STATISTIC.MONTH_START)
+                .and(DOSSIER_STATISTIC.MONTH_START.ge(from))
+                .and(codes == null ? DSL.noCondition() : DOSSIER_STATISTIC.TTHC_CODE.in(codes))
+                .groupBy(DOSSIER_STATISTIC.MONTH_START).orderBy(DOSSIER_STATISTIC.MONTH_START)
                 .fetch(r -> new MonthFigures(YearMonth.from(r.value1()), r.value2().intValue(), r.value3().intValue(),
                         r.value4().intValue(), r.value5().intValue(), r.value6().intValue(), false));
     }

@@ -92,12 +92,15 @@ class JooqPlanningRepository {
                         Objective.Frequency.valueOf(r.get(QUALITY_OBJECTIVE.FREQUENCY)),
                         new UserId(r.get(QUALITY_OBJECTIVE.OWNER_ID)), r.get(APP_USER.FULL_NAME),
                         r.get(QUALITY_OBJECTIVE.ACTIVE), r.get(latest.MEASURED), r.get(latest.MEASURED_ON),
-                        r.get(QUALITY_OBJECTIVE.VERSION)));
+                        r.get(QUALITY_OBJECTIVE.VERSION), r.get(QUALITY_OBJECTIVE.BOUND_FIGURE) == null ? null
+                                : new Objective.OneStopBinding(r.get(QUALITY_OBJECTIVE.BOUND_FIELD))));
     }
 
+    /** A measurement: typed by a person ({@code source} null) or filled from figures ({@code ONE_STOP}). */
     void insertMeasurement(ObjectiveId id, LocalDate on, BigDecimal value, String note,
-            UserId by, OffsetDateTime now) {
+            UserId by, OffsetDateTime now, String source) {
         dsl.insertInto(OBJECTIVE_MEASUREMENT)
+                .set(OBJECTIVE_MEASUREMENT.SOURCE, source)
                 .set(OBJECTIVE_MEASUREMENT.OBJECTIVE_ID, id.value())
                 .set(OBJECTIVE_MEASUREMENT.MEASURED_ON, on)
                 .set(OBJECTIVE_MEASUREMENT.MEASURED, value)
@@ -105,6 +108,24 @@ class JooqPlanningRepository {
                 .set(OBJECTIVE_MEASUREMENT.ENTERED_BY, by.value())
                 .set(OBJECTIVE_MEASUREMENT.ENTERED_AT, now)
                 .execute();
+    }
+
+    /** Binds the objective to a figure (or, with a null figure, unbinds it). */
+    void bind(ObjectiveId id, String figure, String field) {
+        dsl.update(QUALITY_OBJECTIVE).set(QUALITY_OBJECTIVE.BOUND_FIGURE, figure)
+                .set(QUALITY_OBJECTIVE.BOUND_FIELD, field).set(QUALITY_OBJECTIVE.VERSION, QUALITY_OBJECTIVE.VERSION.plus(1))
+                .where(QUALITY_OBJECTIVE.ID.eq(id.value())).execute();
+    }
+
+    void deleteMeasurements(ObjectiveId id, String source) {
+        dsl.deleteFrom(OBJECTIVE_MEASUREMENT).where(OBJECTIVE_MEASUREMENT.OBJECTIVE_ID.eq(id.value()))
+                .and(OBJECTIVE_MEASUREMENT.SOURCE.eq(source)).execute();
+    }
+
+    /** The active objectives of these units bound to a figure. */
+    List<Objective> boundObjectives(java.util.Collection<UnitId> units) {
+        return objectives(QUALITY_OBJECTIVE.UNIT_ID.in(units.stream().map(UnitId::value).toList())
+                .and(QUALITY_OBJECTIVE.BOUND_FIGURE.isNotNull()).and(QUALITY_OBJECTIVE.ACTIVE.isTrue()));
     }
 
     List<Measurement> measurements(ObjectiveId id) {

@@ -11,7 +11,18 @@ import vn.eiso.base.UserId;
  */
 public record Objective(ObjectiveId id, UnitId unitId, String title, String indicator, Direction direction,
         BigDecimal target, String measureUnit, Frequency frequency, UserId ownerId, String ownerName, boolean active,
-        BigDecimal latest, LocalDate latestOn, int version) {
+        BigDecimal latest, LocalDate latestOn, int version, OneStopBinding binding) {
+
+    /**
+     * An objective measured by the one-stop figures: the on-time rate of the unit's dossiers, of one field of the
+     * TTHC catalogue or ({@code field} null) of all; its measurements are filled from the figures, not typed.
+     */
+    public record OneStopBinding(String field) {
+    }
+
+    public boolean isBound() {
+        return binding != null;
+    }
 
     public enum Direction {
         AT_LEAST,

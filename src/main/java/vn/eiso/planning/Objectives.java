@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.eiso.onestop.DossierFiguresStored;
+import vn.eiso.onestop.DossierStatistics;
+import vn.eiso.onestop.MonthFigures;
 import vn.eiso.organisation.UserService;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
@@ -23,15 +27,20 @@ import vn.eiso.base.security.AccessGuard.Caller;
 public class Objectives {
 
     public static final String TARGET = "OBJECTIVE";
+    private static final String ONE_STOP = "ONE_STOP";
+    /** Kept with the measurement in the language of the records: one-stop figures, on time of resolved. */
+    private static final String ONE_STOP_NOTE = "Số liệu một cửa: %d/%d hồ sơ đúng hạn";
 
     private final JooqPlanningRepository repository;
     private final UserService users;
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
+    private final DossierStatistics dossiers;
 
     Objectives(JooqPlanningRepository repository, UserService users, AccessGuard guard, AuditTrail trail,
-            Clock clock) {
+            Clock clock, DossierStatistics dossiers) {
+        this.dossiers = dossiers;
         this.repository = repository;
         this.users = users;
         this.guard = guard;
@@ -93,6 +102,9 @@ public class Objectives {
         if (!objective.active()) {
             throw new DomainException("error.objective.inactive");
         }
+        if (objective.isBound()) {
+            throw new DomainException("error.objective.bound");
+        }
         if (on == null) {
             throw new DomainException("error.objective.dateRequired");
         }
@@ -104,9 +116,55 @@ public class Objectives {
         if (cleanNote != null && cleanNote.length() > 1000) {
             throw new DomainException("error.tooLong", 1000);
         }
-        repository.insertMeasurement(id, on, number, cleanNote, caller.user().orElseThrow(), OffsetDateTime.now(clock));
+        repository.insertMeasurement(id, on, number, cleanNote, caller.user().orElseThrow(), OffsetDateTime.now(clock),
+                null);
         trail.record("MEASUREMENT_RECORDED", TARGET, id, objective.unitId(), on + ": " + number.toPlainString());
         return repository.objective(id).orElseThrow();
+    }
+
+    /**
+     * Binds the objective to the on-time rate of the unit's one-stop dossiers (of one field of the catalogue, or
+     * all with a blank field), or with {@code bound} false unbinds it: its measurements from the figures go, those
+     * typed before stay. The quality officer or the head decides.
+     */
+    @Transactional
+    public Objective bindToOneStop(ObjectiveId id, boolean bound, String field) {
+        Objective objective = get(id);
+        guard.requireEditor(objective.unitId());
+        String cleanField = field == null || field.isBlank() ? null : field.strip();
+        if (cleanField != null && cleanField.length() > 255) {
+            throw new DomainException("error.tooLong", 255);
+        }
+        repository.bind(id, bound ? ONE_STOP : null, bound ? cleanField : null);
+        repository.deleteMeasurements(id, ONE_STOP);
+        Objective now = repository.objective(id).orElseThrow();
+        if (bound) {
+            fill(now);
+        }
+        trail.record(bound ? "OBJECTIVE_BOUND" : "OBJECTIVE_UNBOUND", TARGET, id, objective.unitId(), cleanField);
+        return repository.objective(id).orElseThrow();
+    }
+
+    /** New one-stop figures refill the measurements of the objectives bound to them. */
+    @EventListener
+    void onFiguresStored(DossierFiguresStored event) {
+        for (Objective objective : repository.boundObjectives(event.units())) {
+            repository.deleteMeasurements(objective.id(), ONE_STOP);
+            fill(objective);
+        }
+    }
+
+    /** One measurement per month with figures, on the month's last day, entered in the owner's name. */
+    private void fill(Objective objective) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (MonthFigures month : dossiers.monthly(objective.unitId(), objective.binding().field())) {
+            if (month.onTime() + month.late() == 0) {
+                continue;
+            }
+            repository.insertMeasurement(objective.id(), month.month().atEndOfMonth(),
+                    BigDecimal.valueOf(month.onTimeRate()), ONE_STOP_NOTE.formatted(month.onTime(),
+                            month.onTime() + month.late()), objective.ownerId(), now, ONE_STOP);
+        }
     }
 
     static BigDecimal parse(String value) {

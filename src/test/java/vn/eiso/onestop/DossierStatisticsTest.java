@@ -3,6 +3,7 @@ package vn.eiso.onestop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.base.DomainException;
+import vn.eiso.planning.Objective;
+import vn.eiso.planning.ObjectiveData;
+import vn.eiso.planning.Objectives;
 import vn.eiso.support.ServiceTest;
 
 /** One-stop figures: the demo's year, pushes that can be repeated, files with bad lines, and who may send them. */
@@ -19,6 +23,8 @@ class DossierStatisticsTest extends ServiceTest {
 
     @Autowired
     DossierStatistics statistics;
+    @Autowired
+    Objectives objectives;
 
     @Test
     void the_demo_year_marks_the_justice_departments_month_with_too_many_late_dossiers() {
@@ -94,6 +100,37 @@ class DossierStatisticsTest extends ServiceTest {
         assertThat(stored.stored()).isEqualTo(1);
         assertThat(statistics.monthly(stp).stream().filter(m -> m.month().toString().equals(month)).findFirst()
                 .orElseThrow().received()).isEqualTo(before + 10);
+    }
+
+    @Test
+    void an_objective_bound_to_the_figures_is_measured_by_them_and_follows_a_new_push() {
+        as("thuky.stp");
+        Objective objective = objectives.create(stp, new ObjectiveData("Giải quyết đúng hạn hồ sơ lý lịch tư pháp",
+                "Tỷ lệ hồ sơ giải quyết đúng hạn", Objective.Direction.AT_LEAST, new BigDecimal("98"), "%",
+                Objective.Frequency.MONTHLY, as("thuky.stp").userId()));
+
+        Objective bound = objectives.bindToOneStop(objective.id(), true, "Lý lịch tư pháp");
+
+        List<MonthFigures> months = statistics.monthly(stp, "Lý lịch tư pháp");
+        assertThat(objectives.measurements(objective.id())).hasSize(months.size())
+                .first().satisfies(m -> {
+                    assertThat(m.measuredOn()).isEqualTo(months.getFirst().month().atEndOfMonth());
+                    assertThat(m.value()).isEqualByComparingTo(BigDecimal.valueOf(months.getFirst().onTimeRate()));
+                    assertThat(m.note()).startsWith("Số liệu một cửa: " + months.getFirst().onTime() + "/");
+                });
+        assertThat(bound.latestOn()).isEqualTo(YearMonth.now(clock).minusMonths(1).atEndOfMonth());
+        assertThatThrownBy(() -> objectives.measure(objective.id(), today, "99", null))
+                .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("messageKey", "error.objective.bound");
+
+        String month = YearMonth.now(clock).toString();
+        statistics.push(stp, List.of(new DossierStatistics.Item("1.001233", month, 10, 5, 5, 0, 0)));
+        assertThat(objectives.get(objective.id()).latest()).as("this month's push, 5 of 10 on time")
+                .isEqualByComparingTo("50.0");
+
+        objectives.bindToOneStop(objective.id(), false, null);
+        assertThat(objectives.measurements(objective.id())).isEmpty();
+        objectives.measure(objective.id(), today, "97,5", null);
+        assertThat(objectives.measurements(objective.id())).hasSize(1);
     }
 
     private MonthFigures lastMonth() {

@@ -40,6 +40,8 @@ import vn.eiso.base.ui.TitledView;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
 import vn.eiso.planning.Measurement;
+import vn.eiso.catalogue.Tthc;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.planning.Objective;
 import vn.eiso.planning.ObjectiveId;
 import vn.eiso.planning.ObjectiveData;
@@ -61,7 +63,10 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
     private boolean manager;
     private Button add;
 
-    ObjectivesView(Objectives objectives, UserService users, Clock clock) {
+    private final TthcCatalogue catalogue;
+
+    ObjectivesView(Objectives objectives, UserService users, Clock clock, TthcCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.objectives = objectives;
         this.users = users;
         this.clock = clock;
@@ -81,6 +86,10 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
             HorizontalLayout buttons = new HorizontalLayout();
             Button measure = new Button(getTranslation("objective.measure"), e -> openMeasure(o));
             measure.setId("objective-measure-" + o.id().value());
+            if (o.isBound()) {
+                measure.setEnabled(false);
+                measure.setTooltipText(getTranslation("objective.boundTip"));
+            }
             measure.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             buttons.add(measure);
             if (manager) {
@@ -199,7 +208,18 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
         owner.setItems(members);
         owner.setItemLabelGenerator(Membership::fullName);
         Checkbox active = new Checkbox(getTranslation("objective.active"), true);
+        Checkbox bound = new Checkbox(getTranslation("objective.bound"));
+        bound.setId("objective-bound");
+        ComboBox<String> field = new ComboBox<>(getTranslation("objective.boundField"));
+        field.setItems(catalogue.entries().stream().map(Tthc::field).distinct().sorted().toList());
+        field.setClearButtonVisible(true);
+        field.setHelperText(getTranslation("objective.boundField.help"));
+        field.setId("objective-bound-field");
         if (existing != null) {
+            bound.setValue(existing.isBound());
+            if (existing.isBound() && existing.binding().field() != null) {
+                field.setValue(existing.binding().field());
+            }
             title.setValue(existing.title());
             indicator.setValue(existing.indicator());
             direction.setValue(existing.direction());
@@ -213,7 +233,7 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
         form.setColspan(title, 2);
         form.setColspan(indicator, 2);
         if (existing != null) {
-            form.add(active);
+            form.add(active, bound, field);
         }
         dialog.add(form);
         Dialogs.footer(dialog, getTranslation("common.save"), () -> {
@@ -224,6 +244,11 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
                 objectives.create(unit, data);
             } else {
                 objectives.update(existing.id(), existing.version(), data, active.getValue());
+                boolean rebind = bound.getValue() && !java.util.Objects.equals(field.getValue(),
+                        existing.isBound() ? existing.binding().field() : null);
+                if (bound.getValue() != existing.isBound() || rebind) {
+                    objectives.bindToOneStop(existing.id(), bound.getValue(), field.getValue());
+                }
             }
         }, getTranslation("objective.saved"), this::refresh);
         dialog.open();
