@@ -131,8 +131,8 @@ public class TthcCatalogue {
         int version = previewedVersion + 1;
         try {
             repository.insertVersion(version, fileName, (int) preview.count(CatalogueChange.Kind.ADDED),
-                    (int) preview.count(CatalogueChange.Kind.AMENDED), (int) preview.count(CatalogueChange.Kind.ABOLISHED),
-                    guard.actorName(), OffsetDateTime.now(clock));
+                    (int) preview.count(CatalogueChange.Kind.AMENDED),
+                    (int) preview.count(CatalogueChange.Kind.ABOLISHED), guard.actorName(), OffsetDateTime.now(clock));
         } catch (DuplicateKeyException e) {
             throw new ConcurrentEditException();
         }

@@ -45,7 +45,8 @@ class DemoSignatures {
 
     void load(UnitId unit) {
         Instant now = clock.instant();
-        DemoPki.Credential root = DemoPki.root(DEMO_CA, now.minus(Duration.ofDays(3650)), now.plus(Duration.ofDays(3650)));
+        DemoPki.Credential root = DemoPki.root(DEMO_CA, now.minus(Duration.ofDays(3650)),
+                now.plus(Duration.ofDays(3650)));
         DemoPki.Credential director = DemoPki.issue(root, "Trần Văn Hùng", "Sở Tư pháp tỉnh Hòa An",
                 now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(730)), false);
         LocalDate decided = LocalDate.now(clock).minusMonths(10);

@@ -148,8 +148,8 @@ public class DossierStatistics {
         LocalDate from = YearMonth.now(clock).minusMonths(12).atDay(1);
         List<String> codes = field == null ? null : catalogue.entries().stream()
                 .filter(t -> t.field().equalsIgnoreCase(field.strip())).map(t -> t.code()).toList();
-        return repository.monthly(unit, from, codes).stream().map(m -> new MonthFigures(m.month(), m.received(), m.onTime(),
-                m.late(), m.pending(), m.returned(), m.onTime() + m.late() > 0
+        return repository.monthly(unit, from, codes).stream().map(m -> new MonthFigures(m.month(), m.received(),
+                m.onTime(), m.late(), m.pending(), m.returned(), m.onTime() + m.late() > 0
                         && m.late() > lateShareThreshold * (m.onTime() + m.late()))).toList();
     }
 

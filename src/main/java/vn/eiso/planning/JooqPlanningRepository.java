@@ -113,7 +113,8 @@ class JooqPlanningRepository {
     /** Binds the objective to a figure (or, with a null figure, unbinds it). */
     void bind(ObjectiveId id, String figure, String field) {
         dsl.update(QUALITY_OBJECTIVE).set(QUALITY_OBJECTIVE.BOUND_FIGURE, figure)
-                .set(QUALITY_OBJECTIVE.BOUND_FIELD, field).set(QUALITY_OBJECTIVE.VERSION, QUALITY_OBJECTIVE.VERSION.plus(1))
+                .set(QUALITY_OBJECTIVE.BOUND_FIELD, field)
+                .set(QUALITY_OBJECTIVE.VERSION, QUALITY_OBJECTIVE.VERSION.plus(1))
                 .where(QUALITY_OBJECTIVE.ID.eq(id.value())).execute();
     }
 

@@ -210,7 +210,8 @@ final class PdfSignatureVerifier {
     private static Instant signingTime(SignerInformation signer, PDSignature signature) {
         try {
             if (signer.getUnsignedAttributes() != null) {
-                Attribute stamp = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+                Attribute stamp = signer.getUnsignedAttributes()
+                        .get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
                 if (stamp != null) {
                     return new TimeStampToken(ContentInfo.getInstance(stamp.getAttrValues().getObjectAt(0)))
                             .getTimeStampInfo().getGenTime().toInstant();
@@ -254,7 +255,8 @@ final class PdfSignatureVerifier {
 
         static Revocations ofStore(PDDocument document) {
             Revocations found = new Revocations(new ArrayList<>(), new ArrayList<>());
-            COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            COSDictionary dss = document.getDocumentCatalog().getCOSObject()
+                    .getCOSDictionary(COSName.getPDFName("DSS"));
             if (dss != null) {
                 for (byte[] crl : streams(dss.getCOSArray(COSName.getPDFName("CRLs")))) {
                     found.addCrl(crl);

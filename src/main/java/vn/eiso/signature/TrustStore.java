@@ -40,7 +40,8 @@ public class TrustStore {
     private final AccessGuard guard;
     private final AuditTrail trail;
     private final Clock clock;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>(new Loaded(List.of(), new PdfSignatureVerifier.Trust(Set.of(), List.of())));
+    private final AtomicReference<Loaded> loaded = new AtomicReference<>(
+            new Loaded(List.of(), new PdfSignatureVerifier.Trust(Set.of(), List.of())));
 
     TrustStore(JooqSignatureRepository repository, AccessGuard guard, AuditTrail trail, Clock clock) {
         this.repository = repository;

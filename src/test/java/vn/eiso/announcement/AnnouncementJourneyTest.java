@@ -79,7 +79,8 @@ class AnnouncementJourneyTest extends BrowserTest {
 
         // The head downloads the decision, signs it with his token (here: the test CA) and uploads it; a scan is
         // refused first, with the reason.
-        byte[] decisionPdf = download(wait.until(d -> d.findElement(By.xpath("//a[normalize-space(.)='Quyết định (PDF)']"))));
+        byte[] decisionPdf = download(wait.until(d -> d.findElement(
+                By.xpath("//a[normalize-space(.)='Quyết định (PDF)']"))));
         assertThat(new String(decisionPdf, 0, 5)).isEqualTo("%PDF-");
         Path scan = Files.write(Files.createTempDirectory("ky-so").resolve("QĐ 15 bản quét.pdf"), decisionPdf);
         Path signed = scan.resolveSibling("QĐ 15 đã ký số.pdf");

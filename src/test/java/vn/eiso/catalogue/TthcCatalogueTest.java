@@ -68,7 +68,8 @@ class TthcCatalogueTest extends ServiceTest {
 
         as("thuky.xa");
         Coverage commune = catalogue.coverage(unit("X-TANPHU"));
-        assertThat(commune.procedures()).isEqualTo(lines.stream().filter(l -> l.contains(",Cấp xã,UBND cấp xã,")).count());
+        assertThat(commune.procedures())
+                .isEqualTo(lines.stream().filter(l -> l.contains(",Cấp xã,UBND cấp xã,")).count());
         assertThat(commune.covered()).as("Tân Phú's three procedures").isEqualTo(3);
         assertThatThrownBy(() -> catalogue.coverage(stp)).isInstanceOf(AccessDeniedException.class);
     }
@@ -92,7 +93,8 @@ class TthcCatalogueTest extends ServiceTest {
 
         assertThat(preview.errors()).isEmpty();
         assertThat(preview.baseVersion()).isEqualTo(version);
-        assertThat(preview.changes()).extracting(CatalogueChange::kind, CatalogueChange::code).containsExactlyInAnyOrder(
+        assertThat(preview.changes()).extracting(CatalogueChange::kind, CatalogueChange::code)
+                .containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(CatalogueChange.Kind.AMENDED, "2.001417"),
                 org.assertj.core.groups.Tuple.tuple(CatalogueChange.Kind.AMENDED, "1.001193"),
                 org.assertj.core.groups.Tuple.tuple(CatalogueChange.Kind.ABOLISHED, abolished.split(",")[0]),
@@ -159,7 +161,8 @@ class TthcCatalogueTest extends ServiceTest {
 
         CataloguePreview preview = catalogue.preview("loi.csv", file);
 
-        assertThat(preview.errors()).extracting(CataloguePreview.LineError::line, CataloguePreview.LineError::messageKey)
+        assertThat(preview.errors())
+                .extracting(CataloguePreview.LineError::line, CataloguePreview.LineError::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "error.catalogue.duplicate"),
                         org.assertj.core.groups.Tuple.tuple(4, "error.catalogue.level"),
                         org.assertj.core.groups.Tuple.tuple(5, "error.catalogue.code"),
@@ -229,6 +232,7 @@ class TthcCatalogueTest extends ServiceTest {
     }
 
     private static void refused(Runnable call, String key) {
-        assertThatThrownBy(call::run).isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("messageKey", key);
+        assertThatThrownBy(call::run).isInstanceOf(DomainException.class)
+                .hasFieldOrPropertyWithValue("messageKey", key);
     }
 }

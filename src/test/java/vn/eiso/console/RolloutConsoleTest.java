@@ -95,7 +95,8 @@ class RolloutConsoleTest extends ServiceTest {
         assertThat(justice.tthc().procedures()).isGreaterThan(10);
         assertThat(ProvinceOverview.tthc(overview.units()).procedures()).isEqualTo(count("select count(*) from"
                 + " unit_tthc m join tthc t on t.id = m.tthc_id join unit u on u.id = m.unit_id where"
-                + " m.source <> 'EXCLUDED' and t.status = 'ACTIVE' and u.status = 'ACTIVE' and u.unit_type <> 'PROVINCE'"));
+                + " m.source <> 'EXCLUDED' and t.status = 'ACTIVE' and u.status = 'ACTIVE'"
+                + " and u.unit_type <> 'PROVINCE'"));
         for (UnitType type : UnitType.values()) {
             long direct = count("select count(*) from unit where status = 'ACTIVE' and unit_type = ?", type.name());
             assertThat(overview.countByType().getOrDefault(type, 0L)).as(type.name())

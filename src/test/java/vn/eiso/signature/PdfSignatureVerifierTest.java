@@ -45,7 +45,8 @@ class PdfSignatureVerifierTest {
         assertThat(signature.verdict()).isEqualTo(SignatureVerdict.VALID);
         assertThat(signature.signerName()).isEqualTo("Trần Văn Hùng");
         assertThat(signature.organisation()).isEqualTo("Sở Tư pháp tỉnh Hòa An");
-        assertThat(signature.signedAt()).isEqualTo(NOW.minus(days(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(signature.signedAt())
+                .isEqualTo(NOW.minus(days(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(signature.coversWholeFile()).isTrue();
         assertThat(signature.coveredBytes()).isEqualTo(signed.length);
         assertThat(signature.revocation()).isEqualTo(PdfSignature.Revocation.NONE);
@@ -139,7 +140,8 @@ class PdfSignatureVerifierTest {
                 .isEqualTo(SignatureVerdict.VALID);
         PdfSignature other = PdfSignatureVerifier.verify(otherSigner, TRUSTED).getFirst();
         assertThat(other.verdict()).isEqualTo(SignatureVerdict.VALID);
-        assertThat(other.revocation()).as("the CRL of its issuer was checked").isEqualTo(PdfSignature.Revocation.CHECKED);
+        assertThat(other.revocation()).as("the CRL of its issuer was checked")
+                .isEqualTo(PdfSignature.Revocation.CHECKED);
     }
 
     /** A CRL of the intermediate CA that revokes the certificate three days ago. */

@@ -158,6 +158,7 @@ class SignaturesTest extends ServiceTest {
     }
 
     private static void refused(Runnable call, String key) {
-        assertThatThrownBy(call::run).isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("messageKey", key);
+        assertThatThrownBy(call::run).isInstanceOf(DomainException.class)
+                .hasFieldOrPropertyWithValue("messageKey", key);
     }
 }

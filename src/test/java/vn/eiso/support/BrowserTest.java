@@ -288,7 +288,8 @@ public abstract class BrowserTest {
     /** Chooses a file in the upload with that id, as a user picking it from disk does. */
     protected void upload(String uploadId, Path file) {
         WebElement input = wait.until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
-                "const u = document.querySelector('#" + uploadId + "'); return u && (u.querySelector('input[type=file]')"
+                "const u = document.querySelector('#" + uploadId + "');"
+                        + " return u && (u.querySelector('input[type=file]')"
                         + " || u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'))"));
         input.sendKeys(file.toString());
     }

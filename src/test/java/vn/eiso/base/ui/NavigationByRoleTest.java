@@ -21,9 +21,9 @@ class NavigationByRoleTest extends UiTest {
     void the_administrator_sees_every_administration_screen() {
         assertThat(menu()).containsExactly("Tổng quan", "Việc của tôi", "Theo dõi triển khai", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
                 "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
-                "Hồ sơ một cửa", "Rủi ro và cơ hội", "Danh mục TTHC", "Công bố ISO", "Báo cáo năm", "Thư viện mẫu", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị", "Người dùng", "Đăng nhập bị hãm", "Chứng thư tin cậy",
-                "Nhật ký hệ thống",
-                "Chỉ mục tìm kiếm");
+                "Hồ sơ một cửa", "Rủi ro và cơ hội", "Danh mục TTHC",
+                "Công bố ISO", "Báo cáo năm", "Thư viện mẫu", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị", "Người dùng",
+                "Đăng nhập bị hãm", "Chứng thư tin cậy", "Nhật ký hệ thống", "Chỉ mục tìm kiếm");
     }
 
     @Test
@@ -31,7 +31,8 @@ class NavigationByRoleTest extends UiTest {
     void the_science_department_sees_the_units_but_not_user_administration() {
         assertThat(menu()).containsExactly("Tổng quan", "Việc của tôi", "Theo dõi triển khai", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
                 "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
-                "Hồ sơ một cửa", "Rủi ro và cơ hội", "Danh mục TTHC", "Công bố ISO", "Báo cáo năm", "Thư viện mẫu", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị");
+                "Hồ sơ một cửa", "Rủi ro và cơ hội", "Danh mục TTHC",
+                "Công bố ISO", "Báo cáo năm", "Thư viện mẫu", "Chuyên gia đánh giá", "Kiểm tra", "Đơn vị");
     }
 
     @Test
@@ -39,7 +40,8 @@ class NavigationByRoleTest extends UiTest {
     void staff_see_their_unit_screens_but_no_administration() {
         assertThat(menu()).containsExactly("Tổng quan", "Việc của tôi", "Theo dõi triển khai", "Tìm kiếm", "Tài liệu", "Hiệu lực theo ngày", "Hồ sơ",
                 "Đánh giá nội bộ", "Sự không phù hợp", "Xem xét của lãnh đạo", "Mục tiêu chất lượng",
-                "Hồ sơ một cửa", "Rủi ro và cơ hội", "Danh mục TTHC", "Công bố ISO", "Báo cáo năm", "Thư viện mẫu");
+                "Hồ sơ một cửa", "Rủi ro và cơ hội", "Danh mục TTHC",
+                "Công bố ISO", "Báo cáo năm", "Thư viện mẫu");
     }
 
     @Test

@@ -50,7 +50,8 @@ class OneStopViewTest extends UiTest {
     void a_file_with_bad_lines_is_refused_with_the_lines_named() {
         CurrentUnit.set(unit("STP"));
         OneStopView view = navigate(OneStopView.class);
-        view.importFile("mot-cua.csv", ("Mã đơn vị,Mã thủ tục,Tháng,Tiếp nhận,Đúng hạn,Quá hạn,Đang giải quyết,Trả lại\n"
+        view.importFile("mot-cua.csv", ("Mã đơn vị,Mã thủ tục,Tháng,Tiếp nhận,Đúng hạn,Quá hạn,Đang giải quyết,"
+                + "Trả lại\n"
                 + "STP,1.001037,01/2020,10,-1,0,0,0\n").getBytes(StandardCharsets.UTF_8));
         assertThat(notifications()).anyMatch(n -> n.equals("Tệp có 1 dòng lỗi, không nhập dòng nào: Dòng 2: "
                 + "Số hồ sơ không được âm"));
