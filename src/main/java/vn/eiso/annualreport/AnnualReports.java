@@ -362,7 +362,10 @@ public class AnnualReports {
                 + " hiệu lực trong năm. Đã thực hiện " + f.get(Figure.AUDITS_SIGNED) + " cuộc đánh giá nội bộ ("
                 + f.get(Figure.AUDIT_FINDINGS) + " điểm không phù hợp) và " + f.get(Figure.REVIEWS_HELD)
                 + " cuộc xem xét của lãnh đạo; ghi nhận " + f.get(Figure.NCS_OPENED) + " sự không phù hợp, khắc"
-                + " phục xong " + f.get(Figure.NCS_CLOSED) + ".";
+                + " phục xong " + f.get(Figure.NCS_CLOSED) + "."
+                + (f.getOrDefault(Figure.DOSSIERS_RECEIVED, 0L) == 0 ? "" : " Bộ phận một cửa tiếp nhận "
+                        + f.get(Figure.DOSSIERS_RECEIVED) + " hồ sơ thủ tục hành chính; giải quyết đúng hạn "
+                        + f.get(Figure.DOSSIERS_ON_TIME) + ", quá hạn " + f.get(Figure.DOSSIERS_LATE) + " hồ sơ.");
     }
 
     private OffsetDateTime now() {

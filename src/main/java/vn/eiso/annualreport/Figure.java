@@ -21,5 +21,11 @@ public enum Figure {
     /** Conformity announcements decided in the year. */
     ANNOUNCEMENTS,
     /** Findings of the science department's inspections in the year. */
-    INSPECTION_FINDINGS
+    INSPECTION_FINDINGS,
+    /** Dossiers the one-stop software received in the year's months. */
+    DOSSIERS_RECEIVED,
+    /** Of them, resolved on time. */
+    DOSSIERS_ON_TIME,
+    /** Resolved late. */
+    DOSSIERS_LATE
 }

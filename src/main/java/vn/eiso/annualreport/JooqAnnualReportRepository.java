@@ -8,6 +8,7 @@ import static vn.eiso.db.Tables.APP_USER;
 import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_ITEM;
 import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.DOSSIER_STATISTIC;
 import static vn.eiso.db.Tables.INSPECTION;
 import static vn.eiso.db.Tables.INSPECTION_FINDING;
 import static vn.eiso.db.Tables.MANAGEMENT_REVIEW;
@@ -35,6 +36,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
@@ -231,7 +233,19 @@ class JooqAnnualReportRepository {
                 .from(INSPECTION_FINDING).join(INSPECTION).on(INSPECTION.ID.eq(INSPECTION_FINDING.INSPECTION_ID))
                 .where(INSPECTION.UNIT_ID.eq(u).and(INSPECTION_FINDING.CREATED_AT.ge(from))
                         .and(INSPECTION_FINDING.CREATED_AT.lt(to)))));
+        var dossiers = dsl.select(sum(DOSSIER_STATISTIC.RECEIVED), sum(DOSSIER_STATISTIC.ON_TIME),
+                        sum(DOSSIER_STATISTIC.LATE)).from(DOSSIER_STATISTIC)
+                .where(DOSSIER_STATISTIC.UNIT_ID.eq(u).and(DOSSIER_STATISTIC.MONTH_START.between(first, last)))
+                .fetchSingle();
+        figures.put(Figure.DOSSIERS_RECEIVED, dossiers.value1());
+        figures.put(Figure.DOSSIERS_ON_TIME, dossiers.value2());
+        figures.put(Figure.DOSSIERS_LATE, dossiers.value3());
         return figures;
+    }
+
+    /** A sum that is 0, not null, over no rows. */
+    private static org.jooq.Field<Long> sum(org.jooq.Field<Integer> field) {
+        return DSL.coalesce(DSL.sum(field), java.math.BigDecimal.ZERO).cast(Long.class);
     }
 
     private long count(Table<?> table, Condition condition) {

@@ -3,6 +3,7 @@ package vn.eiso.audit;
 import static vn.eiso.db.Tables.AUDIT;
 import static vn.eiso.db.Tables.AUDIT_ITEM;
 import static vn.eiso.db.Tables.DOCUMENT;
+import static vn.eiso.db.Tables.DOSSIER_STATISTIC;
 import static vn.eiso.db.Tables.MANAGEMENT_REVIEW;
 import static vn.eiso.db.Tables.NONCONFORMITY;
 import static vn.eiso.db.Tables.OBJECTIVE_MEASUREMENT;
@@ -82,8 +83,15 @@ class JooqReviewFigures {
 
         Condition procedures = DOCUMENT.UNIT_ID.eq(u).and(DOCUMENT.DOC_TYPE.eq(DocumentType.PROCEDURE.name()))
                 .and(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()));
+        // The one-stop software's dossiers of the months that start in the period: received, on time, late.
+        var dossiers = dsl.select(sum(DOSSIER_STATISTIC.RECEIVED), sum(DOSSIER_STATISTIC.ON_TIME),
+                        sum(DOSSIER_STATISTIC.LATE)).from(DOSSIER_STATISTIC)
+                .where(DOSSIER_STATISTIC.UNIT_ID.eq(u).and(DOSSIER_STATISTIC.MONTH_START.between(from, to)))
+                .fetchSingle();
         figures.put(ReviewInputKey.PROCESS_PERFORMANCE, List.of(count(DOCUMENT, procedures),
-                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON, DOCUMENT.REVIEW_FLAG, today)))));
+                count(DOCUMENT, DOCUMENT.UNIT_ID.eq(u).and(ReviewDue.overdue(DOCUMENT.STATUS, DOCUMENT.NEXT_REVIEW_ON,
+                        DOCUMENT.REVIEW_FLAG, today))),
+                dossiers.value1(), dossiers.value2(), dossiers.value3()));
 
         Condition openNc = NONCONFORMITY.UNIT_ID.eq(u).and(NONCONFORMITY.STATUS.ne(Nonconformity.Status.CLOSED.name()));
         figures.put(ReviewInputKey.NONCONFORMITIES, List.of(count(NONCONFORMITY, ncInPeriod),
@@ -118,6 +126,11 @@ class JooqReviewFigures {
     private long items(Condition audits, ItemResult... results) {
         return dsl.fetchCount(dsl.select(AUDIT_ITEM.ID).from(AUDIT_ITEM).join(AUDIT).on(AUDIT.ID.eq(AUDIT_ITEM.AUDIT_ID))
                 .where(audits.and(AUDIT_ITEM.RESULT.in(List.of(results).stream().map(Enum::name).toList()))));
+    }
+
+    /** A sum that is 0, not null, over no rows. */
+    private static org.jooq.Field<Long> sum(org.jooq.Field<Integer> field) {
+        return DSL.coalesce(DSL.sum(field), java.math.BigDecimal.ZERO).cast(Long.class);
     }
 
     private long count(Table<?> table, Condition condition) {

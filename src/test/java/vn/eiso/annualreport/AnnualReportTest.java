@@ -86,6 +86,12 @@ class AnnualReportTest extends ServiceTest {
         f.put(Figure.INSPECTION_FINDINGS, count("select count(*) from inspection_finding f join inspection i on"
                 + " i.id = f.inspection_id where i.unit_id = ? and f.created_at >= " + T + " and f.created_at < " + T,
                 unit, from, to));
+        for (var figure : java.util.Map.of(Figure.DOSSIERS_RECEIVED, "received", Figure.DOSSIERS_ON_TIME, "on_time",
+                Figure.DOSSIERS_LATE, "late").entrySet()) {
+            f.put(figure.getKey(), count("select coalesce(sum(" + figure.getValue() + "), 0) from dossier_statistic"
+                    + " where unit_id = ? and month_start between cast(? as date) and cast(? as date)", unit, first,
+                    last));
+        }
         return f;
     }
 

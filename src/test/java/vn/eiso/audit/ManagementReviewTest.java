@@ -99,6 +99,13 @@ class ManagementReviewTest extends ServiceTest {
         assertThat(figures(review, ReviewInputKey.PROCESS_PERFORMANCE).getFirst()).isEqualTo(
                 count("select count(*) from document where unit_id = ? and doc_type = 'PROCEDURE'"
                         + " and status = 'EFFECTIVE'", u));
+        assertThat(figures(review, ReviewInputKey.PROCESS_PERFORMANCE).subList(2, 5)).as("one-stop dossiers")
+                .containsExactly(count("select coalesce(sum(received), 0) from dossier_statistic where unit_id = ?"
+                        + " and month_start between cast(? as date) and cast(? as date)", u, from, today),
+                        count("select coalesce(sum(on_time), 0) from dossier_statistic where unit_id = ?"
+                                + " and month_start between cast(? as date) and cast(? as date)", u, from, today),
+                        count("select coalesce(sum(late), 0) from dossier_statistic where unit_id = ?"
+                                + " and month_start between cast(? as date) and cast(? as date)", u, from, today));
         long measured = count("select count(*) from quality_objective o where o.unit_id = ? and o.active", u);
         assertThat(figures(review, ReviewInputKey.OBJECTIVES).getFirst()).isEqualTo(measured);
         List<Long> objectives = figures(review, ReviewInputKey.OBJECTIVES);
