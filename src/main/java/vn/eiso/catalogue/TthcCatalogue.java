@@ -215,6 +215,13 @@ public class TthcCatalogue {
         return cited;
     }
 
+    /** The procedures the unit handles (found from the agency or added by hand, not excluded), by id. */
+    @Transactional(readOnly = true)
+    public Set<Long> handledBy(UnitId unit) {
+        guard.requireReadAccess(unit);
+        return repository.ofUnit(unit).stream().map(Tthc::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The unit handles the procedure although the agency column does not name it. */
     @Transactional
     public void include(UnitId unit, long tthcId) {

@@ -1,6 +1,7 @@
 package vn.eiso.catalogue.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -18,10 +19,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import vn.eiso.base.TextFolding;
+import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.catalogue.Coverage;
 import vn.eiso.catalogue.Tthc;
@@ -42,6 +47,7 @@ class CatalogueView extends VerticalLayout implements TitledView {
     final Span version = new Span();
     final Div coverage = new Div();
     private List<Tthc> entries = List.of();
+    private Set<Long> handled = Set.of();
 
     CatalogueView(TthcCatalogue catalogue, AccessGuard guard) {
         this.catalogue = catalogue;
@@ -73,13 +79,38 @@ class CatalogueView extends VerticalLayout implements TitledView {
         grid.addComponentColumn(t -> t.abolished() ? Badges.of(getTranslation("catalogue.abolished"), "badge error")
                 : Badges.of(getTranslation("catalogue.active"), "badge success"))
                 .setHeader(getTranslation("catalogue.status")).setAutoWidth(true).setFlexGrow(0);
+        if (guard.caller().isProvinceWide()) {
+            // The science department corrects which units handle what, for the unit it has switched to.
+            grid.addComponentColumn(this::mapping).setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setSizeFull();
         grid.setId("catalogue-grid");
         add(new Paragraph(getTranslation("catalogue.intro")), toolbar, coverage, grid);
         refresh();
     }
 
+    private com.vaadin.flow.component.Component mapping(Tthc tthc) {
+        Optional<UnitId> unit = CurrentUnit.get();
+        if (unit.isEmpty() || tthc.abolished()) {
+            return new Span();
+        }
+        boolean mapped = handled.contains(tthc.id());
+        Button toggle = new Button(getTranslation(mapped ? "catalogue.unmap" : "catalogue.map"), e -> {
+            Notifications.attempt(() -> {
+                if (mapped) {
+                    catalogue.exclude(unit.get(), tthc.id());
+                } else {
+                    catalogue.include(unit.get(), tthc.id());
+                }
+            }, mapped ? "catalogue.unmapped" : "catalogue.mapped");
+            refresh();
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return toggle;
+    }
+
     void refresh() {
+        handled = CurrentUnit.get().map(catalogue::handledBy).orElse(Set.of());
         entries = catalogue.entries();
         version.setText(getTranslation("catalogue.version", catalogue.version(), entries.size()));
         showEntries();
