@@ -18,6 +18,7 @@ import static vn.eiso.db.Tables.REPORT_PERIOD;
 import static vn.eiso.db.Tables.REVISION;
 import static vn.eiso.db.Tables.UNIT;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -244,8 +246,8 @@ class JooqAnnualReportRepository {
     }
 
     /** A sum that is 0, not null, over no rows. */
-    private static org.jooq.Field<Long> sum(org.jooq.Field<Integer> field) {
-        return DSL.coalesce(DSL.sum(field), java.math.BigDecimal.ZERO).cast(Long.class);
+    private static Field<Long> sum(Field<Integer> field) {
+        return DSL.coalesce(DSL.sum(field), BigDecimal.ZERO).cast(Long.class);
     }
 
     private long count(Table<?> table, Condition condition) {

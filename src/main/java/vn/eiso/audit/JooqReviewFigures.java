@@ -12,6 +12,7 @@ import static vn.eiso.db.Tables.REVIEW_ACTION;
 import static vn.eiso.db.Tables.REVISION;
 import static vn.eiso.db.Tables.RISK;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -129,8 +131,8 @@ class JooqReviewFigures {
     }
 
     /** A sum that is 0, not null, over no rows. */
-    private static org.jooq.Field<Long> sum(org.jooq.Field<Integer> field) {
-        return DSL.coalesce(DSL.sum(field), java.math.BigDecimal.ZERO).cast(Long.class);
+    private static Field<Long> sum(Field<Integer> field) {
+        return DSL.coalesce(DSL.sum(field), BigDecimal.ZERO).cast(Long.class);
     }
 
     private long count(Table<?> table, Condition condition) {

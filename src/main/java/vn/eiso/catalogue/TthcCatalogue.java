@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -21,8 +22,8 @@ import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Role;
-import vn.eiso.base.Spreadsheet;
 import vn.eiso.base.Spreadsheet.Column;
+import vn.eiso.base.Spreadsheet;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
@@ -219,7 +220,7 @@ public class TthcCatalogue {
     @Transactional(readOnly = true)
     public Set<Long> handledBy(UnitId unit) {
         guard.requireReadAccess(unit);
-        return repository.ofUnit(unit).stream().map(Tthc::id).collect(java.util.stream.Collectors.toSet());
+        return repository.ofUnit(unit).stream().map(Tthc::id).collect(Collectors.toSet());
     }
 
     /** The unit handles the procedure although the agency column does not name it. */

@@ -1,5 +1,6 @@
 package vn.eiso.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public final class TthcCode {
     /** The full code, when the text is one longer than the short code. */
     static Optional<String> fullCode(String text) {
         Matcher m = CODE.matcher(text == null ? "" : text.trim());
-        return m.matches() && !m.group(2).isEmpty() ? Optional.of(m.group().toUpperCase(java.util.Locale.ROOT))
+        return m.matches() && !m.group(2).isEmpty() ? Optional.of(m.group().toUpperCase(Locale.ROOT))
                 : Optional.empty();
     }
 }

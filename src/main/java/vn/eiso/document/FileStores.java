@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -53,12 +55,12 @@ class FileStores {
      */
     record SignatureQueue(FileStore store, Signatures signatures) implements FileStore {
 
-        private static final byte[] PDF = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
         @Override
         public void put(String sha256, byte[] content) {
             store.put(sha256, content);
-            if (content.length >= PDF.length && java.util.Arrays.equals(content, 0, PDF.length, PDF, 0, PDF.length)) {
+            if (content.length >= PDF.length && Arrays.equals(content, 0, PDF.length, PDF, 0, PDF.length)) {
                 signatures.queue(sha256);
             }
         }

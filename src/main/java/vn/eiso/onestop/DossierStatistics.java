@@ -7,11 +7,16 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,11 +24,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.DomainException;
-import vn.eiso.base.Spreadsheet;
 import vn.eiso.base.Spreadsheet.Column;
+import vn.eiso.base.Spreadsheet;
 import vn.eiso.base.UnitId;
-import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.base.security.AccessGuard;
 import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.catalogue.TthcCode;
 import vn.eiso.organisation.Unit;
@@ -100,11 +105,11 @@ public class DossierStatistics {
             throw new DomainException("error.dossier.tooLarge", MAX_BYTES / 1024 / 1024);
         }
         List<Line> lines = new ArrayList<>();
-        Map<String, UnitId> byCode = new java.util.HashMap<>();
+        Map<String, UnitId> byCode = new HashMap<>();
         units.all().stream().filter(Unit::isActive)
-                .forEach(u -> byCode.put(u.code().toUpperCase(java.util.Locale.ROOT), u.id()));
+                .forEach(u -> byCode.put(u.code().toUpperCase(Locale.ROOT), u.id()));
         for (Spreadsheet.Row row : Spreadsheet.read(fileName, content, COLUMNS, MAX_LINES).rows()) {
-            UnitId unit = byCode.get(row.get("unit").strip().toUpperCase(java.util.Locale.ROOT));
+            UnitId unit = byCode.get(row.get("unit").strip().toUpperCase(Locale.ROOT));
             lines.add(new Line(row.line(), unit, row.get("unit"), row.get("tthc"), row.get("month"),
                     row.get("received"), row.get("on_time"), row.get("late"), row.get("pending"), row.get("returned")));
         }
@@ -158,13 +163,13 @@ public class DossierStatistics {
      * read, or with a null scope of every unit (province-wide callers).
      */
     @Transactional(readOnly = true)
-    public Map<UnitId, Double> onTimeRates(java.util.Collection<UnitId> scope) {
+    public Map<UnitId, Double> onTimeRates(Collection<UnitId> scope) {
         if (scope == null) {
             guard.requireProvinceWide();
         } else {
             scope.forEach(guard::requireReadAccess);
         }
-        Map<UnitId, Double> rates = new java.util.HashMap<>();
+        Map<UnitId, Double> rates = new HashMap<>();
         repository.resolvedSince(YearMonth.now(clock).minusMonths(12).atDay(1)).forEach((unit, r) -> {
             if (r[0] + r[1] > 0 && (scope == null || scope.contains(unit))) {
                 rates.put(unit, Math.floor(1000.0 * r[0] / (r[0] + r[1])) / 10.0);
@@ -186,7 +191,7 @@ public class DossierStatistics {
         List<Map.Entry<UnitId, DossierCount>> counts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         YearMonth thisMonth = YearMonth.now(clock);
-        Map<String, String> known = new java.util.HashMap<>();
+        Map<String, String> known = new HashMap<>();
         catalogue.entries().stream().filter(t -> !t.abolished()).forEach(t -> known.put(t.code(), t.code()));
         for (Line l : lines) {
             if (l.unit() == null) {
@@ -200,8 +205,8 @@ public class DossierStatistics {
             String error = code.isEmpty() ? "error.dossier.tthc"
                     : month.isEmpty() ? "error.dossier.month"
                     : month.get().isAfter(thisMonth) ? "error.dossier.future"
-                    : java.util.Arrays.stream(numbers).anyMatch(n -> n == null) ? "error.dossier.count"
-                    : java.util.Arrays.stream(numbers).anyMatch(n -> n < 0) ? "error.dossier.negative"
+                    : Arrays.stream(numbers).anyMatch(n -> n == null) ? "error.dossier.count"
+                    : Arrays.stream(numbers).anyMatch(n -> n < 0) ? "error.dossier.negative"
                     : !seen.add(l.unit().value() + "|" + code.get() + "|" + month.get()) ? "error.dossier.duplicate"
                     : null;
             if (error != null) {
@@ -219,7 +224,7 @@ public class DossierStatistics {
         OffsetDateTime now = OffsetDateTime.now(clock);
         counts.forEach(e -> repository.upsert(e.getKey(), e.getValue(), source, now));
         events.publishEvent(new DossierFiguresStored(counts.stream().map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet())));
+                .collect(Collectors.toUnmodifiableSet())));
         trail.record("DOSSIER_FIGURES_" + source, TARGET, null, null, what + " · " + counts.size() + " lines");
         return new Result(lines.size(), counts.size(), List.of());
     }

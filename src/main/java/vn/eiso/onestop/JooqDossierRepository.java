@@ -5,6 +5,7 @@ import static vn.eiso.db.Tables.DOSSIER_STATISTIC;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class JooqDossierRepository {
     }
 
     /** The unit's months from {@code from} on, the procedures given (all when null) summed; none is judged yet. */
-    List<MonthFigures> monthly(UnitId unit, LocalDate from, java.util.Collection<String> codes) {
+    List<MonthFigures> monthly(UnitId unit, LocalDate from, Collection<String> codes) {
         return dsl.select(DOSSIER_STATISTIC.MONTH_START, DSL.sum(DOSSIER_STATISTIC.RECEIVED),
                         DSL.sum(DOSSIER_STATISTIC.ON_TIME), DSL.sum(DOSSIER_STATISTIC.LATE),
                         DSL.sum(DOSSIER_STATISTIC.PENDING), DSL.sum(DOSSIER_STATISTIC.RETURNED))

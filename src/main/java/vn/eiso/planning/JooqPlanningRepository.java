@@ -8,6 +8,7 @@ import static vn.eiso.db.Tables.RISK;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ class JooqPlanningRepository {
     }
 
     /** The active objectives of these units bound to a figure. */
-    List<Objective> boundObjectives(java.util.Collection<UnitId> units) {
+    List<Objective> boundObjectives(Collection<UnitId> units) {
         return objectives(QUALITY_OBJECTIVE.UNIT_ID.in(units.stream().map(UnitId::value).toList())
                 .and(QUALITY_OBJECTIVE.BOUND_FIGURE.isNotNull()).and(QUALITY_OBJECTIVE.ACTIVE.isTrue()));
     }

@@ -3,9 +3,11 @@ package vn.eiso.signature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
@@ -44,10 +46,13 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.CertificateList;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
@@ -56,8 +61,10 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
@@ -74,7 +81,7 @@ final class PdfSignatureVerifier {
 
     /** Adobe's signed attribute that carries CRLs and OCSP responses (PDF 1.6, 12.8.3.3.2). */
     private static final ASN1ObjectIdentifier ADOBE_REVOCATION = new ASN1ObjectIdentifier("1.2.840.113583.1.1.8");
-    private static final byte[] EOF = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 
     private PdfSignatureVerifier() {
     }
@@ -175,7 +182,7 @@ final class PdfSignatureVerifier {
     private static boolean intact(SignerInformation signer, X509CertificateHolder holder) {
         try {
             return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
-        } catch (CMSException | org.bouncycastle.operator.OperatorCreationException | java.security.cert
+        } catch (CMSException | OperatorCreationException | java.security.cert
                 .CertificateException e) {
             return false;
         }
@@ -223,7 +230,7 @@ final class PdfSignatureVerifier {
                     return Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant();
                 }
             }
-        } catch (IOException | org.bouncycastle.tsp.TSPException | RuntimeException e) {
+        } catch (IOException | TSPException | RuntimeException e) {
             // An unreadable time attribute falls back to the dictionary's date.
         }
         return signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
@@ -272,7 +279,7 @@ final class PdfSignatureVerifier {
             Revocations found = new Revocations(new ArrayList<>(), new ArrayList<>());
             for (Object crl : cms.getCRLs().getMatches(null)) {
                 try {
-                    found.addCrl(((org.bouncycastle.cert.X509CRLHolder) crl).getEncoded());
+                    found.addCrl(((X509CRLHolder) crl).getEncoded());
                 } catch (IOException e) {
                     // An unreadable CRL is no revocation data.
                 }
@@ -320,7 +327,7 @@ final class PdfSignatureVerifier {
                 if (new OCSPResp(der).getResponseObject() instanceof BasicOCSPResp basic) {
                     ocsps.add(basic);
                 }
-            } catch (IOException | org.bouncycastle.cert.ocsp.OCSPException | RuntimeException e) {
+            } catch (IOException | OCSPException | RuntimeException e) {
                 // As above.
             }
         }
@@ -378,8 +385,8 @@ final class PdfSignatureVerifier {
                         }
                     }
                 }
-            } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
-                    | org.bouncycastle.cert.ocsp.OCSPException e) {
+            } catch (GeneralSecurityException | OperatorCreationException
+                    | OCSPException e) {
                 // Unreadable responses say nothing.
             }
             return about;
@@ -399,8 +406,8 @@ final class PdfSignatureVerifier {
                         return true;
                     }
                 }
-            } catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.ocsp.OCSPException
-                    | org.bouncycastle.cert.CertException | java.security.cert.CertificateException e) {
+            } catch (OperatorCreationException | OCSPException
+                    | CertException | CertificateException e) {
                 return false;
             }
             return false;

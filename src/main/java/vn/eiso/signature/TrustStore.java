@@ -2,7 +2,10 @@ package vn.eiso.signature;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
@@ -143,7 +146,7 @@ public class TrustStore {
 
     private static List<X509Certificate> parse(String fileName, byte[] content) {
         try {
-            Collection<? extends java.security.cert.Certificate> parsed = CertificateFactory.getInstance("X.509")
+            Collection<? extends Certificate> parsed = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(content));
             List<X509Certificate> certificates = new ArrayList<>();
             for (var certificate : parsed) {
@@ -164,7 +167,7 @@ public class TrustStore {
     private static String fingerprint(X509Certificate certificate) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -176,7 +179,7 @@ public class TrustStore {
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

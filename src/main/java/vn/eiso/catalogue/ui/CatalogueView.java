@@ -1,5 +1,6 @@
 package vn.eiso.catalogue.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -89,7 +90,7 @@ class CatalogueView extends VerticalLayout implements TitledView {
         refresh();
     }
 
-    private com.vaadin.flow.component.Component mapping(Tthc tthc) {
+    private Component mapping(Tthc tthc) {
         Optional<UnitId> unit = CurrentUnit.get();
         if (unit.isEmpty() || tthc.abolished()) {
             return new Span();

@@ -1,11 +1,13 @@
 package vn.eiso.onestop.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
@@ -14,6 +16,8 @@ import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
@@ -79,14 +83,14 @@ class OneStopView extends VerticalLayout implements TitledView {
         refresh();
     }
 
-    private void number(String key, java.util.function.ToIntFunction<MonthFigures> value) {
+    private void number(String key, ToIntFunction<MonthFigures> value) {
         grid.addColumn(m -> value.applyAsInt(m)).setHeader(getTranslation(key)).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
     }
 
-    private com.vaadin.flow.component.Component suggestion(MonthFigures m) {
+    private Component suggestion(MonthFigures m) {
         if (!m.tooManyLate() || unit.isEmpty() || !guard.caller().canEdit(unit.get())) {
-            return new com.vaadin.flow.component.html.Span();
+            return new Span();
         }
         Button record = new Button(getTranslation("oneStop.recordNc"), e -> recordNonconformity(m));
         record.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
@@ -116,7 +120,7 @@ class OneStopView extends VerticalLayout implements TitledView {
                 Notifications.error(getTranslation("oneStop.importRefused", result.errors().size(),
                         result.errors().stream().limit(5).map(e -> getTranslation("import.lineShort", e.line()) + " "
                                 + getTranslation(e.messageKey(), e.args().toArray()))
-                                .collect(java.util.stream.Collectors.joining("; "))));
+                                .collect(Collectors.joining("; "))));
             }
         } catch (DomainException e) {
             Notifications.error(e);

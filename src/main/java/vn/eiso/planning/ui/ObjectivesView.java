@@ -30,21 +30,22 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.base.ui.Dialogs;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.TitledView;
+import vn.eiso.catalogue.Tthc;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.organisation.Membership;
 import vn.eiso.organisation.UserService;
 import vn.eiso.planning.Measurement;
-import vn.eiso.catalogue.Tthc;
-import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.planning.Objective;
-import vn.eiso.planning.ObjectiveId;
 import vn.eiso.planning.ObjectiveData;
+import vn.eiso.planning.ObjectiveId;
 import vn.eiso.planning.Objectives;
 
 /** Quality objectives with their latest result; choosing one shows its measurements plotted against the target. */
@@ -244,7 +245,7 @@ class ObjectivesView extends VerticalLayout implements TitledView, HasUrlParamet
                 objectives.create(unit, data);
             } else {
                 objectives.update(existing.id(), existing.version(), data, active.getValue());
-                boolean rebind = bound.getValue() && !java.util.Objects.equals(field.getValue(),
+                boolean rebind = bound.getValue() && !Objects.equals(field.getValue(),
                         existing.isBound() ? existing.binding().field() : null);
                 if (bound.getValue() != existing.isBound() || rebind) {
                     objectives.bindToOneStop(existing.id(), bound.getValue(), field.getValue());
