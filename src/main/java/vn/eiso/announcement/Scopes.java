@@ -20,6 +20,7 @@ import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
 import vn.eiso.catalogue.Tthc;
 import vn.eiso.catalogue.TthcCatalogue;
+import vn.eiso.catalogue.TthcCode;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentFilter;
@@ -177,7 +178,7 @@ public class Scopes {
             if (procedure.tthcCodes() == null) {
                 continue;
             }
-            for (String written : procedure.tthcCodes().split("[,;\\s]+")) {
+            for (String written : TthcCode.listed(procedure.tthcCodes())) {
                 Optional<Tthc> listed = catalogue.byCode(written);
                 String code = listed.map(Tthc::code).orElse(written);
                 if (!code.isBlank() && code.length() <= MAX_CODE && known.add(code.toUpperCase())) {

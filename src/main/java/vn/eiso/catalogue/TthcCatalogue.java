@@ -207,10 +207,8 @@ public class TthcCatalogue {
     private static Set<String> cited(List<String> codeTexts) {
         Set<String> cited = new LinkedHashSet<>();
         for (String codes : codeTexts) {
-            for (String code : codes.split("[,;\\s]+")) {
-                if (!code.isBlank()) {
-                    cited.add(TthcCode.shortCode(code).orElse(code.trim()));
-                }
+            for (String code : TthcCode.listed(codes)) {
+                cited.add(TthcCode.shortCode(code).orElse(code));
             }
         }
         return cited;

@@ -1,6 +1,8 @@
 package vn.eiso.catalogue;
 
 import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,12 @@ public final class TthcCode {
     private static final Pattern CODE = Pattern.compile("([0-9]{1,2}\\.[0-9]{6})((?:\\.[0-9A-Za-z]+)*)");
 
     private TthcCode() {
+    }
+
+    /** The codes a register entry's TTHC field lists, separated by commas, semicolons or spaces. */
+    public static List<String> listed(String field) {
+        return field == null ? List.of()
+                : Arrays.stream(field.split("[,;\\s]+")).filter(c -> !c.isBlank()).toList();
     }
 
     /** The short code of a code written in either form, or empty when it is not one. */

@@ -6,17 +6,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditTrail;
 import vn.eiso.base.ConcurrentEditException;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.UnitId;
-import vn.eiso.catalogue.CatalogueChanged;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
+import vn.eiso.catalogue.CatalogueChanged;
 
 /** The register of a unit's controlled documents: entries, the list, periodic review, external documents. */
 @Service

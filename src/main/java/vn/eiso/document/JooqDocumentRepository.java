@@ -9,17 +9,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.Arrays;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
@@ -27,8 +26,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.eiso.base.TextFolding;
 import vn.eiso.base.UnitId;
-import vn.eiso.catalogue.TthcCode;
 import vn.eiso.base.UserId;
+import vn.eiso.catalogue.TthcCode;
 
 @Repository
 class JooqDocumentRepository {
@@ -146,7 +145,7 @@ class JooqDocumentRepository {
                 .where(DOCUMENT.STATUS.eq(DocumentStatus.EFFECTIVE.name()))
                 .and(DOCUMENT.TTHC_CODES.contains(tthcCode))
                 .forEach(r -> {
-                    boolean cites = Arrays.stream(r.value3().split("[,;\\s]+"))
+                    boolean cites = TthcCode.listed(r.value3()).stream()
                             .anyMatch(c -> TthcCode.shortCode(c).filter(tthcCode::equals).isPresent());
                     if (cites) {
                         citing.put(new DocumentId(r.value1()), new UnitId(r.value2()));
