@@ -145,18 +145,6 @@ class ConsoleView extends VerticalLayout implements TitledView {
         for (OverdueItem.Kind kind : OverdueItem.Kind.values()) {
             count(kind);
         }
-        Span tthcHeader = new Span(getTranslation("console.col.tthc"));
-        tthcHeader.setTitle(getTranslation("console.col.tthc.tip"));
-        grid.addColumn(u -> u.tthc().procedures() == 0 ? "" : u.tthc().covered() + "/" + u.tthc().procedures())
-                .setHeader(tthcHeader).setTooltipGenerator(u -> getTranslation("console.col.tthc.tip"))
-                .setComparator(u -> u.tthc().percent()).setTextAlign(ColumnTextAlign.END).setWidth("5.5rem")
-                .setFlexGrow(0);
-        Span onTimeHeader = new Span(getTranslation("console.col.onTime"));
-        onTimeHeader.setTitle(getTranslation("console.onTimeRate"));
-        grid.addColumn(u -> u.onTimeRate() == null ? "" : String.format("%.1f %%", u.onTimeRate()))
-                .setHeader(onTimeHeader).setTooltipGenerator(u -> getTranslation("console.onTimeRate"))
-                .setComparator(u -> u.onTimeRate() == null ? -1 : u.onTimeRate()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("6rem").setFlexGrow(0);
         NarrowScreens.cards(grid, getTranslation("unit.name"), u -> NarrowScreens.card(
                 new Span(u.code() + " · " + u.name()), stageBadge(u.stage()),
                 NarrowScreens.fact(overdueSummary(u))));
@@ -270,7 +258,12 @@ class ConsoleView extends VerticalLayout implements TitledView {
                 Badges.fact(getTranslation("console.appliedSince"), Formats.date(f.appliedSince())),
                 Badges.fact(getTranslation("console.lastAudit"), Formats.date(f.lastAudit())),
                 Badges.fact(getTranslation("console.lastReview"), Formats.date(f.lastReview())),
-                Badges.fact(getTranslation("console.announcedOn"), Formats.date(f.announcedOn())));
+                Badges.fact(getTranslation("console.announcedOn"), Formats.date(f.announcedOn())),
+                // Per unit here rather than as grid columns: the grid must fit a 1366-pixel screen.
+                Badges.fact(getTranslation("console.tthcCoverage"), standing.tthc().procedures() == 0 ? null
+                        : standing.tthc().covered() + "/" + standing.tthc().procedures()),
+                Badges.fact(getTranslation("console.onTimeRate"), standing.onTimeRate() == null ? null
+                        : String.format("%.1f %%", standing.onTimeRate())));
         facts.addClassName("facts");
         dialog.add(facts, new Paragraph(getTranslation("stage." + standing.stage() + ".means")));
         if (detail.items().isEmpty()) {

@@ -107,5 +107,10 @@ class ConsoleViewTest extends UiTest {
     void a_quality_officer_sees_only_their_own_unit() {
         ConsoleView view = navigate(ConsoleView.class);
         assertThat(view.grid.getListDataView().getItems()).extracting(UnitStanding::code).containsExactly("STP");
+
+        view.openUnit(view.grid.getListDataView().getItems().findFirst().orElseThrow());
+        String facts = find(Dialog.class).single().getElement().getTextRecursively();
+        assertThat(facts).containsPattern("TTHC có quy trình đang hiệu lực \\(theo danh mục TTHC\\): 1/\\d+")
+                .containsPattern("giải quyết đúng hạn trong 12 tháng \\(một cửa\\): \\d+[.,]\\d %");
     }
 }
