@@ -172,6 +172,7 @@ public class Scopes {
         Set<String> known = repository.scope(unit).items().stream().filter(i -> i.code() != null)
                 .map(i -> i.code().toUpperCase()).collect(Collectors.toSet());
         int added = 0;
+        boolean catalogued = catalogue.version() > 0;
         for (DocumentSummary summary : documents.list(new DocumentFilter(unit, null, DocumentType.PROCEDURE,
                 DocumentStatus.EFFECTIVE, null, false), DocumentSort.CODE, true, 0, 1000)) {
             Document procedure = documents.get(summary.id());
@@ -180,6 +181,9 @@ public class Scopes {
             }
             for (String written : TthcCode.listed(procedure.tthcCodes())) {
                 Optional<Tthc> listed = catalogue.byCode(written);
+                if (catalogued && listed.filter(t -> !t.abolished()).isEmpty()) {
+                    continue; // the scope takes catalogue procedures in force; the coverage lists the code to correct
+                }
                 String code = listed.map(Tthc::code).orElse(written);
                 if (!code.isBlank() && code.length() <= MAX_CODE && known.add(code.toUpperCase())) {
                     String name = listed.map(Tthc::name).orElseGet(() -> tthcName(procedure.title()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,10 +158,14 @@ class JooqCatalogueRepository {
     }
 
     /** The TTHC codes cited by the unit's documents in force (free text, as the register keeps them). */
-    List<String> citedCodes(UnitId unit) {
-        return dsl.select(DOCUMENT.TTHC_CODES).from(DOCUMENT).where(DOCUMENT.UNIT_ID.eq(unit.value()))
-                .and(DOCUMENT.STATUS.eq("EFFECTIVE")).and(DOCUMENT.TTHC_CODES.isNotNull())
-                .fetch(DOCUMENT.TTHC_CODES);
+    /** The unit's documents in force that cite any TTHC, with the field as stored. */
+    Map<CitingDocument, String> citing(UnitId unit) {
+        Map<CitingDocument, String> citing = new LinkedHashMap<>();
+        dsl.select(DOCUMENT.ID, DOCUMENT.CODE, DOCUMENT.TTHC_CODES).from(DOCUMENT)
+                .where(DOCUMENT.UNIT_ID.eq(unit.value())).and(DOCUMENT.STATUS.eq("EFFECTIVE"))
+                .and(DOCUMENT.TTHC_CODES.isNotNull()).orderBy(DOCUMENT.CODE)
+                .forEach(r -> citing.put(new CitingDocument(r.value1(), r.value2()), r.value3()));
+        return citing;
     }
 
     private static Tthc tthc(Record r) {

@@ -47,6 +47,8 @@ public class TthcCatalogue {
     public static final String TARGET = "TTHC_CATALOGUE";
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_LINES = 20_000;
+    /** The register's column for the codes a document cites. */
+    private static final int MAX_CITED_CHARS = 1000;
 
     private static final List<Column> COLUMNS = List.of(
             Column.required("code", "mã", "mã thủ tục", "mã tthc", "mã số", "mã thủ tục hành chính"),
@@ -91,6 +93,40 @@ public class TthcCatalogue {
     public Optional<Tthc> byCode(String code) {
         guard.caller();
         return TthcCode.shortCode(code).flatMap(repository::byCode);
+    }
+
+    /**
+     * A register entry's TTHC field as references to the catalogue: each code once, in its short form, joined by
+     * ", ". Text that is no TTHC code is refused, and once a catalogue is imported so is a code it does not list or
+     * has abolished, unless the entry already cited it: an old entry stays editable, and the coverage lists such
+     * codes with the documents citing them for correction.
+     */
+    @Transactional(readOnly = true)
+    public String cite(String field, String previous) {
+        guard.caller();
+        Set<String> kept = new HashSet<>();
+        TthcCode.listed(previous).forEach(c -> kept.add(TthcCode.shortCode(c).orElse(c)));
+        boolean catalogued = repository.currentVersion() > 0;
+        Set<String> cited = new LinkedHashSet<>();
+        for (String written : TthcCode.listed(field)) {
+            Optional<String> code = TthcCode.shortCode(written);
+            if (!kept.contains(code.orElse(written))) {
+                String shortCode = code.orElseThrow(() -> new DomainException("error.document.tthcInvalid", written));
+                Optional<Tthc> tthc = catalogued ? repository.byCode(shortCode) : Optional.empty();
+                if (catalogued && tthc.isEmpty()) {
+                    throw new DomainException("error.document.tthcUnknown", written);
+                }
+                if (tthc.filter(Tthc::abolished).isPresent()) {
+                    throw new DomainException("error.document.tthcAbolished", shortCode, tthc.get().name());
+                }
+            }
+            cited.add(code.orElse(written));
+        }
+        String joined = String.join(", ", cited);
+        if (joined.length() > MAX_CITED_CHARS) {
+            throw new DomainException("error.document.tthcTooMany", cited.size());
+        }
+        return cited.isEmpty() ? null : joined;
     }
 
     @Transactional(readOnly = true)
@@ -173,13 +209,22 @@ public class TthcCatalogue {
         guard.requireReadAccess(unit);
         Map<String, Tthc> byCode = new HashMap<>();
         repository.all().forEach(t -> byCode.put(t.code(), t));
-        Set<String> cited = cited(repository.citedCodes(unit));
+        Map<String, Set<CitingDocument>> citing = new LinkedHashMap<>();
+        repository.citing(unit).forEach((document, codes) -> TthcCode.listed(codes).forEach(code -> citing
+                .computeIfAbsent(TthcCode.shortCode(code).orElse(code), c -> new LinkedHashSet<>()).add(document)));
         List<Tthc> handled = repository.ofUnit(unit).stream().filter(t -> !t.abolished()).toList();
-        List<Tthc> uncovered = handled.stream().filter(t -> !cited.contains(t.code())).toList();
-        List<String> unknown = cited.stream().filter(c -> !byCode.containsKey(c)).toList();
-        List<Tthc> abolished = cited.stream().map(byCode::get).filter(t -> t != null && t.abolished()).toList();
-        return new Coverage(handled.size(), handled.size() - uncovered.size(), uncovered,
-                byCode.isEmpty() ? List.of() : unknown, abolished);
+        List<Tthc> uncovered = handled.stream().filter(t -> !citing.containsKey(t.code())).toList();
+        List<Coverage.Correction> unknown = new ArrayList<>();
+        List<Coverage.Correction> abolished = new ArrayList<>();
+        citing.forEach((code, documents) -> {
+            Tthc tthc = byCode.get(code);
+            if (tthc == null && !byCode.isEmpty()) {
+                unknown.add(new Coverage.Correction(code, null, List.copyOf(documents)));
+            } else if (tthc != null && tthc.abolished()) {
+                abolished.add(new Coverage.Correction(code, tthc, List.copyOf(documents)));
+            }
+        });
+        return new Coverage(handled.size(), handled.size() - uncovered.size(), uncovered, unknown, abolished);
     }
 
     /**

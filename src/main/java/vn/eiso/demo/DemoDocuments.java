@@ -92,7 +92,7 @@ class DemoDocuments {
         issue(STP, unit, "QT-04", "Quy trình xem xét của lãnh đạo", DocumentType.PROCEDURE, "9.3", null, Set.of(),
                 procedure(STP, "xem xét của lãnh đạo", "9.3", 1), "Ban hành lần đầu");
         issue(STP, unit, "QT-06", "Quy trình cấp Phiếu lý lịch tư pháp cho công dân Việt Nam",
-                DocumentType.PROCEDURE, "8.5", "1.001233", Set.of(),
+                DocumentType.PROCEDURE, "8.5", "1.001233, 1.000775", Set.of(),
                 procedure(STP, "cấp Phiếu lý lịch tư pháp", "8.5", 1), "Ban hành lần đầu");
         Document form = issue(STP, unit, "BM-01", "Phiếu đề nghị sửa đổi, bổ sung tài liệu", DocumentType.FORM, "7.5",
                 null,

@@ -17,6 +17,7 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.catalogue.CatalogueChanged;
+import vn.eiso.catalogue.TthcCatalogue;
 
 /** The register of a unit's controlled documents: entries, the list, periodic review, external documents. */
 @Service
@@ -29,9 +30,12 @@ public class DocumentRegister {
     private final DocumentAccess access;
     private final AuditTrail trail;
     private final Clock clock;
+    private final TthcCatalogue catalogue;
 
-    DocumentRegister(JooqDocumentRepository documents, DocumentAccess access, AuditTrail trail, Clock clock) {
+    DocumentRegister(JooqDocumentRepository documents, DocumentAccess access, AuditTrail trail, Clock clock,
+            TthcCatalogue catalogue) {
         this.documents = documents;
+        this.catalogue = catalogue;
         this.access = access;
         this.trail = trail;
         this.clock = clock;
@@ -83,7 +87,7 @@ public class DocumentRegister {
     public Document update(DocumentId id, int version, DocumentData input) {
         Document before = access.readable(id);
         access.editor(before.unitId());
-        DocumentData data = validated(before.unitId(), input, id);
+        DocumentData data = validated(before.unitId(), input, before);
         if (data.type() != before.type()) {
             throw new DomainException("error.document.typeFixed");
         }
@@ -162,7 +166,9 @@ public class DocumentRegister {
         }
     }
 
-    DocumentData validated(UnitId unit, DocumentData d, DocumentId self) {
+    /** The entry as it will be stored, or the first refusal; {@code before} is the entry being edited, if any. */
+    DocumentData validated(UnitId unit, DocumentData d, Document before) {
+        DocumentId self = before == null ? null : before.id();
         String code = d.code() == null ? "" : d.code().strip();
         if (code.isEmpty()) {
             throw new DomainException("error.document.codeRequired");
@@ -198,7 +204,8 @@ public class DocumentRegister {
                 throw new DomainException("error.document.referenceNotExternal");
             }
         }
-        return new DocumentData(code, title, d.type(), d.owner(), blankToNull(d.tthcCodes()),
+        String tthc = catalogue.cite(d.tthcCodes(), before == null ? null : before.tthcCodes());
+        return new DocumentData(code, title, d.type(), d.owner(), tthc,
                 blankToNull(d.isoClauses()), d.reviewPeriodMonths(), d.retentionMonths(), blankToNull(d.issuer()),
                 blankToNull(d.externalNumber()), d.issuedOn(), d.validUntil(),
                 d.references() == null ? Set.of() : d.references());

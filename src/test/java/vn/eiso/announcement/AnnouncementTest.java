@@ -122,6 +122,11 @@ class AnnouncementTest extends ServiceTest {
         assertThat(ready.unmet()).extracting(Readiness.Condition::key).containsExactly(Key.MANDATORY_PROCEDURES);
         assertThat(ready.condition(Key.MANDATORY_PROCEDURES).items()).containsExactly("6.1");
         assertThat(ready.condition(Key.MANDATORY_PROCEDURES).route()).isEqualTo("documents");
+        // The demo scope was imported from the procedures: QT-06 also cites 1.000775, a code from before the
+        // catalogue, which the scope left out (the catalogue screen lists it to correct).
+        assertThat(scopes.of(stp).items()).extracting(ScopeItem::code).contains("1.001233")
+                .doesNotContain("1.000775");
+        assertThat(scopes.importFromProcedures(stp)).isZero();
 
         makeReady();
         as("thuky.stp");

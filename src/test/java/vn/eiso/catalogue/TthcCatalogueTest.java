@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.audittrail.AuditFilter;
@@ -47,6 +48,8 @@ class TthcCatalogueTest extends ServiceTest {
     RevisionWorkflow workflow;
     @Autowired
     Inbox inbox;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static final String HEADER = "Mã thủ tục,Tên thủ tục,Lĩnh vực,Cấp thực hiện,Cơ quan thực hiện,"
             + "Quyết định công bố";
@@ -204,9 +207,9 @@ class TthcCatalogueTest extends ServiceTest {
         as("thuky.stp");
         var document = register.create(stp, DocumentData.of("QT-TT", "Quy trình chứng thực", DocumentType.PROCEDURE,
                 as("thuky.stp").userId()));
-        register.update(document.id(), register.get(document.id()).version(), new DocumentData("QT-TT",
-                "Quy trình chứng thực", DocumentType.PROCEDURE, as("thuky.stp").userId(),
-                "2.000815.000.00.00.H12; 9.999999", "8.5", 12, null, null, null, null, null, Set.of()));
+        // Registered before the catalogue: the full code is the migrated form, 9.999999 a code it never had.
+        jdbc.update("update document set tthc_codes = '2.000815.000.00.00.H12; 9.999999' where id = ?",
+                document.id().value());
         Revision draft = workflow.startRevision(document.id(), "Ban hành lần đầu");
         workflow.editDraft(draft.id(), draft.version(), "Bước 1", "Ban hành lần đầu");
         workflow.submit(draft.id(), workflow.get(draft.id()).version());
@@ -217,7 +220,57 @@ class TthcCatalogueTest extends ServiceTest {
         Coverage after = catalogue.coverage(stp);
         assertThat(after.uncovered()).extracting(Tthc::code).doesNotContain("2.000815");
         assertThat(after.covered()).isEqualTo(coverage.covered() + 1);
-        assertThat(after.unknownCodes()).containsExactly("9.999999");
+        assertThat(after.unknownCodes()).filteredOn(c -> c.code().equals("9.999999")).singleElement()
+                .satisfies(c -> {
+            assertThat(c.code()).isEqualTo("9.999999");
+            assertThat(c.documents()).containsExactly(new CitingDocument(document.id().value(), "QT-TT"));
+        });
+    }
+
+    @Test
+    void a_register_entry_cites_catalogue_procedures_in_force_by_short_code_and_keeps_an_old_code_until_corrected()
+            throws IOException {
+        as("sokhcn");
+        String abolished = "2.001417";
+        List<String> lines = new ArrayList<>(demoLines());
+        lines.removeIf(l -> l.startsWith(abolished + ","));
+        catalogue.apply("lan-2.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), catalogue.version());
+        as("thuky.stp");
+        var document = register.create(stp, entry("QT-TTHC", "1.001233.000.00.00.H12, 2.000815; 1.001233"));
+        assertThat(document.tthcCodes()).as("short codes, each once").isEqualTo("1.001233, 2.000815");
+
+        assertThatThrownBy(() -> register.create(stp, entry("QT-X1", "1.001233, 9.999999")))
+                .isInstanceOf(DomainException.class).hasMessage("error.document.tthcUnknown[9.999999]");
+        assertThatThrownBy(() -> register.create(stp, entry("QT-X2", "thủ tục hộ tịch")))
+                .isInstanceOf(DomainException.class).hasMessage("error.document.tthcInvalid[thủ]");
+        assertThatThrownBy(() -> register.create(stp, entry("QT-X3", abolished)))
+                .isInstanceOf(DomainException.class).hasMessageStartingWith("error.document.tthcAbolished[2.001417, ");
+        assertThat(register.list(new DocumentFilter(stp, "QT-X", null, null, null, false), DocumentSort.CODE, true, 0, 10))
+                .as("nothing registered by a refused entry").isEmpty();
+
+        // An entry registered before the catalogue keeps its old codes through an unrelated edit, and drops them
+        // when the officer corrects the field; it cannot take them back.
+        jdbc.update("update document set tthc_codes = ? where id = ?", "9.999999, " + abolished,
+                document.id().value());
+        Document old = register.get(document.id());
+        DocumentData renamed = withTthc(old, "Quy trình đã đổi tên", old.tthcCodes());
+        Document kept = register.update(old.id(), old.version(), renamed);
+        assertThat(kept.tthcCodes()).isEqualTo("9.999999, " + abolished);
+        Document corrected = register.update(kept.id(), kept.version(), withTthc(kept, kept.title(), "1.001233"));
+        assertThat(corrected.tthcCodes()).isEqualTo("1.001233");
+        assertThatThrownBy(() -> register.update(corrected.id(), corrected.version(),
+                withTthc(corrected, corrected.title(), "1.001233, 9.999999")))
+                .isInstanceOf(DomainException.class).hasMessage("error.document.tthcUnknown[9.999999]");
+    }
+
+    private DocumentData entry(String code, String tthc) {
+        return new DocumentData(code, "Quy trình " + code, DocumentType.PROCEDURE, as("thuky.stp").userId(), tthc,
+                "8.5", 12, null, null, null, null, null, Set.of());
+    }
+
+    private static DocumentData withTthc(Document d, String title, String tthc) {
+        return new DocumentData(d.code(), title, d.type(), d.ownerId(), tthc, d.isoClauses(),
+                d.reviewPeriodMonths(), d.retentionMonths(), null, null, null, null, Set.of());
     }
 
     private Tthc entry(String code) {

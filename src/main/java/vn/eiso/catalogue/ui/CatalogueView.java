@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -134,19 +135,31 @@ class CatalogueView extends VerticalLayout implements TitledView {
             }
             coverage.add(new H3(getTranslation("catalogue.coverage", c.covered(), c.procedures(), c.percent())));
             addList("catalogue.coverage.uncovered", c.uncovered().stream()
-                    .map(t -> t.code() + " · " + t.name()).toList());
-            addList("catalogue.coverage.abolished", c.abolishedCited().stream()
-                    .map(t -> t.code() + " · " + t.name()).toList());
-            addList("catalogue.coverage.unknown", c.unknownCodes());
+                    .map(t -> new ListItem(t.code() + " · " + t.name())).toList());
+            addList("catalogue.coverage.abolished", c.abolishedCited().stream().map(this::correction).toList());
+            addList("catalogue.coverage.unknown", c.unknownCodes().stream().map(this::correction).toList());
         });
     }
 
-    private void addList(String titleKey, List<String> items) {
+    /** A cited code to correct, with a link to each document citing it. */
+    private ListItem correction(Coverage.Correction correction) {
+        ListItem item = new ListItem((correction.tthc() == null ? correction.code()
+                : correction.code() + " · " + correction.tthc().name()) + " — "
+                + getTranslation("catalogue.coverage.citedBy") + " ");
+        correction.documents().forEach(d -> {
+            Anchor link = new Anchor("document/" + d.documentId(), d.code());
+            link.addClassName("correction-link");
+            item.add(link, new Span(" "));
+        });
+        return item;
+    }
+
+    private void addList(String titleKey, List<ListItem> items) {
         if (items.isEmpty()) {
             return;
         }
         UnorderedList list = new UnorderedList();
-        items.forEach(i -> list.add(new ListItem(i)));
+        items.forEach(list::add);
         // Folded: a unit may lack procedures for dozens of TTHC, and the catalogue below must stay in view.
         coverage.add(new Details(getTranslation(titleKey, items.size()), list));
     }

@@ -23,6 +23,7 @@ import vn.eiso.base.UnitId;
 import vn.eiso.base.UserId;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Notifications;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentData;
 import vn.eiso.document.DocumentId;
@@ -38,7 +39,7 @@ class DocumentDialog extends Dialog {
     final TextField title = new TextField();
     final Select<DocumentType> type = new Select<>();
     final ComboBox<UserId> owner = new ComboBox<>();
-    final TextField tthc = new TextField();
+    final TthcPicker tthc;
     final TextField clauses = new TextField();
     final IntegerField reviewMonths = new IntegerField();
     final IntegerField retentionMonths = new IntegerField();
@@ -49,8 +50,9 @@ class DocumentDialog extends Dialog {
     final MultiSelectComboBox<DocumentId> references = new MultiSelectComboBox<>();
     final Button save = new Button();
 
-    DocumentDialog(DocumentRegister register, UserService users, UnitId unit, Document existing,
-            Consumer<Document> onSaved) {
+    DocumentDialog(DocumentRegister register, UserService users, TthcCatalogue catalogue, UnitId unit,
+            Document existing, Consumer<Document> onSaved) {
+        tthc = new TthcPicker(catalogue, unit);
         setHeaderTitle(getTranslation(existing == null ? "documents.add" : "documents.edit"));
         setWidth("min(48rem, 100vw)");
         code.setId("document-code");
@@ -79,8 +81,6 @@ class DocumentDialog extends Dialog {
         owner.setLabel(getTranslation("document.owner"));
         owner.setItems(members.keySet());
         owner.setItemLabelGenerator(members::get);
-        tthc.setLabel(getTranslation("document.tthc"));
-        tthc.setHelperText(getTranslation("document.tthc.help"));
         clauses.setLabel(getTranslation("document.clauses"));
         clauses.setHelperText(getTranslation("document.clauses.help"));
         reviewMonths.setLabel(getTranslation("document.reviewMonths"));
@@ -116,7 +116,7 @@ class DocumentDialog extends Dialog {
             code.setValue(existing.code());
             title.setValue(existing.title());
             owner.setValue(existing.ownerId());
-            tthc.setValue(orEmpty(existing.tthcCodes()));
+            tthc.cite(existing.tthcCodes());
             clauses.setValue(orEmpty(existing.isoClauses()));
             reviewMonths.setValue(existing.reviewPeriodMonths());
             retentionMonths.setValue(existing.retentionMonths());
@@ -137,12 +137,14 @@ class DocumentDialog extends Dialog {
                 .on("error.document.typeRequired", type).on("error.document.typeFixed", type)
                 .on("error.document.reviewPeriod", reviewMonths).on("error.document.retention", retentionMonths)
                 .on("error.dateRange", validUntil).on("error.document.referenceNotExternal", references)
-                .on("error.owner.notMember", owner);
+                .on("error.owner.notMember", owner).on("error.document.tthcInvalid", tthc)
+                .on("error.document.tthcUnknown", tthc).on("error.document.tthcAbolished", tthc)
+                .on("error.document.tthcTooMany", tthc);
         add(errors.formLine());
         save.addClickListener(e -> {
             errors.clear();
             DocumentData data = new DocumentData(code.getValue(), title.getValue(), type.getValue(),
-                    owner.getValue(), tthc.getValue(), clauses.getValue(),
+                    owner.getValue(), tthc.codes(), clauses.getValue(),
                     reviewMonths.getValue() == null ? 0 : reviewMonths.getValue(), retentionMonths.getValue(),
                     issuer.getValue(), externalNumber.getValue(), issuedOn.getValue(), validUntil.getValue(),
                     Set.copyOf(references.getValue()));

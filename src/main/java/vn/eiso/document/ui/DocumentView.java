@@ -50,6 +50,8 @@ import vn.eiso.signature.SignatureReport;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.signature.SignatureBadge;
 import vn.eiso.document.ChangeRequest;
+import vn.eiso.catalogue.TthcCatalogue;
+import vn.eiso.catalogue.TthcCode;
 import vn.eiso.document.ChangeRequests;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentId;
@@ -78,6 +80,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
     private final ZoneId zone;
     private Document document;
     private final AccessGuard guard;
+    private final TthcCatalogue catalogue;
     private Allowed<DocumentAction> allowed;
     private Revision open;
     private boolean editor;
@@ -91,7 +94,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
     final Grid<Revision> history = new Grid<>();
 
     DocumentView(DocumentRegister register, RevisionWorkflow workflow, ChangeRequests changeRequests,
-            UserService users, AccessGuard guard, Clock clock) {
+            UserService users, TthcCatalogue catalogue, AccessGuard guard, Clock clock) {
+        this.catalogue = catalogue;
         this.guard = guard;
         this.register = register;
         this.workflow = workflow;
@@ -105,6 +109,13 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
     }
 
     /** The province's today, not the server's: the server may run on UTC, seven hours behind. */
+    /** The cited TTHC by code and name, as the catalogue names them; a code it lacks as written. */
+    private String procedures(String codes) {
+        List<String> named = TthcCode.listed(codes).stream()
+                .map(c -> catalogue.byCode(c).map(t -> t.code() + " · " + t.name()).orElse(c)).toList();
+        return named.isEmpty() ? null : String.join("; ", named);
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -141,7 +152,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
                 .fact("document.type", getTranslation("docType." + document.type()))
                 .fact("document.owner", document.ownerName())
                 .fact("document.nextReview", DocumentBadges.date(document.nextReviewOn()))
-                .fact("document.tthc", document.tthcCodes())
+                .fact("document.tthc", procedures(document.tthcCodes()))
                 .fact("document.clauses", document.isoClauses());
         if (document.type() == DocumentType.EXTERNAL) {
             page.fact("document.issuer", document.issuer())
@@ -230,7 +241,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             b.setId("draft-start");
         }
         bar.secondary(getTranslation("common.edit"), VaadinIcon.EDIT, allowed.verdict(DocumentAction.EDIT_ENTRY),
-                () -> new DocumentDialog(register, users, document.unitId(), document, d -> render()).open());
+                () -> new DocumentDialog(register, users, catalogue, document.unitId(), document,
+                        d -> render()).open());
         bar.secondary(getTranslation("document.confirmReviewed"), VaadinIcon.CHECK,
                 allowed.verdict(DocumentAction.CONFIRM_REVIEWED),
                 () -> act(() -> register.confirmReviewed(document.id()), "document.reviewedDone"));

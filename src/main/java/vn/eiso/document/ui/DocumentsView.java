@@ -28,6 +28,7 @@ import vn.eiso.base.ui.NarrowScreens;
 import vn.eiso.base.ui.SearchField;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.document.DocumentFilter;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
 import vn.eiso.document.RegisterStatus;
@@ -51,7 +52,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
     private final Optional<UnitId> unit;
 
     DocumentsView(DocumentRegister register, ImportJobs imports,
-            UserService users, FileLimits limits) {
+            UserService users, TthcCatalogue catalogue, FileLimits limits) {
         this.register = register;
         this.unit = CurrentUnit.get();
         addClassName("list-view");
@@ -87,7 +88,7 @@ class DocumentsView extends VerticalLayout implements TitledView {
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         if (editor) {
             Button add = new Button(getTranslation("documents.add"), VaadinIcon.PLUS.create(),
-                    e -> new DocumentDialog(register, users, unit.get(), null,
+                    e -> new DocumentDialog(register, users, catalogue, unit.get(), null,
                             d -> getUI().ifPresent(ui -> ui.navigate(DocumentView.class, d.id().value()))).open());
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button bulk = new Button(getTranslation("documents.import"), VaadinIcon.UPLOAD.create(),

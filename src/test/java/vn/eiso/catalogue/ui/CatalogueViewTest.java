@@ -3,6 +3,7 @@ package vn.eiso.catalogue.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -42,7 +43,13 @@ class CatalogueViewTest extends UiTest {
         CurrentUnit.set(unit("STP"));
         CatalogueView view = navigate(CatalogueView.class);
         assertThat(view.grid.getGenericDataView().getItems()).hasSizeGreaterThan(100);
-        assertThat(view.coverage.getElement().getTextRecursively()).contains("thủ tục có quy trình đang hiệu lực");
+        assertThat(view.coverage.getElement().getTextRecursively()).contains("thủ tục có quy trình đang hiệu lực")
+                .contains("1 mã TTHC tài liệu viện dẫn không có trong danh mục (cần sửa)")
+                .contains("1.000775 — viện dẫn trong: QT-06");
+        // The code registered before the catalogue links to the document that cites it, to be corrected there.
+        Anchor correction = find(Anchor.class).withClassName("correction-link").single();
+        assertThat(correction.getText()).isEqualTo("QT-06");
+        assertThat(correction.getHref()).matches("document/[0-9]+");
         assertThat(view.grid.getColumns()).hasSize(6);
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
+import vn.eiso.catalogue.Tthc;
+import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.document.Records;
 import vn.eiso.document.FiledRecord;
 import vn.eiso.base.UnitId;
@@ -40,6 +42,8 @@ class DocumentViewsTest extends UiTest {
     DocumentRegister register;
     @Autowired
     RevisionWorkflow workflow;
+    @Autowired
+    TthcCatalogue catalogue;
 
     private UnitId stp() {
         return unit("STP");
@@ -81,12 +85,22 @@ class DocumentViewsTest extends UiTest {
         test(dialog.type).selectItem("Quy trình");
         assertThat(dialog.code.getValue()).isEqualTo("QT-");
         test(dialog.code).setValue(code);
-        test(dialog.title).setValue("Quy trình giải quyết khiếu nại");
+        test(dialog.title).setValue("Quy trình thôi quốc tịch");
+        // The TTHC come from the catalogue, the unit's own first, found by a name typed without diacritics.
+        Set<Long> handled = catalogue.handledBy(stp());
+        List<String> own = catalogue.entries().stream().filter(t -> handled.contains(t.id())).map(Tthc::code)
+                .sorted().toList();
+        assertThat(test(dialog.tthc).getSuggestions()).startsWith(own.toArray(String[]::new))
+                .hasSizeGreaterThan(own.size());
+        test(dialog.tthc).setFilter("thoi quoc tich");
+        assertThat(test(dialog.tthc).getSuggestions()).containsExactly("1.001555");
+        test(dialog.tthc).selectItem("1.001555");
         test(dialog.save).click();
 
         assertThat(getCurrentView()).isInstanceOf(DocumentView.class);
-        assertThat(register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true,
-                0, 1000)).anyMatch(d -> d.code().equals(code));
+        DocumentSummary added = register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true, 0, 1000).stream()
+                .filter(d -> d.code().equals(code)).findFirst().orElseThrow();
+        assertThat(register.get(added.id()).tthcCodes()).isEqualTo("1.001555");
     }
 
     @Test
