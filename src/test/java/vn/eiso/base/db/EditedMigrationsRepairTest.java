@@ -35,30 +35,11 @@ class EditedMigrationsRepairTest {
     @TempDir
     Path oldScripts;
 
-    private String url;
-    /** PostgreSQL: the throw-away schema this test works in; H2: null (a throw-away database). */
-    private String schema;
-    /** One connection for Flyway and the test, held open as a pool would hold it. */
-    private SingleConnectionDataSource database;
-    private Connection keepAlive;
+    private ThrowAwayDatabase database;
 
     @BeforeEach
     void copyTheScriptsAsTheyWereBeforeTheEdits() throws IOException, SQLException {
-        String postgres = System.getenv("EISO_DB_URL");
-        if (postgres != null && postgres.startsWith("jdbc:postgresql:")) {
-            url = postgres;
-            schema = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            database = new SingleConnectionDataSource(url, System.getenv().getOrDefault("EISO_DB_USER", "postgres"),
-                    System.getenv().getOrDefault("EISO_DB_PASSWORD", ""), true);
-            keepAlive = database.getConnection();
-            sql("create schema " + schema);
-            keepAlive.setSchema(schema);
-        } else {
-            url = "jdbc:h2:mem:upgrade-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-            database = new SingleConnectionDataSource(url, "sa", "", true);
-            keepAlive = database.getConnection();
-        }
+        database = new ThrowAwayDatabase();
         for (int v = 1; v <= 12; v++) {
             String prefix = "V" + v + "__";
             Path script;
@@ -73,10 +54,7 @@ class EditedMigrationsRepairTest {
 
     @AfterEach
     void closeTheDatabase() throws SQLException {
-        if (schema != null) {
-            sql("drop schema " + schema + " cascade");
-        }
-        database.destroy();
+        database.close();
     }
 
     @Test
@@ -164,8 +142,7 @@ class EditedMigrationsRepairTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration configure() {
-        var configuration = Flyway.configure().dataSource(database);
-        return schema == null ? configuration : configuration.schemas(schema).defaultSchema(schema);
+        return database.configure();
     }
 
     private Flyway current() {
@@ -194,7 +171,7 @@ class EditedMigrationsRepairTest {
     }
 
     private List<String> indexColumns(String index) throws SQLException {
-        if (schema != null) {
+        if (database.schema != null) {
             String definition = rows("select indexdef from pg_indexes where schemaname = current_schema"
                     + " and indexname = '" + index + "'").getFirst();
             return List.of(definition.substring(definition.indexOf('(') + 1, definition.lastIndexOf(')'))
@@ -205,23 +182,10 @@ class EditedMigrationsRepairTest {
     }
 
     private void sql(String sql) throws SQLException {
-        try (Statement s = keepAlive.createStatement()) {
-            s.execute(sql);
-        }
+        database.sql(sql);
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement s = keepAlive.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(String.valueOf(r.getString(i)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return database.rows(sql);
     }
 }
