@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
 import vn.eiso.organisation.UserService;
 import vn.eiso.reporting.PdfReport;
+import vn.eiso.signature.SignatureReport;
 import vn.eiso.base.Texts;
 
 /**
@@ -161,10 +163,21 @@ public class AuditWork {
     /** A file's bytes, after checking that the caller may read its audit. */
     @Transactional(readOnly = true)
     public byte[] evidenceContent(long fileId) {
+        return evidenceFiles.read(readableEvidence(fileId));
+    }
+
+    /** The signatures on a PDF evidence file the caller may read; empty for a file of another type. */
+    @Transactional(readOnly = true)
+    public Optional<SignatureReport> evidenceSignatures(EvidenceFile file) {
+        return evidenceFiles.signatures(readableEvidence(file.id()), file.contentType());
+    }
+
+    /** The stored content's hash of an evidence file whose audit the caller may read. */
+    private String readableEvidence(long fileId) {
         Map.Entry<AuditItemId, String> file = audits.file(fileId)
                 .orElseThrow(() -> new DomainException("error.audit.fileNotFound"));
         programme.get(audits.auditOf(file.getKey()).orElseThrow());
-        return evidenceFiles.read(file.getValue());
+        return file.getValue();
     }
 
     /** Removes an evidence file while the audit is open; the team only. */

@@ -1,9 +1,12 @@
 package vn.eiso.document;
 
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.eiso.base.security.AccessGuard;
+import vn.eiso.signature.SignatureReport;
+import vn.eiso.signature.Signatures;
 
 /**
  * Checked, content-addressed storage for other features' evidence files (an audit checklist item's photos and
@@ -21,8 +24,10 @@ public class EvidenceFiles {
     private final FileInspector inspector;
     private final FileStore files;
     private final AccessGuard guard;
+    private final Signatures signatures;
 
-    EvidenceFiles(FileInspector inspector, FileStore files, AccessGuard guard) {
+    EvidenceFiles(FileInspector inspector, FileStore files, AccessGuard guard, Signatures signatures) {
+        this.signatures = signatures;
         this.inspector = inspector;
         this.files = files;
         this.guard = guard;
@@ -40,6 +45,13 @@ public class EvidenceFiles {
     public byte[] read(String sha256) {
         guard.caller();
         return files.get(sha256);
+    }
+
+    /** The signatures on a stored PDF, as for documents' files (ADR 0024); empty for a file of another type. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Optional<SignatureReport> signatures(String sha256, String contentType) {
+        return "application/pdf".equals(contentType)
+                ? Optional.of(signatures.report(sha256, () -> files.get(sha256))) : Optional.empty();
     }
 
     public long maxBytes() {

@@ -22,6 +22,7 @@ import vn.eiso.base.security.AccessGuard.Caller;
 import vn.eiso.document.DocumentId;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.EvidenceFiles;
+import vn.eiso.signature.SignatureReport;
 import vn.eiso.inbox.Inbox;
 import vn.eiso.organisation.UserService;
 import vn.eiso.search.SearchHit;
@@ -195,9 +196,20 @@ public class Nonconformities {
     /** A file's bytes, after checking that the caller may read its nonconformity. */
     @Transactional(readOnly = true)
     public byte[] fileContent(long fileId) {
+        return evidenceFiles.read(readableFile(fileId).sha256());
+    }
+
+    /** The signatures on a PDF attached to a nonconformity the caller may read; empty for another type. */
+    @Transactional(readOnly = true)
+    public Optional<SignatureReport> fileSignatures(long fileId) {
+        NcFile file = readableFile(fileId);
+        return evidenceFiles.signatures(file.sha256(), file.contentType());
+    }
+
+    private NcFile readableFile(long fileId) {
         NcFile file = repository.file(fileId).orElseThrow(() -> new DomainException("error.nc.notFound"));
         get(file.nonconformityId());
-        return evidenceFiles.read(file.sha256());
+        return file;
     }
 
     @Transactional(readOnly = true)

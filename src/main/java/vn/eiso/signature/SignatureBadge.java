@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the badge beside a signed PDF says, for every screen that shows one: the verdict and the signer on the
@@ -18,6 +19,11 @@ public record SignatureBadge(String text, String theme, String details) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /** The badge of a file that carries a signature; none for an unsigned file or one of another type. */
+    public static Optional<SignatureBadge> ofSigned(Optional<SignatureReport> report, Translator t, ZoneId zone) {
+        return report.filter(SignatureReport::isSigned).map(r -> of(r, t, zone));
+    }
 
     public static SignatureBadge of(SignatureReport report, Translator t, ZoneId zone) {
         PdfSignature headline = report.headline().orElseThrow();

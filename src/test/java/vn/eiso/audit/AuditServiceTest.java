@@ -17,6 +17,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import vn.eiso.signature.PdfSignature;
+import vn.eiso.signature.SignatureVerdict;
+import vn.eiso.signature.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
@@ -422,6 +425,29 @@ class AuditServiceTest extends ServiceTest {
         assertThatThrownBy(() -> work.removeEvidence(files.getFirst().id()))
                 .hasFieldOrPropertyWithValue("messageKey", "error.audit.signed");
         assertThat(work.evidenceFiles(audit.id())).hasSize(1);
+    }
+
+    @Test
+    void a_signed_pdf_kept_as_evidence_shows_its_signer_to_those_who_read_the_audit_and_a_text_file_shows_none() {
+        Audit audit = planned();
+        as("danhgia");
+        AuditItem item = work.checklist(audit.id()).getFirst();
+        byte[] minutes = TestPki.signed(TestPki.pdf("Bien ban kiem tra"), TestPki.DIRECTOR);
+        work.record(item.id(), item.version(), "Biên bản có ký số", ItemResult.OBSERVATION,
+                Map.of("bien-ban.pdf", minutes, "ghi-chu.txt", "Ghi chú".getBytes(StandardCharsets.UTF_8)));
+        Map<String, EvidenceFile> files = work.evidenceFiles(audit.id()).stream()
+                .collect(java.util.stream.Collectors.toMap(EvidenceFile::fileName, f -> f));
+
+        as("congchuc.stp");
+        PdfSignature signature = work.evidenceSignatures(files.get("bien-ban.pdf")).orElseThrow().headline()
+                .orElseThrow();
+        assertThat(signature.signerName()).isEqualTo("Trần Văn Hùng");
+        assertThat(signature.verdict()).as("the tests' CA is not in the trust store")
+                .isEqualTo(SignatureVerdict.UNTRUSTED);
+        assertThat(work.evidenceSignatures(files.get("ghi-chu.txt"))).isEmpty();
+        as("thuky.xa");
+        assertThatThrownBy(() -> work.evidenceSignatures(files.get("bien-ban.pdf")))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

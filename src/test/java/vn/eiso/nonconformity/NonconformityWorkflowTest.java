@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import vn.eiso.signature.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.audittrail.AuditTrail;
@@ -204,8 +205,20 @@ class NonconformityWorkflowTest extends ServiceTest {
         assertThat(files).extracting(NcFile::fileName).containsExactly("phan-anh.txt");
         assertThat(register.fileContent(files.getFirst().id()))
                 .isEqualTo("Nội dung phản ánh".getBytes(StandardCharsets.UTF_8));
+        assertThat(register.fileSignatures(files.getFirst().id())).as("a text file carries no signature").isEmpty();
         as("thuky.xa");
         assertThatThrownBy(() -> register.fileContent(files.getFirst().id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> register.fileSignatures(files.getFirst().id()))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // A signed answer from the agency at fault, attached as evidence, shows who signed it.
+        as("thuky.stp");
+        register.attachFiles(first, Map.of("cong-van-tra-loi.pdf",
+                TestPki.signed(TestPki.pdf("Cong van tra loi"), TestPki.DIRECTOR)));
+        NcFile letter = register.files(first).stream().filter(f -> f.fileName().endsWith(".pdf")).findFirst()
+                .orElseThrow();
+        assertThat(register.fileSignatures(letter.id()).orElseThrow().headline().orElseThrow().signerName())
+                .isEqualTo("Trần Văn Hùng");
 
         as("thuky.stp");
         search.catchUp();

@@ -53,7 +53,6 @@ import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.DatePickers;
 import vn.eiso.base.ui.Dialogs;
-import vn.eiso.signature.SignatureReport;
 import vn.eiso.signature.SignatureBadge;
 import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.Formats;
@@ -361,11 +360,8 @@ class AnnouncementView extends VerticalLayout implements TitledView {
         if (a.hasSignedCopy()) {
             Div signed = new Div(Downloads.file(getTranslation("announcement.signedCopy"), a.signedFileName(),
                     "application/octet-stream", () -> announcements.signedCopy(a.id()).content()));
-            announcements.signedCopySignatures(a.id()).filter(SignatureReport::isSigned)
-                    .ifPresent(report -> {
-                        SignatureBadge badge = SignatureBadge.of(report, this::getTranslation, clock.getZone());
-                        signed.add(new Span(" "), Badges.of(badge.text(), badge.theme(), badge.details()));
-                    });
+            SignatureBadge.ofSigned(announcements.signedCopySignatures(a.id()), this::getTranslation, clock.getZone())
+                    .ifPresent(b -> signed.add(new Span(" "), Badges.of(b.text(), b.theme(), b.details())));
             files.add(signed);
         }
         return files;

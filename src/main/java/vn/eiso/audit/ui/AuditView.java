@@ -41,6 +41,7 @@ import vn.eiso.audit.Person;
 import vn.eiso.base.DomainException;
 import vn.eiso.base.Texts;
 import vn.eiso.base.ui.Badges;
+import vn.eiso.signature.SignatureBadge;
 import vn.eiso.base.ui.Downloads;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Messages;
@@ -198,8 +199,14 @@ class AuditView extends RecordPage implements HasUrlParameter<Long>, TitledView 
     /** The evidence notes with a download link per attached file. */
     private Component evidence(AuditItem item, List<EvidenceFile> files) {
         Div cell = new Div(new Span(item.evidence() == null ? "" : item.evidence()));
-        files.stream().filter(f -> f.itemId().equals(item.id())).forEach(f -> cell.add(new Div(
-                Downloads.file("📎 " + f.fileName(), f.fileName(), f.contentType(), () -> work.evidenceContent(f.id())))));
+        files.stream().filter(f -> f.itemId().equals(item.id())).forEach(f -> {
+            Div row = new Div(Downloads.file("📎 " + f.fileName(), f.fileName(), f.contentType(),
+                    () -> work.evidenceContent(f.id())));
+            // A signed scan (minutes, a decision) shows whose signature it carries, as a document's file does.
+            SignatureBadge.ofSigned(work.evidenceSignatures(f), this::getTranslation, zone)
+                    .ifPresent(b -> row.add(new Span(" "), Badges.of(b.text(), b.theme(), b.details())));
+            cell.add(row);
+        });
         return cell;
     }
 

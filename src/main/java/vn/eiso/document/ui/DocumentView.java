@@ -46,7 +46,6 @@ import vn.eiso.base.ui.TitledView;
 import vn.eiso.base.ui.Uploads;
 import vn.eiso.document.Acknowledgement;
 import vn.eiso.document.Attachment;
-import vn.eiso.signature.SignatureReport;
 import vn.eiso.base.ui.Badges;
 import vn.eiso.signature.SignatureBadge;
 import vn.eiso.document.ChangeRequest;
@@ -421,11 +420,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             Anchor link = new Anchor(a.downloadPath(), a.fileName());
             link.getElement().setAttribute("download", true);
             Div row = new Div(link);
-            workflow.signatures(a.id()).filter(SignatureReport::isSigned)
-                    .ifPresent(report -> {
-                        SignatureBadge badge = SignatureBadge.of(report, this::getTranslation, zone);
-                        row.add(new Span(" "), Badges.of(badge.text(), badge.theme(), badge.details()));
-                    });
+            SignatureBadge.ofSigned(workflow.signatures(a.id()), this::getTranslation, zone)
+                    .ifPresent(b -> row.add(new Span(" "), Badges.of(b.text(), b.theme(), b.details())));
             if (removable) {
                 Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(),
                         e -> act(() -> workflow.removeAttachment(a.id()), "draft.fileRemoved"));

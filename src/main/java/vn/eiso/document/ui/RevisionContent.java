@@ -83,11 +83,8 @@ class RevisionContent extends Div {
                     preview.setTarget("_blank");
                     item.add(new Span(" · "), preview);
                 }
-                signatures.apply(a.id()).filter(SignatureReport::isSigned)
-                        .ifPresent(report -> {
-                            SignatureBadge badge = SignatureBadge.of(report, this::getTranslation, zone);
-                            item.add(new Span(" "), Badges.of(badge.text(), badge.theme(), badge.details()));
-                        });
+                SignatureBadge.ofSigned(signatures.apply(a.id()), this::getTranslation, zone)
+                        .ifPresent(b -> item.add(new Span(" "), Badges.of(b.text(), b.theme(), b.details())));
                 list.add(item);
             }
             add(list);

@@ -50,6 +50,7 @@ import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.Notifications;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.base.ui.Uploads;
+import vn.eiso.signature.SignatureBadge;
 import vn.eiso.document.DocumentFilter;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
@@ -424,8 +425,11 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
     private Component filesSection() {
         VerticalLayout section = section("nc.files");
         for (NcFile file : register.files(nc.id())) {
-            section.add(Downloads.file("📎 " + file.fileName(), file.fileName(), file.contentType(),
+            Div row = new Div(Downloads.file("📎 " + file.fileName(), file.fileName(), file.contentType(),
                     () -> register.fileContent(file.id())));
+            SignatureBadge.ofSigned(register.fileSignatures(file.id()), this::getTranslation, zone)
+                    .ifPresent(b -> row.add(new Span(" "), Badges.of(b.text(), b.theme(), b.details())));
+            section.add(row);
         }
         if (nc.status().isOpen()) {
             Map<String, byte[]> files = new LinkedHashMap<>();
