@@ -23,6 +23,10 @@ class TthcPicker extends MultiSelectComboBox<String> {
     private final TthcCatalogue catalogue;
     /** Each offered code with the line the list shows for it. */
     private final Map<String, String> lines = new LinkedHashMap<>();
+    /** Codes the entry cites that the catalogue does not offer: marked on their chip until removed. */
+    private final Set<String> toCorrect = new LinkedHashSet<>();
+    /** No catalogue imported yet: codes are typed, not chosen. */
+    private final boolean typed;
 
     TthcPicker(TthcCatalogue catalogue, UnitId unit) {
         this.catalogue = catalogue;
@@ -32,19 +36,21 @@ class TthcPicker extends MultiSelectComboBox<String> {
         catalogue.entries().stream().filter(t -> !t.abolished())
                 .sorted(Comparator.comparing((Tthc t) -> !handled.contains(t.id())).thenComparing(Tthc::code))
                 .forEach(t -> lines.put(t.code(), t.code() + " · " + t.name()));
-        boolean typed = lines.isEmpty();
+        typed = lines.isEmpty();
         setHelperText(getTranslation(typed ? "document.tthc.typed" : "document.tthc.help"));
-        setAllowCustomValue(typed);
-        addCustomValueSetListener(e -> {
-            Set<String> chosen = new LinkedHashSet<>(getValue());
-            TthcCode.listed(e.getDetail()).forEach(code -> {
-                lines.putIfAbsent(code, code);
-                chosen.add(code);
+        if (typed) { // the listener alone lets the field take typed values
+            addCustomValueSetListener(e -> {
+                Set<String> chosen = new LinkedHashSet<>(getValue());
+                TthcCode.listed(e.getDetail()).forEach(code -> {
+                    lines.putIfAbsent(code, code);
+                    chosen.add(code);
+                });
+                offer(chosen);
             });
-            offer(chosen);
-        });
+        }
         // The chip holds the code alone: names run to a hundred characters, the list below shows them.
-        setItemLabelGenerator(code -> code);
+        setItemLabelGenerator(code -> toCorrect.contains(code) ? "⚠ " + code : code);
+        setSelectedItemsOnTop(true);
         setRenderer(new TextRenderer<>(lines::get));
         offer(Set.of());
     }
@@ -54,10 +60,18 @@ class TthcPicker extends MultiSelectComboBox<String> {
         Set<String> chosen = new LinkedHashSet<>();
         for (String written : TthcCode.listed(field)) {
             String code = TthcCode.shortCode(written).orElse(written);
-            lines.computeIfAbsent(code, c -> catalogue.byCode(c)
-                    .map(t -> getTranslation("document.tthc.abolished", t.code(), t.name()))
-                    .orElseGet(() -> getTranslation("document.tthc.unlisted", c)));
+            if (typed) {
+                lines.putIfAbsent(code, code);
+            } else if (!lines.containsKey(code)) {
+                toCorrect.add(code);
+                lines.put(code, catalogue.byCode(code)
+                        .map(t -> getTranslation("document.tthc.abolished", t.code(), t.name()))
+                        .orElseGet(() -> getTranslation("document.tthc.unlisted", code)));
+            }
             chosen.add(code);
+        }
+        if (!toCorrect.isEmpty()) {
+            setHelperText(getTranslation("document.tthc.toCorrect", String.join(", ", toCorrect)));
         }
         offer(chosen);
     }

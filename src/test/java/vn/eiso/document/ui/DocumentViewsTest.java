@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.catalogue.Tthc;
 import vn.eiso.catalogue.TthcCatalogue;
@@ -44,6 +45,8 @@ class DocumentViewsTest extends UiTest {
     RevisionWorkflow workflow;
     @Autowired
     TthcCatalogue catalogue;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private UnitId stp() {
         return unit("STP");
@@ -101,6 +104,26 @@ class DocumentViewsTest extends UiTest {
         DocumentSummary added = register.list(DocumentFilter.of(stp()), DocumentSort.CODE, true, 0, 1000).stream()
                 .filter(d -> d.code().equals(code)).findFirst().orElseThrow();
         assertThat(register.get(added.id()).tthcCodes()).isEqualTo("1.001555");
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void a_code_from_before_the_catalogue_is_marked_in_the_dialog_until_the_officer_removes_it() {
+        String code = "QT-C" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        Document entry = register.create(stp(), new DocumentData(code, "Quy trình cấp Phiếu lý lịch tư pháp",
+                DocumentType.PROCEDURE, null, "1.001233", "8.5", 12, null, null, null, null, null, Set.of()));
+        // Registered before the catalogue existed, with a code it does not have.
+        jdbc.update("update document set tthc_codes = '1.001233, 1.000775' where id = ?", entry.id().value());
+        navigate(DocumentView.class, entry.id().value());
+        test(find(Button.class).withText("Sửa").single()).click();
+        DocumentDialog dialog = find(DocumentDialog.class).single();
+        assertThat(dialog.tthc.getValue()).containsExactly("1.001233", "1.000775");
+        assertThat(dialog.tthc.getItemLabelGenerator().apply("1.000775")).isEqualTo("⚠ 1.000775");
+        assertThat(dialog.tthc.getHelperText()).startsWith("⚠ 1.000775: không có trong danh mục TTHC");
+
+        dialog.tthc.deselect("1.000775");
+        test(dialog.save).click();
+        assertThat(register.get(entry.id()).tthcCodes()).isEqualTo("1.001233");
     }
 
     @Test
