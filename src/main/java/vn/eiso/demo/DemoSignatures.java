@@ -57,7 +57,12 @@ class DemoSignatures {
                         + "Chính phủ;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Chính sách chất "
                         + "lượng của Sở Tư pháp.", "Điều 2. Quyết định có hiệu lực kể từ ngày ký."),
                 List.of("Như Điều 2;", "Lưu: VT."), "GIÁM ĐỐC", "Trần Văn Hùng"));
-        byte[] signed = DemoPki.sign(decision, director, now.minus(Duration.ofDays(300)), List.of());
+        // Timestamped, as signing tools in the province do: the badge's time is the authority's.
+        DemoPki.Credential timestamps = DemoPki.timestampAuthority(root, "Dịch vụ cấp dấu thời gian dùng thử",
+                now.minus(Duration.ofDays(365)), now.plus(Duration.ofDays(730)));
+        Instant signedAt = now.minus(Duration.ofDays(300));
+        byte[] signed = DemoPki.sign(decision, director, signedAt, List.of(),
+                new DemoPki.Stamp(timestamps, signedAt.plusSeconds(2)));
 
         people.acting(() -> {
             people.signIn("admin");

@@ -2,6 +2,7 @@ package vn.eiso.signature;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,6 +20,7 @@ import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -66,6 +68,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.operator.DigestCalculator;
 
 /**
  * Checks the signatures of a PDF with PDFBox (the signature dictionaries and the bytes they cover) and Bouncy
@@ -128,7 +131,7 @@ final class PdfSignatureVerifier {
         }
         String name = part(holder.getSubject(), BCStyle.CN);
         String organisation = part(holder.getSubject(), BCStyle.O);
-        Instant signedAt = signingTime(signer, signature);
+        Instant signedAt = signingTime(signer, signature, trust);
         Found result = new Found(position, name, organisation, signedAt, covered, revision, revisions);
         try {
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
@@ -213,15 +216,21 @@ final class PdfSignatureVerifier {
         }
     }
 
-    /** A timestamp's time when the signature carries one, else the signing-time attribute, else the PDF's /M. */
-    private static Instant signingTime(SignerInformation signer, PDSignature signature) {
+    /**
+     * The time of a timestamp on the signature when it verifies, else the signer's own signing-time attribute,
+     * else the PDF's /M. A timestamp is an unsigned attribute anyone can add after signing, so its time counts only
+     * when it covers this signature's value, is signed by a time-stamping certificate valid then, and that
+     * certificate chains to the trust store; otherwise it is ignored.
+     */
+    private static Instant signingTime(SignerInformation signer, PDSignature signature, Trust trust) {
         try {
-            if (signer.getUnsignedAttributes() != null) {
-                Attribute stamp = signer.getUnsignedAttributes()
-                        .get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-                if (stamp != null) {
-                    return new TimeStampToken(ContentInfo.getInstance(stamp.getAttrValues().getObjectAt(0)))
-                            .getTimeStampInfo().getGenTime().toInstant();
+            Attribute stamp = signer.getUnsignedAttributes() == null ? null
+                    : signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+            if (stamp != null) {
+                Instant stamped = verifiedTime(new TimeStampToken(ContentInfo.getInstance(
+                        stamp.getAttrValues().getObjectAt(0))), signer.getSignature(), trust);
+                if (stamped != null) {
+                    return stamped;
                 }
             }
             if (signer.getSignedAttributes() != null) {
@@ -234,6 +243,38 @@ final class PdfSignatureVerifier {
             // An unreadable time attribute falls back to the dictionary's date.
         }
         return signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+    }
+
+    /** The timestamp's time if it is over these signature bytes and its authority is trusted then; else null. */
+    private static Instant verifiedTime(TimeStampToken token, byte[] signatureValue, Trust trust) {
+        try {
+            DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().build()
+                    .get(token.getTimeStampInfo().getHashAlgorithm());
+            try (OutputStream out = digest.getOutputStream()) {
+                out.write(signatureValue);
+            }
+            if (!Arrays.equals(digest.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> authorities = token.getCertificates().getMatches(token.getSID());
+            if (authorities.isEmpty()) {
+                return null;
+            }
+            X509CertificateHolder authority = authorities.iterator().next();
+            // Checks the token's signature, and that the certificate is for time stamping and valid at its time.
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
+            List<X509Certificate> embedded = new ArrayList<>();
+            for (Object c : token.getCertificates().getMatches(null)) {
+                embedded.add(new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) c));
+            }
+            Date at = token.getTimeStampInfo().getGenTime();
+            return chain(new JcaX509CertificateConverter().getCertificate(authority), embedded, trust, at) == null
+                    ? null : at.toInstant();
+        } catch (IOException | GeneralSecurityException | OperatorCreationException | TSPException
+                | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String part(X500Name name, ASN1ObjectIdentifier attribute) {

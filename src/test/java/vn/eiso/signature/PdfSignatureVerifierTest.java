@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.TrustAnchor;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +90,36 @@ class PdfSignatureVerifierTest {
         byte[] inTime = DemoPki.sign(DECISION, lapsed, NOW.minus(days(500)), List.of());
         assertThat(PdfSignatureVerifier.verify(inTime, TRUSTED).getFirst().verdict())
                 .as("signed while the certificate was valid: still valid today").isEqualTo(SignatureVerdict.VALID);
+    }
+
+    @Test
+    void a_trusted_timestamp_decides_the_signing_time_and_one_from_an_untrusted_authority_is_ignored() {
+        DemoPki.Credential lapsed = DemoPki.issue(INTERMEDIATE, "Nguyễn Văn Cũ", "Sở Tư pháp tỉnh Hòa An",
+                NOW.minus(days(800)), NOW.minus(days(400)), false);
+        DemoPki.Credential authority = DemoPki.timestampAuthority(INTERMEDIATE, "Dịch vụ dấu thời gian",
+                NOW.minus(days(900)), NOW.plus(days(900)));
+        DemoPki.Credential forger = DemoPki.timestampAuthority(STRANGER_ROOT, "Dấu thời gian tự cấp",
+                NOW.minus(days(900)), NOW.plus(days(900)));
+        Instant whileValid = NOW.minus(days(500));
+        Instant afterLapse = NOW.minus(days(10));
+
+        // The authority saw the signature an hour after the signer's clock did: its time is the signing time.
+        Instant seen = whileValid.plus(Duration.ofHours(1));
+        PdfSignature stamped = PdfSignatureVerifier.verify(DemoPki.sign(DECISION, lapsed, whileValid, List.of(),
+                new DemoPki.Stamp(authority, seen)), TRUSTED).getFirst();
+        assertThat(stamped.verdict()).isEqualTo(SignatureVerdict.VALID);
+        assertThat(stamped.signedAt()).isEqualTo(seen);
+
+        // Anyone can add a timestamp after signing: one from outside the trust store changes nothing.
+        PdfSignature forged = PdfSignatureVerifier.verify(DemoPki.sign(DECISION, lapsed, afterLapse, List.of(),
+                new DemoPki.Stamp(forger, whileValid)), TRUSTED).getFirst();
+        assertThat(forged.verdict()).isEqualTo(SignatureVerdict.EXPIRED);
+        assertThat(forged.signedAt()).isEqualTo(afterLapse);
+
+        // A signature backdated by its signer: the trusted timestamp after the lapse outweighs the claim.
+        PdfSignature late = PdfSignatureVerifier.verify(DemoPki.sign(DECISION, lapsed, whileValid, List.of(),
+                new DemoPki.Stamp(authority, afterLapse)), TRUSTED).getFirst();
+        assertThat(late.verdict()).isEqualTo(SignatureVerdict.EXPIRED);
     }
 
     @Test
