@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +148,7 @@ public class Announcements {
         if (!SIGNED_TYPES.contains(stored.contentType())) {
             throw new DomainException("error.announcement.signedType");
         }
-        signedCopyRule.check(announcement, stored.contentType(), content);
+        signedCopyRule.check(announcement, stored.contentType(), stored.sha256(), content);
         repository.attachSigned(id, stored.fileName(), stored.contentType(), stored.sha256());
         trail.record("ANNOUNCEMENT_SIGNED_ATTACHED", TARGET, id, announcement.unitId(), stored.fileName());
         return existing(id);
@@ -257,6 +258,20 @@ public class Announcements {
             default -> ".pdf";
         });
         return new DownloadedFile(name, file.contentType(), content);
+    }
+
+    /**
+     * The kept verdicts on the signatures of the files the public register serves, by announcement; read without
+     * login, so never verified on demand (a file not yet checked under the current trust store has none).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, SignatureReport> publicSignatures() {
+        Map<Long, String> pdfs = repository.publicPdfs();
+        Map<String, SignatureReport> kept = signatures.kept(pdfs.values());
+        Map<Long, SignatureReport> byAnnouncement = new HashMap<>();
+        pdfs.forEach((id, sha256) -> Optional.ofNullable(kept.get(sha256))
+                .ifPresent(report -> byAnnouncement.put(id, report)));
+        return byAnnouncement;
     }
 
     /** Every announcement, public columns only: no login needed. */

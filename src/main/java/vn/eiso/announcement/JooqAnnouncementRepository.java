@@ -9,7 +9,9 @@ import static vn.eiso.db.Tables.UNIT;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -202,6 +204,20 @@ class JooqAnnouncementRepository {
                 .from(ANNOUNCEMENT).where(ANNOUNCEMENT.ID.eq(id))
                 .fetchOptional(r -> r.value1() != null ? new StoredFile(r.value1(), r.value2(), r.value5())
                         : new StoredFile(r.value4(), "application/pdf", r.value5()));
+    }
+
+    /** Each announcement's public file when it is a PDF (the signed copy, else the generated decision). */
+    Map<Long, String> publicPdfs() {
+        Map<Long, String> pdfs = new LinkedHashMap<>();
+        dsl.select(ANNOUNCEMENT.ID, ANNOUNCEMENT.SIGNED_SHA256, ANNOUNCEMENT.SIGNED_TYPE, ANNOUNCEMENT.DECISION_SHA256)
+                .from(ANNOUNCEMENT).forEach(r -> {
+                    if (r.value2() == null) {
+                        pdfs.put(r.value1(), r.value4());
+                    } else if ("application/pdf".equals(r.value3())) {
+                        pdfs.put(r.value1(), r.value2());
+                    }
+                });
+        return pdfs;
     }
 
     Optional<String> decisionSha(long id) {

@@ -32,12 +32,16 @@ class SignedCopyRule {
         this.match = match;
     }
 
-    void check(Announcement announcement, String contentType, byte[] content) {
+    /** Refuses a copy the rule does not accept; the verdict on an accepted PDF is kept for the public register. */
+    void check(Announcement announcement, String contentType, String sha256, byte[] content) {
+        boolean pdf = "application/pdf".equals(contentType);
         if (match == Match.NONE) {
+            if (pdf) {
+                signatures.verifyAndKeep(sha256, content);
+            }
             return;
         }
-        SignatureReport report = "application/pdf".equals(contentType) ? signatures.verify(content)
-                : new SignatureReport(List.of());
+        SignatureReport report = pdf ? signatures.verifyAndKeep(sha256, content) : new SignatureReport(List.of());
         if (!report.isSigned()) {
             throw new DomainException("error.announcement.unsignedCopy");
         }

@@ -7,10 +7,15 @@ import static vn.eiso.db.Tables.TRUST_GENERATION;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+import vn.eiso.db.tables.records.PdfSignatureRecord;
 
 @Repository
 class JooqSignatureRepository {
@@ -80,11 +85,29 @@ class JooqSignatureRepository {
 
     List<PdfSignature> signatures(String sha256) {
         return dsl.selectFrom(PDF_SIGNATURE).where(PDF_SIGNATURE.SHA256.eq(sha256)).orderBy(PDF_SIGNATURE.POSITION)
-                .fetch(r -> new PdfSignature(r.getPosition(), SignatureVerdict.valueOf(r.getVerdict()),
-                        r.getSignerName(), r.getOrganisation(),
-                        r.getSignedAt() == null ? null : r.getSignedAt().toInstant(), r.getCoveredBytes(),
-                        r.getRevision(), r.getRevisions(), PdfSignature.Revocation.valueOf(r.getRevocation()),
-                        r.getDetail()));
+                .fetch(JooqSignatureRepository::signature);
+    }
+
+    /** The kept signatures of those of the files checked under {@code generation}, in one query. */
+    Map<String, List<PdfSignature>> keptUnder(Collection<String> sha256s, long generation) {
+        Map<String, List<PdfSignature>> kept = new LinkedHashMap<>();
+        if (sha256s.isEmpty()) {
+            return kept;
+        }
+        dsl.select(PDF_CHECK.SHA256).from(PDF_CHECK).where(PDF_CHECK.SHA256.in(sha256s))
+                .and(PDF_CHECK.GENERATION.eq(generation))
+                .forEach(r -> kept.put(r.value1(), new ArrayList<>()));
+        dsl.selectFrom(PDF_SIGNATURE).where(PDF_SIGNATURE.SHA256.in(kept.keySet()))
+                .orderBy(PDF_SIGNATURE.SHA256, PDF_SIGNATURE.POSITION)
+                .forEach(r -> kept.get(r.getSha256()).add(signature(r)));
+        return kept;
+    }
+
+    private static PdfSignature signature(PdfSignatureRecord r) {
+        return new PdfSignature(r.getPosition(), SignatureVerdict.valueOf(r.getVerdict()), r.getSignerName(),
+                r.getOrganisation(), r.getSignedAt() == null ? null : r.getSignedAt().toInstant(),
+                r.getCoveredBytes(), r.getRevision(), r.getRevisions(),
+                PdfSignature.Revocation.valueOf(r.getRevocation()), r.getDetail());
     }
 
     /** Replaces the file's verdicts with those taken under {@code generation}. */

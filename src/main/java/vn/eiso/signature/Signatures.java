@@ -2,7 +2,10 @@ package vn.eiso.signature;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
@@ -53,6 +56,32 @@ public class Signatures {
             return new SignatureReport(repository.signatures(sha256));
         }
         return new SignatureReport(PdfSignatureVerifier.verify(content.get(), trust.trust()));
+    }
+
+    /**
+     * Verifies a PDF being stored and keeps the verdict at once, in the storing transaction: for a file a page
+     * anyone may open shows, which reads only kept verdicts.
+     */
+    @Transactional
+    public SignatureReport verifyAndKeep(String sha256, byte[] content) {
+        guard.caller();
+        long generation = trust.generation();
+        SignatureReport report = new SignatureReport(PdfSignatureVerifier.verify(content, trust.trust()));
+        repository.keep(sha256, report.signatures(), generation, OffsetDateTime.now(clock));
+        return report;
+    }
+
+    /**
+     * The kept verdicts, under the trust store as it is, of those of the files the background check (or
+     * {@link #verifyAndKeep}) has taken. For pages anyone may open: they must never verify files on demand, and the
+     * caller passes only files it may show them.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, SignatureReport> kept(Collection<String> sha256s) {
+        Map<String, SignatureReport> kept = new HashMap<>();
+        repository.keptUnder(sha256s, trust.generation()).forEach((sha256, found) ->
+                kept.put(sha256, new SignatureReport(found)));
+        return kept;
     }
 
     /** The verdicts on a file about to be stored, to refuse it before anything is kept. */

@@ -95,6 +95,7 @@ class AnnouncementJourneyTest extends BrowserTest {
         driver.manage().deleteAllCookies();
         driver.get(url("cong-bo"));
         waitForText("15/QĐ-STP");
+        waitForText("Chữ ký số hợp lệ · Trần Văn Hùng"); // the citizen sees who signed the published decision
         screenshot("public-register");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         screenshot("public-register-phone");

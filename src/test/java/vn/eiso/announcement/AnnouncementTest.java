@@ -354,6 +354,10 @@ class AnnouncementTest extends ServiceTest {
                 .satisfies(s -> assertThat(s.verdict()).isEqualTo(SignatureVerdict.VALID))
                 .satisfies(s -> assertThat(s.signerName()).isEqualTo("Trần Văn Hùng"));
         Accounts.signOut();
+        // The accepted copy's verdict was kept on upload: the public register shows it without verifying anything.
+        assertThat(announcements.publicSignatures().get(a.id()).headline().orElseThrow())
+                .satisfies(s -> assertThat(s.verdict()).isEqualTo(SignatureVerdict.VALID))
+                .satisfies(s -> assertThat(s.signerName()).isEqualTo("Trần Văn Hùng"));
         Announcements.DownloadedFile published = announcements.publicFile(a.id());
         assertThat(published.contentType()).isEqualTo("application/pdf");
         assertThat(published.name()).isEqualTo("QD-cong-bo-15-QĐ-STP.pdf");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,8 +111,11 @@ class SignaturesTest extends ServiceTest {
         Attachment file = signedDraftFile();
         long generation = repository.generation();
         assertThat(repository.checkedUnder(file.sha256())).as("queued, not yet checked").isEmpty();
+        assertThat(signatures.kept(Set.of(file.sha256()))).as("pages without login never verify").isEmpty();
 
         int checked = signatures.checkStale(stored, 10_000);
+        assertThat(signatures.kept(Set.of(file.sha256())).get(file.sha256()).headline().orElseThrow().verdict())
+                .isEqualTo(SignatureVerdict.VALID);
 
         assertThat(checked).isPositive();
         assertThat(repository.checkedUnder(file.sha256())).contains(generation);
@@ -122,6 +126,7 @@ class SignaturesTest extends ServiceTest {
         as("admin");
         trust.add("khac.pem", TrustStore.pem(TestPki.STRANGER_ROOT.certificate()).getBytes(StandardCharsets.US_ASCII));
         assertThat(repository.stale(repository.generation(), 10_000)).contains(file.sha256());
+        assertThat(signatures.kept(Set.of(file.sha256()))).as("taken under the old trust store").isEmpty();
         signatures.checkStale(stored, 10_000);
         assertThat(repository.checkedUnder(file.sha256())).contains(repository.generation());
     }

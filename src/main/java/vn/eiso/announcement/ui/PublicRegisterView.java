@@ -17,11 +17,18 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import vn.eiso.announcement.Announcements;
 import vn.eiso.announcement.PublicAnnouncement;
+import vn.eiso.base.ui.Badges;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.LanguageSwitch;
+import vn.eiso.signature.SignatureBadge;
+import vn.eiso.signature.SignatureReport;
 
 /**
  * The public register of conformity announcements, for citizens and the ministry, without login. It shows what
@@ -37,11 +44,16 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle, HasU
     final TextField filter = new TextField();
     private final List<PublicAnnouncement> all;
     private final Announcements announcements;
+    /** The kept verdicts on each announcement's published PDF. */
+    private final Map<Long, SignatureReport> signatures;
+    private final ZoneId zone;
 
-    PublicRegisterView(Announcements announcements) {
+    PublicRegisterView(Announcements announcements, Clock clock) {
         this.announcements = announcements;
+        this.zone = clock.getZone();
         addClassName("public-register");
         all = announcements.publicRegister();
+        signatures = announcements.publicSignatures();
         Span emblem = new Span("ISO");
         emblem.addClassName("brand-emblem");
         HorizontalLayout header = new HorizontalLayout(emblem, new H1(getTranslation("publicRegister.title")));
@@ -96,6 +108,9 @@ class PublicRegisterView extends VerticalLayout implements HasDynamicTitle, HasU
         Span decision = new Span(getTranslation("publicRegister.decisionOf", a.number(), Formats.date(a.decidedOn())));
         decision.addClassName("public-decision");
         HorizontalLayout head = new HorizontalLayout(decision, AnnouncementBadges.status(a.status(), this));
+        // Citizens see whose digital signature the published decision carries, as checked by eISO.
+        SignatureBadge.ofSigned(Optional.ofNullable(signatures.get(a.id())), this::getTranslation, zone)
+                .ifPresent(b -> head.add(Badges.of(b.text(), b.theme(), b.details())));
         head.setAlignItems(Alignment.BASELINE);
         head.setWrap(true);
         Div scope = new Div();
