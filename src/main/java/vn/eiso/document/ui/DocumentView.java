@@ -46,8 +46,6 @@ import vn.eiso.base.ui.TitledView;
 import vn.eiso.base.ui.Uploads;
 import vn.eiso.document.Acknowledgement;
 import vn.eiso.document.Attachment;
-import vn.eiso.base.ui.Badges;
-import vn.eiso.signature.SignatureBadge;
 import vn.eiso.document.ChangeRequest;
 import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.catalogue.TthcCode;
@@ -417,11 +415,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
         Div list = new Div();
         list.addClassName("file-list");
         for (Attachment a : files) {
-            Anchor link = new Anchor(a.downloadPath(), a.fileName());
-            link.getElement().setAttribute("download", true);
-            Div row = new Div(link);
-            SignatureBadge.ofSigned(workflow.signatures(a.id()), this::getTranslation, zone)
-                    .ifPresent(b -> row.add(new Span(" "), Badges.of(b.text(), b.theme(), b.details())));
+            Div row = FileLinks.row(a, workflow.signatures(a.id()), this::getTranslation, zone);
             if (removable) {
                 Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(),
                         e -> act(() -> workflow.removeAttachment(a.id()), "draft.fileRemoved"));

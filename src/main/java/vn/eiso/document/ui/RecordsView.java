@@ -7,7 +7,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -37,6 +36,7 @@ import vn.eiso.base.ui.Formats;
 import vn.eiso.base.ui.TitledView;
 import vn.eiso.base.ui.Uploads;
 import vn.eiso.document.DocumentFilter;
+import vn.eiso.document.Attachment;
 import vn.eiso.document.DocumentRegister;
 import vn.eiso.document.DocumentSort;
 import vn.eiso.document.DocumentStatus;
@@ -45,6 +45,7 @@ import vn.eiso.document.DocumentType;
 import vn.eiso.document.FiledRecord;
 import vn.eiso.document.RecordId;
 import vn.eiso.document.Records;
+import vn.eiso.document.RevisionWorkflow;
 
 /** The unit's records (hồ sơ): filed against a template in force, never edited, corrected by a new entry. */
 @Route("records")
@@ -56,12 +57,15 @@ class RecordsView extends VerticalLayout implements TitledView, HasUrlParameter<
     /** The record a {@code records/{id}} address opened, if any. */
     FiledRecord shown;
     private final Records records;
+    private final RevisionWorkflow workflow;
     /** The service checks each file against the configured limit; this only keeps the upload itself bounded. */
     private final FileLimits limits;
     private final DocumentRegister register;
     private final ZoneId zone;
 
-    RecordsView(Records records, DocumentRegister register, FileLimits limits, Clock clock) {
+    RecordsView(Records records, DocumentRegister register, RevisionWorkflow workflow, FileLimits limits,
+            Clock clock) {
+        this.workflow = workflow;
         this.limits = limits;
         this.records = records;
         this.register = register;
@@ -80,11 +84,7 @@ class RecordsView extends VerticalLayout implements TitledView, HasUrlParameter<
                 .setHeader(getTranslation("records.title")).setFlexGrow(3);
         grid.addComponentColumn(r -> {
             Div files = new Div();
-            records.attachments(r.id()).forEach(a -> {
-                Anchor link = new Anchor(a.downloadPath(), a.fileName());
-                link.getElement().setAttribute("download", true);
-                files.add(new Div(link));
-            });
+            records.attachments(r.id()).forEach(a -> files.add(fileRow(a)));
             return files;
         }).setHeader(getTranslation("revision.files")).setFlexGrow(2);
         grid.addColumn(FiledRecord::filedByName).setHeader(getTranslation("records.filedBy")).setAutoWidth(true);
@@ -126,15 +126,15 @@ class RecordsView extends VerticalLayout implements TitledView, HasUrlParameter<
             text.setText(r.text());
             dialog.add(text);
         }
-        records.attachments(r.id()).forEach(a -> {
-            Anchor link = new Anchor(a.downloadPath(), a.fileName());
-            link.getElement().setAttribute("download", true);
-            dialog.add(new Div(link));
-        });
+        records.attachments(r.id()).forEach(a -> dialog.add(fileRow(a)));
         Button close = new Button(getTranslation("common.close"), e -> dialog.close());
         dialog.getFooter().add(close);
         dialog.open();
         shown = r;
+    }
+
+    private Div fileRow(Attachment file) {
+        return FileLinks.row(file, workflow.signatures(file.id()), this::getTranslation, zone);
     }
 
     void openDialog(UnitId unit, FiledRecord corrected) {

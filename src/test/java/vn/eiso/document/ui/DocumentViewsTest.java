@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.data.provider.Query;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.catalogue.Tthc;
 import vn.eiso.catalogue.TthcCatalogue;
 import vn.eiso.document.Records;
+import vn.eiso.document.DocumentStatus;
+import vn.eiso.signature.TestPki;
 import vn.eiso.document.FiledRecord;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.EisoPrincipal;
@@ -248,6 +251,20 @@ class DocumentViewsTest extends UiTest {
         CurrentUnit.set(stp());
         navigate(DocumentView.class, current.documentId().value());
         assertThat(hashesShown()).containsExactly("SHA-256 " + current.contentSha256().substring(0, 16) + "…");
+    }
+
+    @Test
+    @WithUserDetails("congchuc.stp")
+    void a_signed_pdf_filed_as_a_record_shows_its_signer_in_the_register_and_the_record() {
+        DocumentSummary template = register.list(new DocumentFilter(stp(), null, DocumentType.RECORD_TEMPLATE,
+                DocumentStatus.EFFECTIVE, null, false), DocumentSort.CODE, true, 0, 1).getFirst();
+        FiledRecord filed = records.file(template.id(), "Biên bản có ký số " + UUID.randomUUID(), null,
+                Map.of("bien-ban.pdf", TestPki.signed(TestPki.pdf("Bien ban"), TestPki.DIRECTOR)));
+
+        navigate("records/" + filed.id().value(), RecordsView.class);
+        // The tests' CA is not in the trust store: the badge says so, and still names the signer.
+        assertThat(find(com.vaadin.flow.component.html.Span.class)
+                .withText("Chứng thư số chưa được tin cậy · Trần Văn Hùng").all()).hasSizeGreaterThanOrEqualTo(1);
     }
 
     @Test
