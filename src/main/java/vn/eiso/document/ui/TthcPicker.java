@@ -82,7 +82,7 @@ class TthcPicker extends MultiSelectComboBox<String> {
     }
 
     private void offer(Set<String> chosen) {
-        setItems((code, typed) -> TextFolding.fold(lines.get(code)).contains(TextFolding.fold(typed)),
+        setItems((code, filter) -> TextFolding.fold(lines.get(code)).contains(TextFolding.fold(filter)),
                 lines.keySet());
         setValue(chosen);
     }
