@@ -54,7 +54,8 @@ import vn.eiso.support.ChildJvm;
 /**
  * {@code ./bench import [--corpus=PATH] [--files=N] [--tmp=DIR] [--profile]}: the legal corpus split into
  * articles as {@code ./bench search} splits it, N of them (default 6,000: every k-th article of at least 500 bytes,
- * so spread over the whole corpus) as one ZIP of .txt files with a {@code manifest.csv} whose titles hold commas
+ * so spread over the whole corpus) and the articles that answer the known-item set (see {@link KnownItemsOverApi},
+ * asked through the API once imported) as one ZIP of .txt files with a {@code manifest.csv} whose titles hold commas
  * and quotes (written by Commons CSV as a spreadsheet writes them), imported through
  * {@code POST /api/v1/units/STP/documents/import} into the application running in a child JVM with
  * {@code -Xmx512m} (H2 files in a fresh folder, demo data, the real clock). Prints files/s, MB/s of text, the
@@ -100,7 +101,8 @@ final class ImportBench {
         Path work = Files.createTempDirectory(Path.of(tmp), "eiso-bench-import");
         try {
             long start = System.nanoTime();
-            Archive archive = Archive.write(corpus, wanted, work.resolve("vn-legal.zip"));
+            KnownItemsOverApi known = new KnownItemsOverApi();
+            Archive archive = Archive.write(corpus, wanted, known, work.resolve("vn-legal.zip"));
             double written = seconds(start);
             System.out.printf(Locale.ROOT, "%n== Import: %,d articles of the legal corpus as one ZIP (%,.1f MB of "
                     + "text, %,.1f MB zipped, manifest.csv %,.1f MB with %,d titles holding a comma and %,d a double "
@@ -127,7 +129,9 @@ final class ImportBench {
                         + "%.2f s%n", single.path("state").asString(), singleDone,
                         found ? "searchable" : "!!! NOT FOUND by search", seconds(start));
 
-                importAll(app, archive, options.contains("--profile"));
+                if (importAll(app, archive, options.contains("--profile"))) {
+                    known.run(app, work.resolve("data"), USER);
+                }
             }
         } finally {
             try (var walk = Files.walk(work)) {
@@ -136,7 +140,8 @@ final class ImportBench {
         }
     }
 
-    private static void importAll(App app, Archive archive, boolean profile) throws Exception {
+    /** @return whether the archive was imported whole and searchable, so the known-item set can be asked */
+    private static boolean importAll(App app, Archive archive, boolean profile) throws Exception {
         app.heap.resetPeak();
         Stacks stacks = profile ? new Stacks(app.process.pid()) : null;
         long start = System.nanoTime();
@@ -145,7 +150,7 @@ final class ImportBench {
         if (accepted.statusCode() != 202) {
             System.out.printf(Locale.ROOT, "%n!!! THE ARCHIVE WAS REFUSED WHOLE: HTTP %d %s%n", accepted.statusCode(),
                     accepted.body());
-            return;
+            return false;
         }
         String location = accepted.headers().firstValue("Location").orElseThrow();
         System.out.printf(Locale.ROOT, "upload answered 202 after %.1f s (%s)%n", upload, location);
@@ -191,6 +196,7 @@ final class ImportBench {
         boolean met = "DONE".equals(job.path("state").asString()) && searchable <= TARGET_SECONDS && bad == 0;
         System.out.printf(Locale.ROOT, "target: the last file searchable within %.0f s, no refusal from "
                 + "quoting or limits: %s%n", TARGET_SECONDS, met ? "met" : "NOT MET");
+        return !Double.isNaN(searchable);
     }
 
     /**
@@ -255,7 +261,7 @@ final class ImportBench {
         static final String FIRST_CODE = "TL-00000";
         private static final String[] HEADER = {"file", "code", "title", "type", "revision", "effective_date"};
 
-        static Archive write(Path corpus, int wanted, Path zip) throws IOException {
+        static Archive write(Path corpus, int wanted, KnownItemsOverApi known, Path zip) throws IOException {
             long[] eligible = {0};
             try (InputStream in = Files.newInputStream(corpus)) {
                 LegalCorpus.read(in, text -> LegalCorpus.articles(text, 0, 1).forEach(a -> {
@@ -266,7 +272,7 @@ final class ImportBench {
             }
             int stride = (int) Math.max(1, eligible[0] / Math.max(1, wanted));
             Path manifest = zip.resolveSibling("manifest.csv");
-            Writer writer = new Writer(wanted, stride);
+            Writer writer = new Writer(wanted, stride, known);
             try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip),
                             1 << 16));
                     CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(manifest, StandardCharsets.UTF_8),
@@ -316,14 +322,19 @@ final class ImportBench {
             return s.getBytes(StandardCharsets.UTF_8);
         }
 
-        /** Takes every stride-th article of at least MIN_BYTES until it has as many as wanted. */
+        /**
+         * Takes every stride-th article of at least MIN_BYTES until it has as many as wanted, and every article that
+         * answers a query of the known-item set.
+         */
         private static final class Writer {
 
             private static final Pattern PIECE = Pattern.compile(":p(\\d+)$");
 
             private final int wanted;
             private final int stride;
+            private final KnownItemsOverApi known;
             private long seen;
+            private int sampled;
             private int files;
             private long bytes;
             private int commas;
@@ -337,27 +348,32 @@ final class ImportBench {
             private String quotedTitle;
             private String lastText;
 
-            Writer(int wanted, int stride) {
+            Writer(int wanted, int stride, KnownItemsOverApi known) {
                 this.wanted = wanted;
                 this.stride = stride;
+                this.known = known;
             }
 
             void add(SearchEntry article, ZipOutputStream out, CSVPrinter csv) {
                 byte[] body = utf8(article.body());
-                if (body.length < MIN_BYTES || seen++ % stride != 0 || files == wanted) {
+                boolean answer = known.answers(article);
+                if (body.length >= MIN_BYTES && seen++ % stride == 0 && sampled < wanted) {
+                    sampled++;
+                } else if (!answer) {
                     return;
                 }
                 files++;
-                String code = String.format(Locale.ROOT, "TL-%05d", files);
+                String file = String.format(Locale.ROOT, "TL-%05d.txt", files);
+                String code = known.code(article, file.substring(0, file.length() - ".txt".length()));
                 String title = title(article);
                 int h = Math.floorMod(article.key().hashCode(), 1_000_003);
                 String effective = DAY.format(LocalDate.of(2015 + h % 11, 1 + h % 12, 1 + h % 28));
                 try {
-                    out.putNextEntry(new ZipEntry(code + ".txt"));
+                    out.putNextEntry(new ZipEntry(file));
                     out.write(body);
                     out.closeEntry();
                     // Both forms of a type, its code prefix and its name, as units write them.
-                    csv.printRecord(code + ".txt", code, title, files % 2 == 0 ? "TL" : "EXTERNAL", 1 + h % 3,
+                    csv.printRecord(file, code, title, files % 2 == 0 ? "TL" : "EXTERNAL", 1 + h % 3,
                             effective);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -484,10 +500,19 @@ final class ImportBench {
         }
 
         JsonNode get(String path) throws Exception {
-            HttpResponse<String> response = http.send(request(path).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return get(request(path));
+        }
+
+        /** The answer to a GET authorised by a personal API token instead of the password. */
+        JsonNode get(String path, String token) throws Exception {
+            return get(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofMinutes(1)));
+        }
+
+        private JsonNode get(HttpRequest.Builder request) throws Exception {
+            HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode() + " "
+                throw new IllegalStateException("GET " + response.request().uri() + ": HTTP " + response.statusCode() + " "
                         + response.body());
             }
             return JSON.readTree(response.body());
