@@ -76,29 +76,17 @@ final class SearchBench {
         System.out.printf(Locale.ROOT, "%n== Search: %d texts, %,d characters, %,d articles; %d cores%n",
                 texts.size(), chars, articles.size(), Runtime.getRuntime().availableProcessors());
 
-        Path folder = Files.createTempDirectory("eiso-bench-index");
+        String keep = option(options, "--keep=", null);
+        Path folder = keep == null ? Files.createTempDirectory("eiso-bench-index") : Path.of(keep);
         Caller admin = new Caller(new UserId(1), "admin", List.of(new Grant(new UnitId(1), "T", "T",
                 Role.ADMINISTRATOR)));
         try (SearchIndex index = SearchIndex.open(folder)) {
-            long bytes = articles.stream().mapToLong(SearchBench::utf8Bytes).sum();
-            double seconds = rebuild(index, articles);
-            System.out.printf(Locale.ROOT, "full rebuild of the corpus (%,d entries, %.0f MB of text, extraction "
-                    + "excluded): %.1f s = %.1f MB/s, %,.0f entries/s%n", articles.size(), bytes / 1e6, seconds,
-                    bytes / 1e6 / seconds, articles.size() / seconds);
-            QualitySet.Report quality = QualitySet.evaluate(index, admin, QualitySet.load());
-            System.out.printf(Locale.ROOT, "quality set (%d queries with known answers): recall@10 %.3f, MRR %.3f%n",
-                    QualitySet.load().size(), quality.recallAt10(), quality.mrr());
-            quality.misses().forEach(q -> System.out.println("  not in the first ten: " + q));
-
-            int copies = (docs + articles.size() - 1) / articles.size();
-            if (copies > 1 || docs < articles.size()) {
-                List<SearchEntry> scaled = scaled(articles, docs);
-                long scaledBytes = scaled.stream().mapToLong(SearchBench::utf8Bytes).sum();
-                seconds = rebuild(index, scaled);
-                System.out.printf(Locale.ROOT, "indexing %,d entries (%.0f MB): %.1f s = %.1f MB/s, %,.0f entries/s%n",
-                        scaled.size(), scaledBytes / 1e6, seconds, scaledBytes / 1e6 / seconds,
-                        scaled.size() / seconds);
-                articles = scaled;
+            if (index.size() == docs) {
+                // Kept from an earlier run (--keep): only the queries are measured again.
+                System.out.printf(Locale.ROOT, "index of %,d entries kept in %s%n", docs, folder);
+                articles = scaled(articles, docs);
+            } else {
+                articles = built(index, articles, docs, admin);
             }
             System.out.printf(Locale.ROOT, "index: %,d entries, %.0f MB on disk%n", index.size(),
                     folderSize(folder) / 1e6);
@@ -130,13 +118,40 @@ final class SearchBench {
             System.out.printf(Locale.ROOT, "%-42s %s%n", "suggestions while typing", suggest);
 
             if (postgres) {
-                postgres(articles, lucene, mix);
+                postgres(articles, lucene, mix, keep != null);
             }
         } finally {
-            try (var walk = Files.walk(folder)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (keep == null) {
+                try (var walk = Files.walk(folder)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
+    }
+
+    /** The corpus indexed as is (throughput, quality), then scaled to {@code docs} entries: what is searched. */
+    private static List<SearchEntry> built(SearchIndex index, List<SearchEntry> articles, int docs, Caller admin) {
+        long bytes = articles.stream().mapToLong(SearchBench::utf8Bytes).sum();
+        double seconds = rebuild(index, articles);
+        System.out.printf(Locale.ROOT, "full rebuild of the corpus (%,d entries, %.0f MB of text, extraction "
+                + "excluded): %.1f s = %.1f MB/s, %,.0f entries/s%n", articles.size(), bytes / 1e6, seconds,
+                bytes / 1e6 / seconds, articles.size() / seconds);
+        QualitySet.Report quality = QualitySet.evaluate(index, admin, QualitySet.load());
+        System.out.printf(Locale.ROOT, "quality set (%d queries with known answers): recall@10 %.3f, MRR %.3f%n",
+                QualitySet.load().size(), quality.recallAt10(), quality.mrr());
+        quality.misses().forEach(q -> System.out.println("  not in the first ten: " + q));
+
+        int copies = (docs + articles.size() - 1) / articles.size();
+        if (copies > 1 || docs < articles.size()) {
+            List<SearchEntry> scaled = scaled(articles, docs);
+            long scaledBytes = scaled.stream().mapToLong(SearchBench::utf8Bytes).sum();
+            seconds = rebuild(index, scaled);
+            System.out.printf(Locale.ROOT, "indexing %,d entries (%.0f MB): %.1f s = %.1f MB/s, %,.0f entries/s%n",
+                    scaled.size(), scaledBytes / 1e6, seconds, scaledBytes / 1e6 / seconds,
+                    scaled.size() / seconds);
+            articles = scaled;
+        }
+        return articles;
     }
 
     private static double rebuild(SearchIndex index, List<SearchEntry> entries) {
@@ -164,41 +179,16 @@ final class SearchBench {
         return out;
     }
 
-    private static void postgres(List<SearchEntry> entries, Map<String, Stats> lucene, Stats luceneMix)
+    private static void postgres(List<SearchEntry> entries, Map<String, Stats> lucene, Stats luceneMix, boolean keep)
             throws SQLException, IOException {
         String url = System.getProperty("bench.db.url", "jdbc:postgresql://127.0.0.1:5432/eiso_bench");
         try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
-            try (Statement s = db.createStatement()) {
-                s.execute("create extension if not exists unaccent");
-                s.execute("drop table if exists bench_search");
-                // unaccent() is not immutable, so the tsvector is a stored column filled at load time.
-                s.execute("create table bench_search (id bigserial primary key, key text, unit bigint, "
-                        + "visibility text, type text, status text, year int, title text, body text, tsv tsvector)");
+            if (keep && loaded(db) == entries.size()) {
+                System.out.printf(Locale.ROOT, "%nPostgreSQL: the %,d entries kept from an earlier run%n",
+                        entries.size());
+            } else {
+                load(db, entries);
             }
-            long start = System.nanoTime();
-            CopyManager copy = ((PGConnection) db.unwrap(PGConnection.class)).getCopyAPI();
-            StringBuilder rows = new StringBuilder();
-            for (int i = 0; i < entries.size(); i++) {
-                SearchEntry e = entries.get(i);
-                rows.append(tsv(e.key())).append('\t').append(e.unit().value()).append('\t')
-                        .append(e.visibility()).append('\t').append(e.type()).append('\t').append(e.status())
-                        .append('\t').append(e.date().getYear()).append('\t').append(tsv(e.title())).append('\t')
-                        .append(tsv(e.body())).append('\n');
-                if (rows.length() > 8_000_000 || i == entries.size() - 1) {
-                    Reader reader = new StringReader(rows.toString());
-                    copy.copyIn("copy bench_search (key, unit, visibility, type, status, year, title, body) "
-                            + "from stdin", reader);
-                    rows.setLength(0);
-                }
-            }
-            try (Statement s = db.createStatement()) {
-                s.execute("update bench_search set tsv = setweight(to_tsvector('simple', unaccent(title)), 'A') "
-                        + "|| to_tsvector('simple', unaccent(body))");
-                s.execute("create index bench_search_tsv on bench_search using gin (tsv)");
-                s.execute("vacuum analyze bench_search");
-            }
-            System.out.printf(Locale.ROOT, "%nPostgreSQL 'simple' + unaccent + GIN over the same %,d entries "
-                    + "(loaded and indexed in %.0f s)%n", entries.size(), (System.nanoTime() - start) / 1e9);
             List<Double> all = new ArrayList<>();
             for (Map.Entry<String, String> q : MIX.entrySet()) {
                 String text = q.getValue().replace("\"", "");
@@ -212,6 +202,48 @@ final class SearchBench {
             System.out.printf(Locale.ROOT, "%-42s %s  Lucene faster at p95: %.1fx, at p50: %.1fx%n", "whole mix", mix,
                     mix.p95 / luceneMix.p95, mix.p50 / luceneMix.p50);
         }
+    }
+
+    private static long loaded(Connection db) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from bench_search")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException noTableYet) {
+            return -1;
+        }
+    }
+
+    private static void load(Connection db, List<SearchEntry> entries) throws SQLException, IOException {
+        try (Statement s = db.createStatement()) {
+            s.execute("create extension if not exists unaccent");
+            s.execute("drop table if exists bench_search");
+            // unaccent() is not immutable, so the tsvector is a stored column filled at load time.
+            s.execute("create table bench_search (id bigserial primary key, key text, unit bigint, "
+                    + "visibility text, type text, status text, year int, title text, body text, tsv tsvector)");
+        }
+        long start = System.nanoTime();
+        CopyManager copy = ((PGConnection) db.unwrap(PGConnection.class)).getCopyAPI();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            SearchEntry e = entries.get(i);
+            rows.append(tsv(e.key())).append('\t').append(e.unit().value()).append('\t')
+                    .append(e.visibility()).append('\t').append(e.type()).append('\t').append(e.status())
+                    .append('\t').append(e.date().getYear()).append('\t').append(tsv(e.title())).append('\t')
+                    .append(tsv(e.body())).append('\n');
+            if (rows.length() > 8_000_000 || i == entries.size() - 1) {
+                Reader reader = new StringReader(rows.toString());
+                copy.copyIn("copy bench_search (key, unit, visibility, type, status, year, title, body) "
+                        + "from stdin", reader);
+                rows.setLength(0);
+            }
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("update bench_search set tsv = setweight(to_tsvector('simple', unaccent(title)), 'A') "
+                    + "|| to_tsvector('simple', unaccent(body))");
+            s.execute("create index bench_search_tsv on bench_search using gin (tsv)");
+            s.execute("vacuum analyze bench_search");
+        }
+        System.out.printf(Locale.ROOT, "%nPostgreSQL 'simple' + unaccent + GIN over the same %,d entries "
+                + "(loaded and indexed in %.0f s)%n", entries.size(), (System.nanoTime() - start) / 1e9);
     }
 
     /**
