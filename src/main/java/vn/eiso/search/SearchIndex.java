@@ -128,6 +128,9 @@ public final class SearchIndex implements Closeable {
     private static final FieldType ANY_TEXT = new FieldType();
     /** The text's syllables with positions and offsets, analysed beforehand (the text itself is stored apart). */
     private static final FieldType ANALYSED_TEXT = new FieldType();
+    /** What a hit shows: every stored field but the text, which only the highlighter reads. */
+    private static final Set<String> SHOWN_FIELDS = Set.of(KEY, ROUTE, HISTORY, TITLE, CODE_SHOWN, REVISION, UNIT,
+            UNIT_NAME, TYPE, STATUS, DATE);
     /** Segments a rebuilt index is merged into: one slice per search thread on the machines eISO runs on. */
     private static final int REBUILT_SEGMENTS = 2;
     /** Up to this length a text's tokens are kept to feed its three fields from one analysis (about 8 MB). */
@@ -613,7 +616,7 @@ public final class SearchIndex implements Closeable {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc);
+            Document d = stored.document(page[i].doc, SHOWN_FIELDS);
             String snippet = snippets[i] == null ? "" : snippets[i];
             Number revision = d.getField(REVISION) == null ? null : d.getField(REVISION).numericValue();
             Number day = d.getField(DATE) == null ? null : d.getField(DATE).numericValue();
