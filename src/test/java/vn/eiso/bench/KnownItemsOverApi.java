@@ -54,8 +54,7 @@ final class KnownItemsOverApi {
 
     /** Whether the article must be in the archive, sampled or not: it answers a query. */
     boolean answers(SearchEntry article) {
-        return articles.contains(article.key())
-                || numbers.containsKey(article.history()) && !codesOfText.containsKey(article.history());
+        return articles.contains(article.key()) || firstOfNumberedText(article);
     }
 
     /**
@@ -63,11 +62,14 @@ final class KnownItemsOverApi {
      * asked (an external document kept under its number), {@code sampleCode} otherwise.
      */
     String code(SearchEntry article, String sampleCode) {
-        String code = numbers.containsKey(article.history()) && !codesOfText.containsKey(article.history())
-                ? numbers.get(article.history()) : sampleCode;
+        String code = firstOfNumberedText(article) ? numbers.get(article.history()) : sampleCode;
         codeOfArticle.put(article.key(), code);
         codesOfText.computeIfAbsent(article.history(), k -> new HashSet<>()).add(code);
         return code;
+    }
+
+    private boolean firstOfNumberedText(SearchEntry article) {
+        return numbers.containsKey(article.history()) && !codesOfText.containsKey(article.history());
     }
 
     void run(ImportBench.App app, Path dataDir, String user) throws Exception {
@@ -75,11 +77,13 @@ final class KnownItemsOverApi {
         System.out.printf(Locale.ROOT, "%n== The known-item set (%d queries) through GET /api/v1/search with an API "
                 + "token of %s (page of 10, facets, snippets); the baseline, a word found nowhere through the same "
                 + "API, is asked before each query%n", queries.size(), user);
-        Map<String, List<Integer>> ranks = new LinkedHashMap<>();
+        Map<QualitySet.Query, Integer> ranks = new HashMap<>();
+        Map<String, List<QualitySet.Query>> byKind = new LinkedHashMap<>();
         Map<Integer, Map<String, Integer>> byGroup = new HashMap<>();
         for (QualitySet.Query q : queries) {
             int rank = rank(app.get(path(q.text()), token), q);
-            ranks.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(rank);
+            ranks.put(q, rank);
+            byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(q);
             byGroup.computeIfAbsent(q.group(), k -> new HashMap<>()).put(q.kind(), rank);
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
@@ -96,11 +100,10 @@ final class KnownItemsOverApi {
         Stats baseline = stats(nowhere);
         System.out.printf(Locale.ROOT, "%-18s %5s %10s %7s  %s%n", "kind", "n", "recall@10", "MRR", "latency");
         System.out.printf(Locale.ROOT, "%-42s  %s%n", "baseline: a word found nowhere", baseline);
-        for (Map.Entry<String, List<Integer>> kind : ranks.entrySet()) {
-            List<Integer> r = kind.getValue();
-            System.out.printf(Locale.ROOT, "%-18s %5d %10.3f %7.3f  %s%n", kind.getKey(), r.size(),
-                    r.stream().filter(x -> x > 0).count() / (double) r.size(),
-                    r.stream().mapToDouble(x -> x > 0 ? 1.0 / x : 0).sum() / r.size(), stats(times.get(kind.getKey())));
+        for (Map.Entry<String, List<QualitySet.Query>> kind : byKind.entrySet()) {
+            QualitySet.Report report = QualitySet.report(kind.getValue(), ranks::get);
+            System.out.printf(Locale.ROOT, "%-18s %5d %10.3f %7.3f  %s%n", kind.getKey(), kind.getValue().size(),
+                    report.recallAt10(), report.mrr(), stats(times.get(kind.getKey())));
         }
         Stats whole = stats(all);
         System.out.printf(Locale.ROOT, "%-18s %5d %18s  %s  (%.1f× the baseline's p95)%n", "all", queries.size(), "",
