@@ -3,18 +3,23 @@ package vn.eiso.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.eiso.base.Role;
 import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.security.EisoPrincipal;
+import vn.eiso.base.security.Grant;
 import vn.eiso.base.security.SystemAuthentication;
 import vn.eiso.support.Accounts;
 
@@ -87,6 +92,28 @@ class UserServiceTest {
 
         Accounts.signIn(userDetails, user.username());
         assertThat(guard.caller().grants()).extracting(g -> g.unitCode()).containsExactly("X-HOALOI");
+    }
+
+    @Test
+    void within_one_request_the_grants_are_read_once_and_a_revocation_holds_from_the_next_request() {
+        Accounts.signIn(userDetails, "admin");
+        UserAccount user = users.create(new NewUser(name(), "Thư ký một xã", null, Accounts.DEMO_PASSWORD));
+        Membership membership = users.grant(user.id(), unit("X-ANBINH"), Role.QUALITY_OFFICER);
+        Accounts.signIn(userDetails, user.username());
+        try {
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            List<Grant> read = guard.caller().grants();
+            assertThat(read).extracting(Grant::unitCode).containsExactly("X-ANBINH");
+            SystemAuthentication.runAsSystem(() -> users.revoke(membership.id()));
+            // The same request's later checks reuse what its first check read.
+            assertThat(guard.caller().grants()).isSameAs(read);
+
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+            assertThat(guard.caller().grants()).isEmpty();
+            assertThatThrownBy(() -> guard.requireEditor(unit("X-ANBINH"))).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     @Test
