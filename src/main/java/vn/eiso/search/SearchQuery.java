@@ -35,7 +35,10 @@ public record SearchQuery(String text, Set<UnitId> units, Set<String> types, Set
         this(text, units, types, statuses, years, includeOutdated, history, sort, offset, limit, false);
     }
 
-    /** Entries of these types like the given text: a few shared words are enough, the best first. */
+    /**
+     * Entries of these types like the given text: a few shared words are enough, the best first. Its result has
+     * hits only (no facets, snippets or spelling), and its total is a lower bound.
+     */
     public static SearchQuery similarTo(String text, Set<String> types, int limit) {
         return new SearchQuery(text, null, types, null, null, true, null, Sort.RELEVANCE, 0, limit, true);
     }
