@@ -43,7 +43,7 @@ public class AccessGuard {
 
     /**
      * The user's grants, read once per HTTP request: one screen's answer calls a dozen guarded services, and each
-     * read was a query (6 % of a node's time under load, ADR 0023). The next request reads them afresh, so a
+     * read was a query (6 % of a node's request time under load, ADR 0028). The next request reads them afresh, so a
      * revoked membership still takes effect at the user's next click. Outside a request (jobs, tests calling
      * services directly) every call reads them.
      */
