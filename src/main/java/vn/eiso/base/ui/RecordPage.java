@@ -10,9 +10,11 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.eiso.base.NextStep;
 
 /**
@@ -75,13 +77,29 @@ public abstract class RecordPage extends VerticalLayout {
         if (!parts.tabs.isEmpty()) {
             tabs = new TabSheet();
             tabs.setWidthFull();
-            parts.tabs.forEach((key, t) -> tabs.add(t.label, t.content).setId("tab-" + key));
+            Map<Tab, Runnable> unbuilt = new HashMap<>();
+            parts.tabs.forEach((key, t) -> {
+                Div holder = new Div();
+                holder.setWidthFull();
+                Tab added = tabs.add(t.label, holder);
+                added.setId("tab-" + key);
+                unbuilt.put(added, () -> holder.add(t.content.get()));
+            });
+            tabs.addSelectedChangeListener(e -> build(unbuilt, e.getSelectedTab()));
             add(tabs);
             if (tab != null) {
                 selectTab(tab);
             }
+            build(unbuilt, tabs.getSelectedTab());
         }
         parts.sections.forEach(this::add);
+    }
+
+    private static void build(Map<Tab, Runnable> unbuilt, Tab selected) {
+        Runnable fill = unbuilt.remove(selected);
+        if (fill != null) {
+            fill.run();
+        }
     }
 
     /** The next render opens this tab (where the user's work now is), instead of the one they were in. */
@@ -188,7 +206,16 @@ public abstract class RecordPage extends VerticalLayout {
             return this;
         }
 
+        /** A tab whose content is built now, for content whose fields the page's actions read. */
         public Parts tab(String key, String labelKey, Component content) {
+            return lazyTab(key, labelKey, () -> content);
+        }
+
+        /**
+         * A tab built only when the user first opens it. Most visits look at one tab; building the others' grids and
+         * queries on every render was the largest part of opening a document under load (ADR 0028).
+         */
+        public Parts lazyTab(String key, String labelKey, Supplier<Component> content) {
             tabs.put(key, new NamedTab(getTranslation(labelKey), content));
             return this;
         }
@@ -199,6 +226,6 @@ public abstract class RecordPage extends VerticalLayout {
         }
     }
 
-    private record NamedTab(String label, Component content) {
+    private record NamedTab(String label, Supplier<Component> content) {
     }
 }

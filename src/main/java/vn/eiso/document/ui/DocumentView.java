@@ -164,14 +164,15 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             page.banner(getTranslation("documents.reviewFlagged", document.reviewFlag()));
         }
         actions(page.actions());
-        page.tab("current", "document.tab.current", currentTab());
+        page.lazyTab("current", "document.tab.current", this::currentTab);
         if (editor) {
+            // Built now: submitting from the action bar saves what its fields hold.
             page.tab("draft", "document.tab.draft", draftTab());
         }
-        page.tab("history", "document.tab.history", historyTab());
-        page.tab("requests", "document.tab.requests", requestsTab());
+        page.lazyTab("history", "document.tab.history", this::historyTab);
+        page.lazyTab("requests", "document.tab.requests", this::requestsTab);
         if (editor && document.effectiveRevisionId() != null) {
-            page.tab("readers", "document.tab.readers", readersTab());
+            page.lazyTab("readers", "document.tab.readers", this::readersTab);
         }
     }
 
@@ -507,6 +508,7 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
         }
         grid.setItems(changeRequests.ofDocument(document.id()));
         grid.setAllRowsVisible(true);
+        grid.setId("change-requests");
         tab.add(grid);
         return tab;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.ItemDoubleClickEvent;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -22,6 +23,7 @@ import vn.eiso.base.security.EisoPrincipal;
 import vn.eiso.base.ui.CurrentUnit;
 import vn.eiso.base.ui.Formats;
 import vn.eiso.document.Acknowledgement;
+import vn.eiso.document.ChangeRequests;
 import vn.eiso.document.Document;
 import vn.eiso.document.DocumentData;
 import vn.eiso.document.DocumentRegister;
@@ -39,6 +41,8 @@ class DocumentPageActionsTest extends UiTest {
     DocumentRegister register;
     @Autowired
     RevisionWorkflow workflow;
+    @Autowired
+    ChangeRequests changeRequests;
     @Autowired
     Clock clock;
 
@@ -264,5 +268,24 @@ class DocumentPageActionsTest extends UiTest {
         test(view.history).doubleClickRow(0);
         assertThat(navigations).hasValue(1);
         assertThat(getCurrentView()).isInstanceOf(RevisionView.class);
+    }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void a_tab_shows_what_is_true_when_the_user_opens_it_not_when_the_page_was_opened() {
+        Revision effective = issued();
+        DocumentView view = open(effective);
+        assertThat(view.selectedTab()).isEqualTo("current");
+        as("congchuc.stp", () -> changeRequests.request(effective.documentId(), "Bổ sung mẫu đơn điện tử"));
+
+        view.selectTab("requests");
+        roundTrip();
+
+        var requests = test(find(Grid.class).withId("change-requests").single());
+        assertThat(requests.size()).isEqualTo(1);
+        assertThat(requests.getCellText(0, 2)).isEqualTo("Bổ sung mẫu đơn điện tử");
+        view.selectTab("current");
+        view.selectTab("requests");
+        assertThat(find(Grid.class).withId("change-requests").all()).hasSize(1);
     }
 }
