@@ -212,6 +212,10 @@ final class LoadBench {
                 Collectors.counting())).entrySet().stream().limit(8)
                 .forEach(e -> System.out.printf("  error x%d: %s%n", e.getValue(), e.getKey()));
         perNode.values().forEach(System.out::println);
+        // What a click costs the nodes, queueing aside: comparable across runs on a machine busy in other ways.
+        double cpuMs = cores.values().stream().mapToDouble(Double::doubleValue).sum() * wall * 1000;
+        System.out.printf(Locale.ROOT, "nodes' CPU per interaction: %.1f ms%n",
+                measured.isEmpty() ? 0.0 : cpuMs / measured.size());
         System.out.printf(Locale.ROOT, "users per node (balancer cookie): %s · machine CPU %.2f of %d cores · "
                 + "this load generator %.2f cores%n", new TreeMap<>(usersPerNode), machine,
                 Runtime.getRuntime().availableProcessors(), self);
