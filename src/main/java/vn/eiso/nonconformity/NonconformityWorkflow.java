@@ -105,16 +105,27 @@ public class NonconformityWorkflow {
 
     // ---- what the caller may do now, and what comes next
 
-    /** The actions the caller may take on the nonconformity now: the rules the action methods check too. */
+    /**
+     * The nonconformity with everything its page asks of it, from one read of the record and one of its actions:
+     * the page used to read the record once per question, which was most of opening it (ADR 0028).
+     */
     @Transactional(readOnly = true)
-    public Allowed<NcAction> allowedActions(NonconformityId id) {
+    public NcState state(NonconformityId id) {
         Nonconformity nc = register.get(id);
+        List<CorrectiveAction> actions = repository.actionsOf(id);
+        List<CorrectiveAction> round = roundOf(nc, actions);
         Caller caller = guard.caller();
         boolean manager = caller.canEdit(nc.unitId());
+        return new NcState(nc, actions, allowedActions(nc, round, caller, manager),
+                completableActions(nc, actions, caller, manager), nextStep(nc, round));
+    }
+
+    /** The actions the caller may take on the nonconformity now: the rules the action methods check too. */
+    private static Allowed<NcAction> allowedActions(Nonconformity nc, List<CorrectiveAction> round, Caller caller,
+            boolean manager) {
         Allowed<NcAction> allowed = new Allowed<>(NcAction.class);
         Verdict hidden = Verdict.hidden("error.accessDenied");
         Status status = nc.status();
-        List<CorrectiveAction> round = currentRound(nc);
         allowed.put(NcAction.ACCEPT, manager && status == Status.REPORTED ? Verdict.ALLOWED : hidden);
         allowed.put(NcAction.DISMISS, manager && status == Status.REPORTED ? dismissVerdict(nc) : hidden);
         allowed.put(NcAction.ANALYSE, manager && status == Status.ANALYSING ? Verdict.ALLOWED : hidden);
@@ -128,30 +139,25 @@ public class NonconformityWorkflow {
         return allowed;
     }
 
-    /** The corrective actions of the current round the caller may mark done now (their own, or any for a manager). */
-    @Transactional(readOnly = true)
-    public Set<Long> completableActions(NonconformityId id) {
-        Nonconformity nc = register.get(id);
+    /** The corrective actions the caller may mark done now (their own, or any for a manager). */
+    private static Set<Long> completableActions(Nonconformity nc, List<CorrectiveAction> actions, Caller caller,
+            boolean manager) {
         if (nc.status() != Status.ACTIONS_PLANNED && nc.status() != Status.IN_PROGRESS) {
             return Set.of();
         }
-        Caller caller = guard.caller();
-        boolean manager = caller.canEdit(nc.unitId());
         Optional<UserId> me = caller.user();
-        return repository.actionsOf(id).stream().filter(a -> !a.isDone())
+        return actions.stream().filter(a -> !a.isDone())
                 .filter(a -> manager || me.map(a.ownerId()::equals).orElse(false))
                 .map(CorrectiveAction::id).collect(Collectors.toSet());
     }
 
     /** The status line: what happens next and who does it. */
-    @Transactional(readOnly = true)
-    public NextStep nextStep(NonconformityId id) {
-        Nonconformity nc = register.get(id);
+    private static NextStep nextStep(Nonconformity nc, List<CorrectiveAction> round) {
         return switch (nc.status()) {
             case REPORTED -> NextStep.of("nextStep.nc.reported");
             case ANALYSING -> NextStep.of(nc.rootCause() == null ? "nextStep.nc.analyse" : "nextStep.nc.plan");
             case ACTIONS_PLANNED, IN_PROGRESS -> {
-                List<String> owners = currentRound(nc).stream().filter(a -> !a.isDone())
+                List<String> owners = round.stream().filter(a -> !a.isDone())
                         .map(CorrectiveAction::ownerName).distinct().toList();
                 yield NextStep.of("nextStep.nc.actions", owners.isEmpty() ? "—" : String.join(", ", owners));
             }
@@ -351,12 +357,6 @@ public class NonconformityWorkflow {
         return register.get(id);
     }
 
-    @Transactional(readOnly = true)
-    public List<CorrectiveAction> actions(NonconformityId id) {
-        register.get(id);
-        return repository.actionsOf(id);
-    }
-
     /** The unit's overdue actions, for the head: escalation is seeing them, by name, every day. */
     @Transactional(readOnly = true)
     public List<CorrectiveAction> overdue(UnitId unit) {
@@ -371,7 +371,11 @@ public class NonconformityWorkflow {
     }
 
     private List<CorrectiveAction> currentRound(Nonconformity nc) {
-        return repository.actionsOf(nc.id()).stream().filter(a -> a.round() == nc.reopened()).toList();
+        return roundOf(nc, repository.actionsOf(nc.id()));
+    }
+
+    private static List<CorrectiveAction> roundOf(Nonconformity nc, List<CorrectiveAction> actions) {
+        return actions.stream().filter(a -> a.round() == nc.reopened()).toList();
     }
 
     private Nonconformity managed(NonconformityId id) {

@@ -129,7 +129,7 @@ class NonconformityWorkflowTest extends ServiceTest {
         Nonconformity closed = nc(id);
         assertThat(closed.status()).isEqualTo(Status.CLOSED);
         assertThat(closed.closedAt()).isNotNull();
-        assertThat(workflow.actions(id)).extracting(CorrectiveAction::round).containsExactlyInAnyOrder(0, 1);
+        assertThat(workflow.state(id).actions()).extracting(CorrectiveAction::round).containsExactlyInAnyOrder(0, 1);
         assertThat(register.history(id)).extracting(NcEvent::to).containsExactly(Status.REPORTED, Status.ANALYSING,
                 Status.ACTIONS_PLANNED, Status.VERIFYING, Status.ANALYSING, Status.ACTIONS_PLANNED, Status.VERIFYING,
                 Status.CLOSED);

@@ -79,6 +79,8 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
     private final AccessGuard guard;
     private final TthcCatalogue catalogue;
     private Allowed<DocumentAction> allowed;
+    /** What {@link #setParameter} read, for the first render; each later render reads afresh. */
+    private Allowed<DocumentAction> opened;
     private Revision open;
     private boolean editor;
     private final Clock clock;
@@ -127,9 +129,9 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
             return;
         }
         // Land where the work is: a new document's draft, or a revision waiting for this user's sign-off.
-        Allowed<DocumentAction> now = workflow.allowedActions(document.id());
-        if (now.offered(DocumentAction.EDIT_ENTRY) && (document.effectiveRevisionId() == null
-                || now.may(DocumentAction.REVIEW) || now.may(DocumentAction.APPROVE))) {
+        opened = workflow.allowedActions(document.id());
+        if (opened.offered(DocumentAction.EDIT_ENTRY) && (document.effectiveRevisionId() == null
+                || opened.may(DocumentAction.REVIEW) || opened.may(DocumentAction.APPROVE))) {
             landOn("draft");
         }
         render();
@@ -137,8 +139,13 @@ class DocumentView extends RecordPage implements HasUrlParameter<Long>, TitledVi
 
     @Override
     protected void compose(Parts page) {
-        document = register.get(document.id());
-        allowed = workflow.allowedActions(document.id());
+        if (opened != null) {
+            allowed = opened;
+            opened = null;
+        } else {
+            document = register.get(document.id());
+            allowed = workflow.allowedActions(document.id());
+        }
         editor = allowed.offered(DocumentAction.EDIT_ENTRY);
         open = editor ? workflow.history(document.id()).stream()
                 .filter(r -> !r.status().isFrozen() || r.status() == RevisionStatus.APPROVED).findFirst()

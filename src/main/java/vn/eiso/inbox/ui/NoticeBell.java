@@ -38,7 +38,10 @@ class NoticeBell implements ShellContribution {
         return Optional.of(new Bell());
     }
 
-    /** Counts again on every navigation, so a notice posted meanwhile shows without a reload. */
+    /**
+     * Counts on every navigation, so a notice posted meanwhile shows without a reload. The shell is built within a
+     * navigation, so the first count comes from it too, not from the constructor as well.
+     */
     final class Bell extends Div implements AfterNavigationObserver {
 
         final Button button = new Button(VaadinIcon.BELL.create());
@@ -51,7 +54,6 @@ class NoticeBell implements ShellContribution {
             button.addClickListener(e -> new NoticesDialog(this).open());
             count.addClassName("notice-count");
             add(button, count);
-            refresh();
         }
 
         @Override

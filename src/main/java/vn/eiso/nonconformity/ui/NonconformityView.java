@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import vn.eiso.base.DomainException;
+import vn.eiso.base.UnitId;
 import vn.eiso.base.security.AccessGuard;
 import vn.eiso.base.Allowed;
 import vn.eiso.base.ui.ActionBar;
@@ -60,6 +61,7 @@ import vn.eiso.document.RevisionWorkflow;
 import vn.eiso.nonconformity.CorrectiveAction;
 import vn.eiso.nonconformity.NcEvent;
 import vn.eiso.nonconformity.NcFile;
+import vn.eiso.nonconformity.NcState;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
 import vn.eiso.nonconformity.Nonconformity.Status;
@@ -85,6 +87,8 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
     private final Clock clock;
     private Nonconformity nc;
     private Allowed<NcAction> allowed;
+    /** What {@link #setParameter} read, for the first render; each later render reads afresh. */
+    private NcState opened;
     final TextArea correction = new TextArea();
     final TextArea rootCause = new TextArea();
     final Select<Nonconformity.CauseCategory> category = new Select<>();
@@ -109,7 +113,7 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         try {
-            nc = register.get(new NonconformityId(id));
+            opened = workflow.state(new NonconformityId(id));
         } catch (DomainException | AccessDeniedException e) {
             removeAll();
             add(new H2(getTranslation("error.nc.notFound")));
@@ -120,9 +124,10 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
 
     @Override
     protected void compose(Parts page) {
-        nc = register.get(nc.id());
-        // Asked once per render: what the caller may do, and which action rows they may mark done.
-        allowed = workflow.allowedActions(nc.id());
+        NcState state = opened != null ? opened : workflow.state(nc.id());
+        opened = null;
+        nc = state.nc();
+        allowed = state.allowed();
         boolean manager = allowed.offered(NcAction.LINK_REVISION);
         LocalDate today = LocalDate.now(clock);
         page.back("nonconformities", getTranslation("nav.nonconformities"))
@@ -139,14 +144,14 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         if (nc.auditId() != null) {
             page.facts(new Anchor("audit/" + nc.auditId(), getTranslation("nc.fromAudit")));
         }
-        page.status(workflow.nextStep(nc.id()));
+        page.status(state.next());
         actionBar(page.actions());
         page.lead(new Paragraph(nc.description()));
         if (nc.closedReason() != null) {
             page.section(new Paragraph(getTranslation("nc.dismiss.reason") + ": " + nc.closedReason()));
         } else if (nc.status() != Status.REPORTED) {
             // The loop's sections from triage on; a fresh report shows what was reported and who may take it up.
-            page.section(analysis(), actionsSection(manager, today), verification(manager, today), outcome(manager));
+            page.section(analysis(), actionsSection(state, today), verification(manager, today), outcome(manager));
         }
         page.section(filesSection(), similar(), history());
     }
@@ -252,9 +257,8 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         return section;
     }
 
-    private Component actionsSection(boolean manager, LocalDate today) {
+    private Component actionsSection(NcState state, LocalDate today) {
         VerticalLayout section = section("nc.actions");
-        List<CorrectiveAction> list = workflow.actions(nc.id());
         actions.removeAllColumns();
         actions.setId("nc-actions");
         actions.addColumn(CorrectiveAction::description).setHeader(getTranslation("nc.action")).setFlexGrow(3);
@@ -266,8 +270,7 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
                         : new Span(Formats.date(a.dueOn())))
                 .setHeader(getTranslation("review.action.due")).setAutoWidth(true);
         actions.addColumn(a -> a.round() + 1).setHeader(getTranslation("nc.round")).setAutoWidth(true);
-        // One query for the whole grid, not one per row.
-        Set<Long> completable = workflow.completableActions(nc.id());
+        Set<Long> completable = state.completable();
         actions.addComponentColumn(a -> {
             if (a.isDone()) {
                 return new Span(getTranslation("review.action.done") + " " + Formats.dateTime(a.doneAt(), zone)
@@ -282,7 +285,7 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
             return done;
         }).setHeader(getTranslation("nc.action.status")).setFlexGrow(2);
         actions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        actions.setItems(list);
+        actions.setItems(state.actions());
         actions.setAllRowsVisible(true);
         section.add(actions);
         if (allowed.may(NcAction.ADD_ACTION)) {
@@ -401,9 +404,14 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
         }
         if (manager) {
             ComboBox<DocumentSummary> document = new ComboBox<>(getTranslation("nc.outcome.document"));
-            document.setItems(documents.list(DocumentFilter.of(nc.unitId()), DocumentSort.CODE, true, 0, 1000));
+            document.setId("nc-outcome-document");
+            // Fetched as the user opens or types into the box, not on every render of the page.
+            UnitId unit = nc.unitId();
+            document.setItems(query -> documents.list(new DocumentFilter(unit, query.getFilter().orElse(null), null,
+                    null, null, false), DocumentSort.CODE, true, query.getOffset(), query.getLimit()).stream());
             document.setItemLabelGenerator(d -> d.code() + " · " + d.title());
             ComboBox<Revision> revision = new ComboBox<>(getTranslation("nc.outcome.revisionNumber"));
+            revision.setId("nc-outcome-revision");
             revision.setItemLabelGenerator(r -> getTranslation("revision.number", r.number()) + " · "
                     + getTranslation("revStatus." + r.status()));
             document.addValueChangeListener(e -> revision.setItems(e.getValue() == null ? List.of()
@@ -414,6 +422,7 @@ class NonconformityView extends RecordPage implements HasUrlParameter<Long>, Tit
                 }
                 workflow.linkRevision(nc.id(), nc.version(), revision.getValue().id());
             }, "nc.outcome.linked"));
+            link.setId("nc-outcome-link");
             HorizontalLayout row = new HorizontalLayout(document, revision, link);
             row.setAlignItems(Alignment.BASELINE);
             row.setWrap(true);

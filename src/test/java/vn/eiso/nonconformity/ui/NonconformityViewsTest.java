@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import vn.eiso.base.ui.CurrentUnit;
+import vn.eiso.document.DocumentSummary;
+import vn.eiso.document.Revision;
 import vn.eiso.nonconformity.NcReport;
 import vn.eiso.nonconformity.Nonconformities;
 import vn.eiso.nonconformity.Nonconformity;
@@ -96,6 +98,33 @@ class NonconformityViewsTest extends UiTest {
         assertThat(register.get(id).status()).isEqualTo(Nonconformity.Status.ACTIONS_PLANNED);
         assertThat(view.actions.getListDataView().getItems().count()).isEqualTo(1);
     }
+
+    @Test
+    @WithUserDetails("thuky.stp")
+    void the_quality_officer_finds_the_procedure_by_typing_its_code_and_links_the_revision_that_fixed_the_problem() {
+        NonconformityId id = staffReport("Quy trình cấp phiếu lý lịch tư pháp thiếu bước kiểm tra chéo");
+        triage.accept(id, register.get(id).version(), Nonconformity.Severity.MINOR);
+        navigate(NonconformityView.class, id.value());
+
+        var document = test(this.<DocumentSummary>combo("nc-outcome-document"));
+        document.setFilter("qt-03");
+        assertThat(document.getSuggestions()).isNotEmpty()
+                .allSatisfy(label -> assertThat(label).startsWith("QT-03 · "));
+        document.selectItem(document.getSuggestions().getFirst());
+        var revision = test(this.<Revision>combo("nc-outcome-revision"));
+        revision.selectItem(revision.getSuggestions().getFirst());
+        test(find(Button.class).withId("nc-outcome-link").single()).click();
+
+        assertThat(register.get(id).revisionId()).isNotNull();
+        assertThat(find(Anchor.class).all()).anySatisfy(a -> assertThat(a.getHref())
+                .isEqualTo("revision/" + register.get(id).revisionId()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ComboBox<T> combo(String id) {
+        return find(ComboBox.class).withId(id).single();
+    }
+
     private NonconformityId staffReport(String text) {
         return as("congchuc.stp", () -> register.report(new NcReport(unit("STP"), Nonconformity.Source.STAFF, text,
                 null, null), Map.of()));
