@@ -1,6 +1,6 @@
 package vn.eiso.nonconformity;
 
-/** What someone may do on a nonconformity's page; asked of {@link NonconformityWorkflow#allowedActions}. */
+/** What someone may do on a nonconformity's page; asked of {@link NonconformityWorkflow#state}. */
 public enum NcAction {
     ACCEPT,
     DISMISS,
