@@ -15,10 +15,15 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Counts every hit's value in a few single-valued doc-values fields. Counting by segment ordinal and
- * resolving only the non-zero ordinals keeps it to an array increment per hit and field.
+ * Counts the hits, and every hit's value in a few single-valued doc-values fields. Counting by segment ordinal and
+ * resolving only the non-zero ordinals keeps it to an array increment per hit and field. It asks for no scores, so
+ * a search reads only the clauses that decide what matches.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<String, Map<String, Long>>> {
+final class FacetCounter implements CollectorManager<FacetCounter.Counts, FacetCounter.Counted> {
+
+    /** The number of hits, and per field each value's count. */
+    record Counted(long total, Map<String, Map<String, Long>> values) {
+    }
 
     private final List<String> fields;
 
@@ -32,18 +37,21 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
     }
 
     @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counts> collectors) {
-        Map<String, Map<String, Long>> total = new HashMap<>();
+    public Counted reduce(Collection<Counts> collectors) {
+        Map<String, Map<String, Long>> values = new HashMap<>();
+        long total = 0;
         for (Counts counts : collectors) {
-            counts.values.forEach((field, values) -> values.forEach(
-                    (value, n) -> total.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Long::sum)));
+            total += counts.hits;
+            counts.values.forEach((field, byValue) -> byValue.forEach(
+                    (value, n) -> values.computeIfAbsent(field, f -> new HashMap<>()).merge(value, n, Long::sum)));
         }
-        return total;
+        return new Counted(total, values);
     }
 
     final class Counts implements Collector {
 
         private final Map<String, Map<String, Long>> values = new HashMap<>();
+        private long hits;
 
         @Override
         public ScoreMode scoreMode() {
@@ -65,6 +73,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    hits++;
                     for (int f = 0; f < docValues.length; f++) {
                         if (docValues[f].advanceExact(doc)) {
                             counts[f][docValues[f].ordValue()]++;

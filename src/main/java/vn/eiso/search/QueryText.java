@@ -28,8 +28,8 @@ final class QueryText {
     static final int MAX_CHARS = 1000;
     static final int MAX_SYLLABLES = 32;
 
-    private static final float TITLE = 3f;
-    private static final float META = 2f;
+    private static final float TITLE = SearchIndex.TITLE_WEIGHT;
+    private static final float META = SearchIndex.META_WEIGHT;
     private static final float EXACT = 2f;
     /**
      * The reward for the query's syllables side by side, per syllable: a long query's scattered syllables sum up
@@ -109,15 +109,11 @@ final class QueryText {
         BooleanQuery.Builder outer = new BooleanQuery.Builder();
         for (Part part : parts) {
             Occur occur = parts.size() <= 4 && !loose ? Occur.MUST : Occur.SHOULD;
-            if (part.syllables().size() == 1 && part.keys().isEmpty()) {
-                // Which entries hold the syllable is read from one field; its score, from the fields it is in, is
-                // added for those entries only: a conjunction of single postings instead of per-field unions.
-                String folded = part.syllables().getFirst().folded();
-                required.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(SearchIndex.ANY, folded))),
-                        0f), occur);
-                outer.add(matching(part), Occur.SHOULD);
-            } else {
-                required.add(matching(part), occur);
+            required.add(matching(part), occur);
+            if (part.syllables().size() == 1) {
+                // A title names what the entry is about: its own BM25, short field and all, on top of BM25F.
+                outer.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TITLE,
+                        part.syllables().getFirst().folded())), TITLE), Occur.SHOULD);
             }
             part.syllables().forEach(syllable -> exact(syllable).ifPresent(q -> outer.add(q, Occur.SHOULD)));
         }
@@ -203,10 +199,13 @@ final class QueryText {
     private static Query matching(Part part) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (part.syllables().size() == 1) {
-            String folded = part.syllables().getFirst().folded();
-            any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TITLE, folded)), TITLE), Occur.SHOULD);
-            any.add(new BoostQuery(new TermQuery(new Term(SearchIndex.META, folded)), META), Occur.SHOULD);
-            any.add(new TermQuery(new Term(SearchIndex.BODY, folded)), Occur.SHOULD);
+            // One posting list decides whether an entry holds the syllable and scores it in title, metadata and
+            // text at once (BM25F): a conjunction of single postings, each bounding its own score for the pruning.
+            Query syllable = new TermQuery(new Term(SearchIndex.ANY, part.syllables().getFirst().folded()));
+            if (part.keys().isEmpty()) {
+                return syllable;
+            }
+            any.add(syllable, Occur.SHOULD);
         } else {
             any.add(new BoostQuery(adjacent(SearchIndex.TITLE, part.syllables()), TITLE), Occur.SHOULD);
             any.add(adjacent(SearchIndex.BODY, part.syllables()), Occur.SHOULD);

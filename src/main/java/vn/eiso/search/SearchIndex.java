@@ -48,7 +48,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -94,10 +93,16 @@ public final class SearchIndex implements Closeable {
     static final String META = "meta";
     static final String BODY = "body";
     /**
-     * Title, metadata and text together, documents only (no frequencies, positions or norms): which entries hold a
-     * syllable anywhere, folded or as written, in one posting list instead of three (ADR 0022).
+     * Title, metadata and text together, with frequencies but no positions: which entries hold a syllable anywhere,
+     * folded or as written, in one posting list instead of three (ADR 0022), and the syllable's score. The title
+     * counts {@link #TITLE_WEIGHT} times and the metadata {@link #META_WEIGHT} times, so one BM25 over this field
+     * weighs the fields as BM25F does, and the list that decides a match also ranks it (ADR 0029).
      */
     static final String ANY = "any";
+    /** How many times a syllable in the title counts against one in the text. */
+    static final int TITLE_WEIGHT = 3;
+    /** How many times a syllable in the metadata (numbers, issuer, clauses) counts against one in the text. */
+    static final int META_WEIGHT = 2;
     static final String REVISION = "revision";
     static final String ROUTE = "route";
     private static final String DATABASE = "database";
@@ -107,7 +112,7 @@ public final class SearchIndex implements Closeable {
      * What the index's entries are made of: raise it when the analysis or the fields change, and every node
      * rebuilds its index at start (an index of an older format is treated like one of another database).
      */
-    static final String FORMAT_VERSION = "3";
+    static final String FORMAT_VERSION = "4";
 
     /** Facet name in results → the doc-values field counted for it, in the order they are shown. */
     private static final Map<String, String> FACETS = new LinkedHashMap<>();
@@ -148,9 +153,8 @@ public final class SearchIndex implements Closeable {
         PAIRED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         PAIRED_TEXT.setTokenized(true);
         PAIRED_TEXT.freeze();
-        ANY_TEXT.setIndexOptions(IndexOptions.DOCS);
+        ANY_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         ANY_TEXT.setTokenized(true);
-        ANY_TEXT.setOmitNorms(true);
         ANY_TEXT.freeze();
         ANALYSED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         ANALYSED_TEXT.setTokenized(true);
@@ -414,27 +418,26 @@ public final class SearchIndex implements Closeable {
                 return new SearchResult(top.totalHits.value(), hits(searcher, top, query.offset(), null),
                         facetCounts(Map.of()), notices, null);
             }
-            FacetCounter facets = new FacetCounter(List.copyOf(FACETS.values()));
-            Object[] results = query.sort() == SearchQuery.Sort.NEWEST || parsed.query() == null
-                    ? searcher.search(full, new MultiCollectorManager(new TopFieldCollectorManager(
-                            new Sort(new SortField(DATE, SortField.Type.LONG, true),
-                                    new SortField(REVISION, SortField.Type.INT, true), SortField.FIELD_SCORE), wanted,
-                            Integer.MAX_VALUE), facets))
-                    : searcher.search(full, new MultiCollectorManager(
-                            new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), facets));
-            TopDocs top = (TopDocs) results[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Long>> counts = new HashMap<>((Map<String, Map<String, Long>>) results[1]);
+            // Two passes (ADR 0029): counting and facets read only the clauses that decide what matches, and the
+            // page's ranking may then skip every hit whose best possible score cannot enter it. One scored pass
+            // over all hits scored each of them with every clause of the ranking.
+            FacetCounter.Counted counted = searcher.search(full, new FacetCounter(List.copyOf(FACETS.values())));
+            TopDocs top = query.sort() == SearchQuery.Sort.NEWEST || parsed.query() == null
+                    ? searcher.search(full, new TopFieldCollectorManager(new Sort(
+                            new SortField(DATE, SortField.Type.LONG, true),
+                            new SortField(REVISION, SortField.Type.INT, true), SortField.FIELD_SCORE), wanted, wanted))
+                    : searcher.search(full, new TopScoreDocCollectorManager(wanted, wanted));
+            Map<String, Map<String, Long>> counts = new HashMap<>(counted.values());
             // Sideways: a chosen type keeps the other types' counts (what choosing one more would add), and so on.
             for (String field : FACETS.values()) {
                 SearchQuery others = withoutFilter(query, field);
                 if (others != query) {
                     counts.put(field, searcher.search(filtered(text, others, caller),
-                            new FacetCounter(List.of(field))).getOrDefault(field, Map.of()));
+                            new FacetCounter(List.of(field))).values().getOrDefault(field, Map.of()));
                 }
             }
             List<SearchHit> hits = hits(searcher, top, query.offset(), parsed.highlight());
-            return new SearchResult(top.totalHits.value(), hits, facetCounts(counts), notices,
+            return new SearchResult(counted.total(), hits, facetCounts(counts), notices,
                     withDiacritics(searcher, query.text(), hits));
         });
     }
@@ -687,10 +690,15 @@ public final class SearchIndex implements Closeable {
         addText(d, body);
         d.add(new Field(TITLE, e.title(), SHOWN_TEXT));
         d.add(new Field(VietnameseAnalyzer.pairs(TITLE), e.title(), PAIRED_TEXT));
-        d.add(new Field(ANY, e.title(), ANY_TEXT));
+        // A field's values add up: the title's syllables occur TITLE_WEIGHT times in ANY, its length counts as much.
+        for (int i = 0; i < TITLE_WEIGHT; i++) {
+            d.add(new Field(ANY, e.title(), ANY_TEXT));
+        }
         if (e.meta() != null && !e.meta().isBlank()) {
             d.add(new Field(META, e.meta(), HIDDEN_TEXT));
-            d.add(new Field(ANY, e.meta(), ANY_TEXT));
+            for (int i = 0; i < META_WEIGHT; i++) {
+                d.add(new Field(ANY, e.meta(), ANY_TEXT));
+            }
         }
         if (e.revision() != null) {
             d.add(new StoredField(REVISION, e.revision()));

@@ -417,6 +417,27 @@ class SearchIndexTest {
     }
 
     @Test
+    void ranked_pages_follow_the_score_and_the_total_and_facets_count_every_hit_not_only_the_page() {
+        // Same length, one more "thẩm định" each: e24 holds it most often and ranks first.
+        for (int i = 0; i < 25; i++) {
+            add(entry("e" + i, STP, Visibility.READERS, "EFFECTIVE", "QT-" + i, "Quy trình " + i,
+                    "thẩm định ".repeat(i + 1) + "nội dung khác ".repeat(25 - i)));
+        }
+        SearchQuery query = SearchQuery.of("thẩm định");
+
+        SearchResult first = index.search(query.page(0, 10), ADMIN);
+        SearchResult second = index.search(query.page(10, 10), ADMIN);
+
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(second.total()).isEqualTo(25);
+        assertThat(counts(first, SearchResult.TYPE)).containsEntry("PROCEDURE", 25L);
+        assertThat(first.hits()).extracting(SearchHit::key)
+                .containsExactly("e24", "e23", "e22", "e21", "e20", "e19", "e18", "e17", "e16", "e15");
+        assertThat(second.hits()).extracting(SearchHit::key)
+                .containsExactly("e14", "e13", "e12", "e11", "e10", "e9", "e8", "e7", "e6", "e5");
+    }
+
+    @Test
     void a_failed_rebuild_leaves_the_last_committed_index_current() {
         add(entry("a", STP, Visibility.READERS, "EFFECTIVE", "A", "Quy trình", "quy trình"));
         index.commit("db-1", index.position());
