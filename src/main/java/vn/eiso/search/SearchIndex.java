@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
 import org.apache.lucene.document.Document;
@@ -46,6 +47,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -133,9 +135,14 @@ public final class SearchIndex implements Closeable {
     private static final FieldType ANY_TEXT = new FieldType();
     /** The text's syllables with positions and offsets, analysed beforehand (the text itself is stored apart). */
     private static final FieldType ANALYSED_TEXT = new FieldType();
-    /** What a hit shows: every stored field but the text, which only the highlighter reads. */
+    /** What a hit shows: every stored field but the text. */
     private static final Set<String> SHOWN_FIELDS = Set.of(KEY, ROUTE, HISTORY, TITLE, CODE_SHOWN, REVISION, UNIT,
             UNIT_NAME, TYPE, STATUS, DATE);
+    /** What a highlighted hit reads: what it shows, and its text for the snippet. */
+    private static final Set<String> HIGHLIGHTED_FIELDS = Stream.concat(SHOWN_FIELDS.stream(), Stream.of(BODY))
+            .collect(Collectors.toUnmodifiableSet());
+    /** How much of a text the highlighter looks through for its passages. */
+    private static final int HIGHLIGHTED_CHARS = 1_000_000;
     /** Segments a rebuilt index is merged into: one slice per search thread on the machines eISO runs on. */
     private static final int REBUILT_SEGMENTS = 2;
     /** Up to this length a text's tokens are kept to feed its three fields from one analysis (about 8 MB). */
@@ -615,19 +622,38 @@ public final class SearchIndex implements Closeable {
             throws IOException {
         ScoreDoc[] page = top.scoreDocs.length <= offset ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, offset, top.scoreDocs.length);
+        // Each hit's stored fields are read once, its text with them when it is highlighted: reading a hit
+        // decompresses its block, and the highlighter would read the block again for the text.
+        StoredFields stored = searcher.storedFields();
+        Map<Integer, Document> documents = new HashMap<>();
+        for (ScoreDoc hit : page) {
+            documents.put(hit.doc, stored.document(hit.doc,
+                    highlightQuery == null ? SHOWN_FIELDS : HIGHLIGHTED_FIELDS));
+        }
         String[] snippets = new String[page.length];
         if (highlightQuery != null && page.length > 0) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+            UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withMaxLength(1_000_000).withMaxNoHighlightPassages(1).build();
+                    .withMaxLength(HIGHLIGHTED_CHARS).withMaxNoHighlightPassages(1)) {
+                @Override
+                protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int chars)
+                        throws IOException {
+                    List<CharSequence[]> texts = new ArrayList<>();
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        String text = documents.get(doc).get(BODY);
+                        texts.add(new CharSequence[] {text == null ? null
+                                : text.substring(0, Math.min(text.length(), HIGHLIGHTED_CHARS))});
+                    }
+                    return texts;
+                }
+            };
             int[] ids = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
             snippets = highlighter.highlightFields(new String[] {BODY}, highlightQuery, ids, new int[] {2})
                     .get(BODY);
         }
-        StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc, SHOWN_FIELDS);
+            Document d = documents.get(page[i].doc);
             String snippet = snippets[i] == null ? "" : snippets[i];
             Number revision = d.getField(REVISION) == null ? null : d.getField(REVISION).numericValue();
             Number day = d.getField(DATE) == null ? null : d.getField(DATE).numericValue();
