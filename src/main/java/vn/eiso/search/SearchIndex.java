@@ -712,14 +712,8 @@ public final class SearchIndex implements Closeable {
             }
             d.add(new StoredField(CODE_SHOWN, e.code()));
         }
-        String body = e.body() == null ? "" : e.body();
-        addText(d, body);
-        d.add(new Field(TITLE, e.title(), SHOWN_TEXT));
-        d.add(new Field(VietnameseAnalyzer.pairs(TITLE), e.title(), PAIRED_TEXT));
-        // A field's values add up: the title's syllables occur TITLE_WEIGHT times in ANY, its length counts as much.
-        for (int i = 0; i < TITLE_WEIGHT; i++) {
-            d.add(new Field(ANY, e.title(), ANY_TEXT));
-        }
+        addText(d, BODY, e.body() == null ? "" : e.body(), 1);
+        addText(d, TITLE, e.title(), TITLE_WEIGHT);
         if (e.meta() != null && !e.meta().isBlank()) {
             d.add(new Field(META, e.meta(), HIDDEN_TEXT));
             for (int i = 0; i < META_WEIGHT; i++) {
@@ -735,28 +729,34 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * The text in its three fields: as syllables (positions and offsets, for phrases and the highlighter), as pairs,
-     * and among all of the entry's syllables. One analysis feeds the three when the text is not long: its tokens are
-     * kept for the other two. A long text is analysed once per field, which costs less memory than keeping them.
+     * A text in its three fields: as syllables (positions and offsets, for phrases and the highlighter), as pairs,
+     * and among all of the entry's syllables, {@code weight} times (a field's values add up there, so its syllables
+     * count that many times, and its length too). One analysis feeds them all when the text is not long: its tokens
+     * are kept and replayed. A long text is analysed once per field, which costs less memory than keeping them.
      */
-    private void addText(Document d, String body) {
-        if (body.length() > SHARED_ANALYSIS_MAX_CHARS) {
-            d.add(new Field(BODY, body, SHOWN_TEXT));
-            d.add(new Field(VietnameseAnalyzer.pairs(BODY), body, PAIRED_TEXT));
-            d.add(new Field(ANY, body, ANY_TEXT));
+    private void addText(Document d, String field, String text, int weight) {
+        if (text.length() > SHARED_ANALYSIS_MAX_CHARS) {
+            d.add(new Field(field, text, SHOWN_TEXT));
+            d.add(new Field(VietnameseAnalyzer.pairs(field), text, PAIRED_TEXT));
+            for (int i = 0; i < weight; i++) {
+                d.add(new Field(ANY, text, ANY_TEXT));
+            }
             return;
         }
-        try (TeeSinkTokenFilter tee = new TeeSinkTokenFilter(analyzer.tokenStream(BODY, body))) {
+        try (TeeSinkTokenFilter tee = new TeeSinkTokenFilter(analyzer.tokenStream(field, text))) {
             TokenStream syllables = tee.newSinkTokenStream();
             TokenStream pairs = VietnameseAnalyzer.pairsOf(tee.newSinkTokenStream());
-            TokenStream any = tee.newSinkTokenStream();
+            List<TokenStream> any = new ArrayList<>(weight);
+            for (int i = 0; i < weight; i++) {
+                any.add(tee.newSinkTokenStream());
+            }
             tee.reset();
             tee.consumeAllTokens();
             tee.end();
-            d.add(new StoredField(BODY, body));
-            d.add(new Field(BODY, syllables, ANALYSED_TEXT));
-            d.add(new Field(VietnameseAnalyzer.pairs(BODY), pairs, PAIRED_TEXT));
-            d.add(new Field(ANY, any, ANY_TEXT));
+            d.add(new StoredField(field, text));
+            d.add(new Field(field, syllables, ANALYSED_TEXT));
+            d.add(new Field(VietnameseAnalyzer.pairs(field), pairs, PAIRED_TEXT));
+            any.forEach(stream -> d.add(new Field(ANY, stream, ANY_TEXT)));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
